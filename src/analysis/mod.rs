@@ -1,0 +1,1 @@
+//! Pure analysis of a roadmap: exposure, checks, budgets, paths.

@@ -1,0 +1,1 @@
+//! Draws a layout scene to PDF, SVG and PNG, and writes CSV.

@@ -1,0 +1,226 @@
+//! Loading: bytes → `Roadmap`, with errors that say what and where.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::v0;
+use crate::model::{FORMAT, Roadmap};
+
+/// Why a file could not be opened as a roadmap.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The file could not be read at all.
+    #[error("cannot read {}: {source}", path.display())]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// What the OS said.
+        source: std::io::Error,
+    },
+    /// The bytes are not UTF-8 text.
+    #[error("line {line}, column {column}: the file is not UTF-8 text")]
+    NotText {
+        /// 1-based line of the first bad byte.
+        line: usize,
+        /// 1-based column of the first bad byte.
+        column: usize,
+    },
+    /// The text is not a valid roadmap (syntax, unknown field, bad value...).
+    #[error("line {line}, column {column}: {message}")]
+    Syntax {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// The file was written by a newer version of Stackplan.
+    #[error("written by a newer Stackplan (format {found}); this build reads up to {supported}")]
+    NewerFormat {
+        /// The file's format.
+        found: u32,
+        /// The newest format this build reads.
+        supported: u32,
+    },
+    /// A file-level error with the file's path attached.
+    #[error("{error} — {}", path.display())]
+    InFile {
+        /// The file.
+        path: PathBuf,
+        /// The error inside it.
+        error: Box<LoadError>,
+    },
+}
+
+impl LoadError {
+    /// Line and column (1-based) where the problem is, when known.
+    pub fn position(&self) -> Option<(usize, usize)> {
+        match self {
+            LoadError::NotText { line, column } | LoadError::Syntax { line, column, .. } => {
+                Some((*line, *column))
+            }
+            LoadError::InFile { error, .. } => error.position(),
+            LoadError::Read { .. } | LoadError::NewerFormat { .. } => None,
+        }
+    }
+}
+
+/// The largest file Stackplan opens (a plan of 200,000 items is far below this).
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Loads a roadmap from a file; errors carry the path.
+pub fn load_path(path: &Path) -> Result<Roadmap, LoadError> {
+    let read_err = |source| LoadError::Read {
+        path: path.to_owned(),
+        source,
+    };
+    let meta = std::fs::metadata(path).map_err(read_err)?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(read_err(std::io::Error::other(format!(
+            "file is {} MB, larger than the {} MB Stackplan opens",
+            meta.len() / 1_000_000,
+            MAX_FILE_BYTES / 1_000_000
+        ))));
+    }
+    let bytes = std::fs::read(path).map_err(read_err)?;
+    load_bytes(&bytes).map_err(|error| LoadError::InFile {
+        path: path.to_owned(),
+        error: Box::new(error),
+    })
+}
+
+/// Loads a roadmap from raw bytes (UTF-8, an optional BOM, any line ends).
+pub fn load_bytes(bytes: &[u8]) -> Result<Roadmap, LoadError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let (line, column) = line_column(&bytes[..e.valid_up_to()]);
+        LoadError::NotText { line, column }
+    })?;
+    load_str(text)
+}
+
+/// Loads a roadmap from text, migrating older formats.
+pub fn load_str(text: &str) -> Result<Roadmap, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(LoadError::Syntax {
+            line: 1,
+            column: 1,
+            message: "the file is empty; expected a Roadmap(...)".to_owned(),
+        });
+    }
+    let format = peek_format(text)?;
+    if format > FORMAT {
+        return Err(LoadError::NewerFormat {
+            found: format,
+            supported: FORMAT,
+        });
+    }
+    if format == 0 {
+        let old: v0::Roadmap = parse(text)?;
+        return Ok(old.migrate());
+    }
+    parse(text)
+}
+
+/// The `format` field of a roadmap file, read leniently before the real parse.
+fn peek_format(text: &str) -> Result<u32, LoadError> {
+    #[derive(Deserialize)]
+    #[serde(rename = "Roadmap")]
+    struct Header {
+        #[serde(default = "current")]
+        format: u32,
+    }
+    fn current() -> u32 {
+        FORMAT
+    }
+    // A file that does not even parse leniently gets its error from the full parse, which
+    // names fields and expected values more precisely.
+    Ok(options().from_str::<Header>(text).map_or(FORMAT, |h| h.format))
+}
+
+fn options() -> ron::Options {
+    ron::Options::default().with_recursion_limit(64)
+}
+
+fn parse<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, LoadError> {
+    options().from_str(text).map_err(|e| LoadError::Syntax {
+        line: e.span.start.line,
+        column: e.span.start.col,
+        message: describe(&e.code),
+    })
+}
+
+/// A plain-language message for a RON error, naming fields and expected values.
+fn describe(code: &ron::Error) -> String {
+    let text = code.to_string();
+    // Messages can quote huge strings from the file; keep them readable.
+    if text.chars().count() > 300 {
+        let short: String = text.chars().take(300).collect();
+        format!("{short}…")
+    } else {
+        text
+    }
+}
+
+/// 1-based line and column just after `prefix` (columns count characters).
+fn line_column(prefix: &[u8]) -> (usize, usize) {
+    let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
+    let last = prefix.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&prefix[last..]).chars().count() + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"Roadmap(format: 1, title: "T", horizon: (start: "2026-01", end: "2030-12"))"#;
+
+    #[test]
+    fn minimal_hand_written_plan_loads_with_defaults() {
+        let plan = load_str(MINIMAL).unwrap();
+        assert_eq!(plan.title, "T");
+        assert_eq!(plan.currency, "EUR");
+        assert!(plan.layers.is_empty() && plan.stops.is_empty());
+    }
+
+    #[test]
+    fn bom_and_crlf_are_accepted() {
+        let text = format!("\u{feff}{}", MINIMAL.replace(", ", ",\r\n"));
+        assert_eq!(load_str(&text).unwrap().title, "T");
+    }
+
+    #[test]
+    fn newer_format_is_refused_with_both_versions() {
+        let err = load_str(&MINIMAL.replace("format: 1", "format: 7")).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "written by a newer Stackplan (format 7); this build reads up to 1"
+        );
+    }
+
+    #[test]
+    fn unknown_field_is_named_with_its_position() {
+        let err = load_str(&MINIMAL.replace("title:", "colour: 3, title:")).unwrap_err();
+        assert!(err.to_string().contains("colour"), "{err}");
+        assert_eq!(err.position().map(|p| p.0), Some(1));
+    }
+
+    #[test]
+    fn invalid_utf8_reports_line_and_column() {
+        let mut bytes = b"Roadmap(\n  ti".to_vec();
+        bytes.push(0xFF);
+        let err = load_bytes(&bytes).unwrap_err();
+        assert_eq!(err.position(), Some((2, 5)));
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let text = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        assert!(load_str(&text).is_err());
+        let text = format!("Roadmap(format: {}", "(".repeat(100_000));
+        assert!(load_str(&text).is_err());
+    }
+}

@@ -1,0 +1,238 @@
+//! Saving: the canonical RON text of a plan, written atomically.
+//!
+//! The text is written by hand rather than by ron's pretty printer so that short lists stay
+//! on one line, fields keep a fixed order and non-Latin text stays readable (not escaped):
+//! two versions of a plan then diff cleanly in git.
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use crate::model::{Dependency, Investment, Layer, Milestone, Roadmap, Stop};
+
+/// Why a plan could not be saved.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot save {}: {source}", path.display())]
+pub struct SaveError {
+    /// The file that was to be written.
+    pub path: PathBuf,
+    /// What the OS said.
+    pub source: std::io::Error,
+}
+
+/// Writes `plan` to `path` atomically: a temporary file in the same folder, flushed to disk,
+/// then renamed over the target, so a crash leaves the old or the new file, never a mix.
+pub fn save_path(plan: &Roadmap, path: &Path) -> Result<(), SaveError> {
+    let err = |source| SaveError {
+        path: path.to_owned(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut file = tempfile::Builder::new()
+        .prefix(".stackplan-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(err)?;
+    file.write_all(to_ron(plan).as_bytes()).map_err(err)?;
+    file.as_file().sync_all().map_err(err)?;
+    file.persist(path).map_err(|e| err(e.error))?;
+    sync_dir(dir);
+    Ok(())
+}
+
+/// Flushes the folder entry of a rename; best effort, as not every platform allows it.
+fn sync_dir(dir: &Path) {
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+/// The canonical text of a plan: fixed field order, document item order, defaults written.
+pub fn to_ron(plan: &Roadmap) -> String {
+    let mut w = Writer::default();
+    w.open("Roadmap", 0);
+    w.field(1, "format", &plan.format.to_string());
+    w.field(1, "title", &quote(&plan.title));
+    w.field(1, "owner", &quote(&plan.owner));
+    w.field(1, "notes", &quote(&plan.notes));
+    w.field(1, "currency", &quote(&plan.currency));
+    let h = &plan.horizon;
+    let horizon = format!("(start: {}, end: {})", quote(&h.start.to_string()), quote(&h.end.to_string()));
+    w.field(1, "horizon", &horizon);
+    w.list(1, "layers", &plan.layers, layer);
+    w.list(1, "dependencies", &plan.dependencies, dependency);
+    w.list(1, "investments", &plan.investments, investment);
+    w.list(1, "milestones", &plan.milestones, milestone);
+    w.list(1, "stops", &plan.stops, stop);
+    w.out.push_str(")\n");
+    w.out
+}
+
+fn layer(w: &mut Writer, l: &Layer) {
+    w.open("Layer", 2);
+    w.field(3, "id", &quote(&l.id));
+    w.field(3, "name", &quote(&l.name));
+    w.field(3, "colour", &quote(&l.colour.to_string()));
+    w.field(3, "description", &quote(&l.description));
+    w.close(2);
+}
+
+fn dependency(w: &mut Writer, d: &Dependency) {
+    w.open("Dependency", 2);
+    w.field(3, "id", &quote(&d.id));
+    w.field(3, "name", &quote(&d.name));
+    w.field(3, "layer", &quote(&d.layer));
+    w.field(3, "controller", &quote(&d.controller));
+    w.field(3, "control", &format!("{:?}", d.control));
+    w.field(3, "criticality", &d.criticality.to_string());
+    w.field(3, "notes", &quote(&d.notes));
+    w.close(2);
+}
+
+fn investment(w: &mut Writer, i: &Investment) {
+    w.open("Investment", 2);
+    w.field(3, "id", &quote(&i.id));
+    w.field(3, "title", &quote(&i.title));
+    w.field(3, "layer", &quote(&i.layer));
+    w.field(3, "start", &quote(&i.start.to_string()));
+    w.field(3, "end", &quote(&i.end.to_string()));
+    w.field(3, "budget", &i.budget.to_string());
+    w.field(3, "owner", &quote(&i.owner));
+    w.field(3, "notes", &quote(&i.notes));
+    w.field(3, "after", &strings(&i.after));
+    w.close(2);
+}
+
+fn milestone(w: &mut Writer, m: &Milestone) {
+    w.open("Milestone", 2);
+    w.field(3, "id", &quote(&m.id));
+    w.field(3, "title", &quote(&m.title));
+    w.field(3, "month", &quote(&m.month.to_string()));
+    w.field(3, "layer", &quote(&m.layer));
+    w.field(3, "needs", &strings(&m.needs));
+    w.field(3, "removes", &strings(&m.removes));
+    w.field(3, "introduces", &strings(&m.introduces));
+    w.field(3, "notes", &quote(&m.notes));
+    w.close(2);
+}
+
+fn stop(w: &mut Writer, s: &Stop) {
+    w.open("Stop", 2);
+    w.field(3, "title", &quote(&s.title));
+    w.field(3, "from", &quote(&s.from.to_string()));
+    w.field(3, "to", &quote(&s.to.to_string()));
+    w.field(3, "layers", &strings(&s.layers));
+    let focus = s.focus.as_deref().map_or("None".to_owned(), |f| format!("Some({})", quote(f)));
+    w.field(3, "focus", &focus);
+    w.field(3, "notes", &quote(&s.notes));
+    w.close(2);
+}
+
+/// Accumulates indented lines of canonical RON.
+#[derive(Default)]
+struct Writer {
+    out: String,
+}
+
+impl Writer {
+    fn indent(&mut self, depth: usize) {
+        for _ in 0..depth {
+            self.out.push_str("    ");
+        }
+    }
+
+    fn open(&mut self, name: &str, depth: usize) {
+        self.indent(depth);
+        let _ = writeln!(self.out, "{name}(");
+    }
+
+    fn close(&mut self, depth: usize) {
+        self.indent(depth);
+        self.out.push_str("),\n");
+    }
+
+    fn field(&mut self, depth: usize, name: &str, value: &str) {
+        self.indent(depth);
+        let _ = writeln!(self.out, "{name}: {value},");
+    }
+
+    fn list<T>(&mut self, depth: usize, name: &str, items: &[T], item: fn(&mut Writer, &T)) {
+        if items.is_empty() {
+            self.field(depth, name, "[]");
+            return;
+        }
+        self.indent(depth);
+        let _ = writeln!(self.out, "{name}: [");
+        for i in items {
+            item(self, i);
+        }
+        self.indent(depth);
+        self.out.push_str("],\n");
+    }
+}
+
+/// A one-line list of quoted strings: `["a", "b"]`.
+fn strings(items: &[String]) -> String {
+    let quoted: Vec<String> = items.iter().map(|s| quote(s)).collect();
+    format!("[{}]", quoted.join(", "))
+}
+
+/// A RON string literal; only quotes, backslashes and control characters are escaped, so
+/// text in any script stays readable in the file.
+fn quote(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::load_str;
+
+    #[test]
+    fn quote_keeps_scripts_and_escapes_controls() {
+        assert_eq!(quote("नमस्ते \"x\"\n\u{7}"), "\"नमस्ते \\\"x\\\"\\n\\u{7}\"");
+        for s in ["नमस्ते", "مرحبا", "路线图", "a\\b\"c\u{0}\u{1b}\n\t"] {
+            let text = format!(r#"Roadmap(format: 1, title: {}, horizon: (start: "2026-01", end: "2026-02"))"#, quote(s));
+            assert_eq!(load_str(&text).unwrap().title, s);
+        }
+    }
+
+    #[test]
+    fn saving_replaces_the_file_atomically() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.ron");
+        std::fs::write(&path, "old").unwrap();
+        let plan = load_str(r#"Roadmap(format: 1, title: "New", horizon: (start: "2026-01", end: "2026-02"))"#).unwrap();
+        save_path(&plan, &path).unwrap();
+        assert_eq!(load_str(&std::fs::read_to_string(&path).unwrap()).unwrap(), plan);
+        let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
+        assert_eq!(leftovers, 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn saving_into_a_missing_folder_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let plan = load_str(r#"Roadmap(format: 1, title: "New", horizon: (start: "2026-01", end: "2026-02"))"#).unwrap();
+        let err = save_path(&plan, &dir.path().join("nope/plan.ron")).unwrap_err();
+        assert!(err.to_string().contains("plan.ron"), "{err}");
+    }
+}

@@ -1,0 +1,1 @@
+//! Turns a roadmap and a view into a scene of positioned shapes and text.

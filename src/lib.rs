@@ -1,0 +1,11 @@
+//! Stackplan: a desktop editor for national AI sovereignty roadmaps.
+//!
+//! Layers, each depending only on those before it: [`model`] ← [`analysis`] ← [`layout`] ←
+//! [`export`] and [`io`]; [`ui`] is the only one that knows egui.
+
+pub mod analysis;
+pub mod export;
+pub mod io;
+pub mod layout;
+pub mod model;
+pub mod ui;

@@ -1,0 +1,1 @@
+//! The eframe/egui editor: canvas, panels, inspector, presentation, commands and undo.
