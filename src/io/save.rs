@@ -31,16 +31,33 @@ pub fn save_path(plan: &Roadmap, path: &Path) -> Result<(), SaveError> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut file = tempfile::Builder::new()
-        .prefix(".stackplan-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(err)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".stackplan-").suffix(".tmp");
+    let replaced = std::fs::metadata(path).ok().map(|m| m.permissions());
+    if replaced.is_none() {
+        new_file_permissions(&mut builder);
+    }
+    let mut file = builder.tempfile_in(dir).map_err(err)?;
+    if let Some(permissions) = replaced {
+        file.as_file().set_permissions(permissions).map_err(err)?;
+    }
     file.write_all(to_ron(plan).as_bytes()).map_err(err)?;
     file.as_file().sync_all().map_err(err)?;
     file.persist(path).map_err(|e| err(e.error))?;
     sync_dir(dir);
     Ok(())
+}
+
+/// Gives a new plan file the permissions of any newly created file (read-write for the owner,
+/// the rest per the umask) rather than the owner-only default of temporary files.
+fn new_file_permissions(builder: &mut tempfile::Builder) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    #[cfg(not(unix))]
+    let _ = builder;
 }
 
 /// Flushes the folder entry of a rename; best effort, as not every platform allows it.
