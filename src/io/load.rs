@@ -137,7 +137,9 @@ fn peek_format(text: &str) -> Result<u32, LoadError> {
     }
     // A file that does not even parse leniently gets its error from the full parse, which
     // names fields and expected values more precisely.
-    Ok(options().from_str::<Header>(text).map_or(FORMAT, |h| h.format))
+    Ok(options()
+        .from_str::<Header>(text)
+        .map_or(FORMAT, |h| h.format))
 }
 
 fn options() -> ron::Options {
@@ -167,7 +169,10 @@ fn describe(code: &ron::Error) -> String {
 /// 1-based line and column just after `prefix` (columns count characters).
 fn line_column(prefix: &[u8]) -> (usize, usize) {
     let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
-    let last = prefix.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let last = prefix
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
     let column = String::from_utf8_lossy(&prefix[last..]).chars().count() + 1;
     (line, column)
 }
@@ -176,7 +181,8 @@ fn line_column(prefix: &[u8]) -> (usize, usize) {
 mod tests {
     use super::*;
 
-    const MINIMAL: &str = r#"Roadmap(format: 1, title: "T", horizon: (start: "2026-01", end: "2030-12"))"#;
+    const MINIMAL: &str =
+        r#"Roadmap(format: 1, title: "T", horizon: (start: "2026-01", end: "2030-12"))"#;
 
     #[test]
     fn minimal_hand_written_plan_loads_with_defaults() {

@@ -77,7 +77,11 @@ pub fn to_ron(plan: &Roadmap) -> String {
     w.field(1, "notes", &quote(&plan.notes));
     w.field(1, "currency", &quote(&plan.currency));
     let h = &plan.horizon;
-    let horizon = format!("(start: {}, end: {})", quote(&h.start.to_string()), quote(&h.end.to_string()));
+    let horizon = format!(
+        "(start: {}, end: {})",
+        quote(&h.start.to_string()),
+        quote(&h.end.to_string())
+    );
     w.field(1, "horizon", &horizon);
     w.list(1, "layers", &plan.layers, layer);
     w.list(1, "dependencies", &plan.dependencies, dependency);
@@ -142,7 +146,10 @@ fn stop(w: &mut Writer, s: &Stop) {
     w.field(3, "from", &quote(&s.from.to_string()));
     w.field(3, "to", &quote(&s.to.to_string()));
     w.field(3, "layers", &strings(&s.layers));
-    let focus = s.focus.as_deref().map_or("None".to_owned(), |f| format!("Some({})", quote(f)));
+    let focus = s
+        .focus
+        .as_deref()
+        .map_or("None".to_owned(), |f| format!("Some({})", quote(f)));
     w.field(3, "focus", &focus);
     w.field(3, "notes", &quote(&s.notes));
     w.close(2);
@@ -228,7 +235,10 @@ mod tests {
     fn quote_keeps_scripts_and_escapes_controls() {
         assert_eq!(quote("नमस्ते \"x\"\n\u{7}"), "\"नमस्ते \\\"x\\\"\\n\\u{7}\"");
         for s in ["नमस्ते", "مرحبا", "路线图", "a\\b\"c\u{0}\u{1b}\n\t"] {
-            let text = format!(r#"Roadmap(format: 1, title: {}, horizon: (start: "2026-01", end: "2026-02"))"#, quote(s));
+            let text = format!(
+                r#"Roadmap(format: 1, title: {}, horizon: (start: "2026-01", end: "2026-02"))"#,
+                quote(s)
+            );
             assert_eq!(load_str(&text).unwrap().title, s);
         }
     }
@@ -238,9 +248,15 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("plan.ron");
         std::fs::write(&path, "old").unwrap();
-        let plan = load_str(r#"Roadmap(format: 1, title: "New", horizon: (start: "2026-01", end: "2026-02"))"#).unwrap();
+        let plan = load_str(
+            r#"Roadmap(format: 1, title: "New", horizon: (start: "2026-01", end: "2026-02"))"#,
+        )
+        .unwrap();
         save_path(&plan, &path).unwrap();
-        assert_eq!(load_str(&std::fs::read_to_string(&path).unwrap()).unwrap(), plan);
+        assert_eq!(
+            load_str(&std::fs::read_to_string(&path).unwrap()).unwrap(),
+            plan
+        );
         let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
         assert_eq!(leftovers, 1, "no temporary file is left behind");
     }
@@ -248,7 +264,10 @@ mod tests {
     #[test]
     fn saving_into_a_missing_folder_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
-        let plan = load_str(r#"Roadmap(format: 1, title: "New", horizon: (start: "2026-01", end: "2026-02"))"#).unwrap();
+        let plan = load_str(
+            r#"Roadmap(format: 1, title: "New", horizon: (start: "2026-01", end: "2026-02"))"#,
+        )
+        .unwrap();
         let err = save_path(&plan, &dir.path().join("nope/plan.ron")).unwrap_err();
         assert!(err.to_string().contains("plan.ron"), "{err}");
     }

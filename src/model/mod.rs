@@ -254,13 +254,48 @@ pub enum ItemKind {
 /// The seven layers of the AI stack, as a new plan has them.
 pub fn default_layers() -> Vec<Layer> {
     [
-        ("chips", "Chips", "#8B5CF6", "Chip design, fabrication access and packaging"),
-        ("compute", "Compute", "#3B82F6", "National GPU and accelerator capacity"),
-        ("research", "Research", "#06B6D4", "Public research institutes and university labs"),
-        ("talent", "Talent", "#F59E0B", "Education, fellowships and recruitment"),
-        ("data", "Data", "#EC4899", "National datasets, language corpora and data governance"),
-        ("tooling", "Tooling", "#64748B", "Training frameworks, MLOps and evaluation tools"),
-        ("models", "Models", "#10B981", "Foundation and domain models"),
+        (
+            "chips",
+            "Chips",
+            "#8B5CF6",
+            "Chip design, fabrication access and packaging",
+        ),
+        (
+            "compute",
+            "Compute",
+            "#3B82F6",
+            "National GPU and accelerator capacity",
+        ),
+        (
+            "research",
+            "Research",
+            "#06B6D4",
+            "Public research institutes and university labs",
+        ),
+        (
+            "talent",
+            "Talent",
+            "#F59E0B",
+            "Education, fellowships and recruitment",
+        ),
+        (
+            "data",
+            "Data",
+            "#EC4899",
+            "National datasets, language corpora and data governance",
+        ),
+        (
+            "tooling",
+            "Tooling",
+            "#64748B",
+            "Training frameworks, MLOps and evaluation tools",
+        ),
+        (
+            "models",
+            "Models",
+            "#10B981",
+            "Foundation and domain models",
+        ),
     ]
     .into_iter()
     .map(|(id, name, colour, description)| Layer {
@@ -338,7 +373,9 @@ impl Roadmap {
 
     /// A fresh id built from `base` ("cluster-1" → "cluster-2", …) that no item uses.
     pub fn fresh_id(&self, base: &str) -> String {
-        let stem = base.trim_end_matches(|c: char| c.is_ascii_digit()).trim_end_matches('-');
+        let stem = base
+            .trim_end_matches(|c: char| c.is_ascii_digit())
+            .trim_end_matches('-');
         let stem = if stem.is_empty() { "item" } else { stem };
         (1u64..)
             .map(|n| format!("{stem}-{n}"))
@@ -368,7 +405,12 @@ mod tests {
     fn blank_plan_has_the_seven_default_layers() {
         let plan = Roadmap::blank("New", horizon());
         let names: Vec<_> = plan.layers.iter().map(|l| l.name.as_str()).collect();
-        assert_eq!(names, ["Chips", "Compute", "Research", "Talent", "Data", "Tooling", "Models"]);
+        assert_eq!(
+            names,
+            [
+                "Chips", "Compute", "Research", "Talent", "Data", "Tooling", "Models"
+            ]
+        );
         assert_eq!(plan.horizon.months().count(), 12);
     }
 

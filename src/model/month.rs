@@ -19,7 +19,9 @@ pub struct Month {
 
 /// Why a text is not a month.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("invalid month \"{text}\": expected YYYY-MM, e.g. \"2028-06\" (year {MIN_YEAR}–{MAX_YEAR}, month 01–12)")]
+#[error(
+    "invalid month \"{text}\": expected YYYY-MM, e.g. \"2028-06\" (year {MIN_YEAR}–{MAX_YEAR}, month 01–12)"
+)]
 pub struct MonthError {
     /// The text that was refused (shortened when very long).
     pub text: String,
@@ -132,7 +134,9 @@ mod tests {
 
     #[test]
     fn refuses_bad_months_and_shows_the_text() {
-        for bad in ["2028-13", "28-6", "2028-00", "0000-00", "99999-01", "2028-6", "", "2028/06", "-001-01"] {
+        for bad in [
+            "2028-13", "28-6", "2028-00", "0000-00", "99999-01", "2028-6", "", "2028/06", "-001-01",
+        ] {
             let err = bad.parse::<Month>().unwrap_err();
             assert!(err.to_string().contains(&format!("\"{bad}\"")), "{err}");
         }

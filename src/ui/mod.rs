@@ -1,1 +1,83 @@
-//! The eframe/egui editor: canvas, panels, inspector, presentation, commands and undo.
+//! The eframe/egui editor: canvas, panels, inspector, commands and undo.
+
+mod app;
+mod canvas;
+mod commands;
+mod dialogs;
+pub mod edits;
+mod files;
+mod fonts;
+mod history;
+mod inspector;
+mod menu;
+mod register;
+mod view;
+
+use std::path::PathBuf;
+
+pub use app::StackplanApp;
+pub use commands::Command;
+pub use dialogs::{Dialog, Pending};
+pub use edits::Clip;
+pub use files::{DataFolder, Recovery};
+pub use fonts::add_fonts_from;
+pub use history::Document;
+pub use view::{Panels, Selection, ViewState};
+
+/// Opens the editor window on `file`, or on the bundled example plan when none is given.
+pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
+    let data = DataFolder::user();
+    let (app, error) = match file {
+        Some(path) => match StackplanApp::with_file(&path, data.clone()) {
+            Ok(app) => (app, None),
+            Err(e) => (example_app(data)?, Some(e)),
+        },
+        None => (example_app(data)?, None),
+    };
+    let mut app = app;
+    if let Some(e) = error {
+        app.show_error("Cannot open the file", &e.to_string(), e.position());
+    }
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title(app.title())
+            .with_app_id("stackplan")
+            .with_inner_size([1400.0, 860.0])
+            .with_min_inner_size([640.0, 400.0])
+            .with_drag_and_drop(true),
+        persist_window: false,
+        ..Default::default()
+    };
+    eframe::run_native("stackplan", options, Box::new(|_cc| Ok(Box::new(app))))
+        .map_err(|e| anyhow::anyhow!("cannot open the editor window: {e}"))
+}
+
+fn example_app(data: DataFolder) -> anyhow::Result<StackplanApp> {
+    let plan = crate::io::example_plan()
+        .map_err(|e| anyhow::anyhow!("the bundled example plan is broken: {e}"))?;
+    Ok(StackplanApp::with_plan(plan, data))
+}
+
+/// Lays out the panels around the canvas.
+fn panels_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
+    let panels = app.view().panels;
+    if panels.register {
+        egui::Panel::left("register")
+            .default_size(250.0)
+            .resizable(true)
+            .show(ui, |ui| {
+                register::register_ui(app, ui);
+            });
+    }
+    if panels.inspector {
+        egui::Panel::right("inspector")
+            .default_size(300.0)
+            .resizable(true)
+            .show(ui, |ui| {
+                inspector::inspector_ui(app, ui);
+            });
+    }
+    egui::CentralPanel::no_frame().show(ui, |ui| {
+        canvas::canvas_ui(app, ui);
+    });
+}

@@ -1,0 +1,542 @@
+//! The editor application: document, view, dialogs, and the frame that lays out the panels.
+
+use std::path::{Path, PathBuf};
+
+use crate::io;
+use crate::model::{Horizon, ItemKind, Month, Roadmap};
+
+use super::commands::Command;
+use super::dialogs::{self, Dialog, Pending};
+use super::edits::{self, Clip};
+use super::files::{self, DataFolder};
+use super::history::Document;
+use super::view::{Selection, ViewState};
+
+/// Seconds between autosaves of unsaved changes to the recovery file.
+const AUTOSAVE_SECONDS: f64 = 5.0;
+
+/// The Stackplan editor: one open plan in one window.
+pub struct StackplanApp {
+    pub(super) doc: Document,
+    pub(super) view: ViewState,
+    pub(super) data: DataFolder,
+    pub(super) recent: Vec<PathBuf>,
+    pub(super) dialog: Option<Dialog>,
+    pub(super) clip: Option<Clip>,
+    pub(super) focus_inspector: bool,
+    pub(super) status: String,
+    last_autosave: f64,
+    autosaved_revision: Option<u64>,
+    close_allowed: bool,
+    close_window: bool,
+    shown_title: String,
+}
+
+impl StackplanApp {
+    /// An editor showing `plan` (not yet saved anywhere), keeping its own files in `data`.
+    pub fn with_plan(plan: Roadmap, data: DataFolder) -> StackplanApp {
+        StackplanApp::with_document(Document::new(plan, None), data)
+    }
+
+    /// An editor showing the plan in `path`; the error says what is wrong with the file.
+    pub fn with_file(path: &Path, data: DataFolder) -> Result<StackplanApp, io::LoadError> {
+        let plan = io::load_path(path)?;
+        let app = StackplanApp::with_document(Document::new(plan, Some(path.to_owned())), data);
+        let _ = app.data.remember(path);
+        Ok(app)
+    }
+
+    fn with_document(doc: Document, data: DataFolder) -> StackplanApp {
+        let recent = data.recent_files();
+        let dialog = data.recovery().map(Dialog::Recovery);
+        StackplanApp {
+            doc,
+            view: ViewState::default(),
+            data,
+            recent,
+            dialog,
+            clip: None,
+            focus_inspector: false,
+            status: String::new(),
+            last_autosave: 0.0,
+            autosaved_revision: None,
+            close_allowed: false,
+            close_window: false,
+            shown_title: String::new(),
+        }
+    }
+
+    /// The plan being edited.
+    pub fn plan(&self) -> &Roadmap {
+        self.doc.plan()
+    }
+
+    /// The document: plan, file and history.
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    /// The view state (time window, zoom, selection, panels).
+    pub fn view(&self) -> &ViewState {
+        &self.view
+    }
+
+    /// The view state, to change (presentation mode saves and restores it).
+    pub fn view_mut(&mut self) -> &mut ViewState {
+        &mut self.view
+    }
+
+    /// The dialog being shown, if any.
+    pub fn dialog(&self) -> Option<&Dialog> {
+        self.dialog.as_ref()
+    }
+
+    /// The window title: file name, a modified mark, and the program.
+    pub fn title(&self) -> String {
+        let mark = if self.doc.is_modified() { "• " } else { "" };
+        format!("{mark}{} — Stackplan", files::display_name(self.doc.path()))
+    }
+
+    /// Selects an item (or nothing).
+    pub fn select(&mut self, selection: Option<Selection>) {
+        self.view.selection = selection;
+    }
+
+    /// Opens `path`, asking first about unsaved changes.
+    pub fn open_path(&mut self, path: PathBuf) {
+        self.request(Pending::Open(Some(path)));
+    }
+
+    /// Writes unsaved changes to the recovery file now (normally done every few seconds).
+    pub fn autosave_now(&mut self) {
+        if !self.doc.is_modified() {
+            self.data.clear_recovery();
+            self.autosaved_revision = Some(self.doc.revision());
+            return;
+        }
+        match self
+            .data
+            .autosave(self.doc.plan(), self.doc.path().map(PathBuf::as_path))
+        {
+            Ok(()) => self.autosaved_revision = Some(self.doc.revision()),
+            Err(e) => self.status = format!("Autosave failed: {e}"),
+        }
+    }
+
+    /// Draws the whole editor into `ui` and handles its input; the eframe app and the UI
+    /// tests both call this once per frame.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        self.handle_close_request(ui.ctx());
+        self.handle_dropped_files(ui.ctx());
+        for command in super::menu::pressed_commands(ui.ctx(), self.canvas_has_keyboard(ui.ctx())) {
+            self.run(command);
+        }
+        super::menu::menu_bar_ui(self, ui);
+        super::panels_ui(self, ui);
+        if let Some(dialog) = self.dialog.take() {
+            self.dialog = dialogs::dialog_ui(self, dialog, ui.ctx());
+        }
+        self.update_title(ui.ctx());
+        self.autosave_if_due(ui.ctx());
+    }
+
+    fn canvas_has_keyboard(&self, ctx: &egui::Context) -> bool {
+        let focused = ctx.memory(|m| m.focused());
+        self.dialog.is_none() && (focused.is_none() || focused == Some(super::canvas::canvas_id()))
+    }
+
+    /// Runs a command, as chosen from a menu or by its shortcut.
+    pub fn run(&mut self, command: Command) {
+        match command {
+            Command::New => self.request(Pending::New),
+            Command::Open => self.request(Pending::Open(None)),
+            Command::Save => {
+                self.save();
+            }
+            Command::SaveAs => {
+                self.save_as();
+            }
+            Command::Quit => self.request(Pending::Quit),
+            Command::Undo => {
+                if self.doc.undo() {
+                    self.status = "Undone".to_owned();
+                    self.drop_missing_selection();
+                }
+            }
+            Command::Redo => {
+                if self.doc.redo() {
+                    self.status = "Redone".to_owned();
+                    self.drop_missing_selection();
+                }
+            }
+            Command::Delete => self.delete_selection(),
+            Command::Duplicate => {
+                if let Some(clip) = self.selected_clip() {
+                    self.paste_clip(&clip, "Duplicate");
+                }
+            }
+            Command::Copy => {
+                if let Some(clip) = self.selected_clip() {
+                    self.clip = Some(clip);
+                    self.status = "Copied".to_owned();
+                }
+            }
+            Command::Paste => {
+                if let Some(clip) = self.clip.clone() {
+                    self.paste_clip(&clip, "Paste");
+                }
+            }
+            Command::AddInvestment => self.add_at_selection(ItemKind::Investment),
+            Command::AddMilestone => self.add_at_selection(ItemKind::Milestone),
+            Command::Fit => self.view.fit_pending = true,
+            Command::ZoomIn | Command::ZoomOut => {
+                let factor = if command == Command::ZoomIn {
+                    1.25
+                } else {
+                    0.8
+                };
+                self.view.zoom_around(factor, 300.0);
+            }
+            Command::ToggleRegister => self.view.panels.register ^= true,
+            Command::ToggleInspector => self.view.panels.inspector ^= true,
+            Command::ToggleChecks => self.view.panels.checks ^= true,
+            Command::ToggleExposure => self.view.panels.exposure ^= true,
+            Command::SelectNext | Command::SelectPrevious => {
+                self.step_selection(command == Command::SelectNext)
+            }
+            Command::NudgeEarlier => self.nudge(-1),
+            Command::NudgeLater => self.nudge(1),
+            Command::NudgeYearEarlier => self.nudge(-12),
+            Command::NudgeYearLater => self.nudge(12),
+            Command::FocusInspector => {
+                if self.view.selection.is_some() {
+                    self.view.panels.inspector = true;
+                    self.focus_inspector = true;
+                }
+            }
+            Command::Deselect => self.view.selection = None,
+        }
+    }
+
+    /// Asks about unsaved changes first when needed, then does `action`.
+    pub(super) fn request(&mut self, action: Pending) {
+        if self.doc.is_modified() {
+            self.dialog = Some(Dialog::Unsaved(action));
+        } else {
+            self.perform(action);
+        }
+    }
+
+    /// Does `action` without asking (the user has answered or nothing is unsaved).
+    pub(super) fn perform(&mut self, action: Pending) {
+        match action {
+            Pending::New => {
+                let start = Month::new(2026, 1).unwrap_or(self.doc.plan().horizon.start);
+                let horizon = Horizon {
+                    start,
+                    end: start.plus(10 * 12 - 1),
+                };
+                self.replace(Document::new(Roadmap::blank("New roadmap", horizon), None));
+            }
+            Pending::Open(path) => {
+                let Some(path) = path.or_else(files::pick_open) else {
+                    return;
+                };
+                self.load(&path);
+            }
+            Pending::Quit => {
+                self.data.clear_recovery();
+                self.close_allowed = true;
+                self.close_window = true;
+            }
+        }
+    }
+
+    /// Loads `path`, replacing the document; on failure shows the error and changes nothing.
+    pub(super) fn load(&mut self, path: &Path) {
+        match io::load_path(path) {
+            Ok(plan) => {
+                self.replace(Document::new(plan, Some(path.to_owned())));
+                self.remember(path);
+            }
+            Err(e) => {
+                self.dialog = Some(Dialog::Error {
+                    title: "Cannot open the file".to_owned(),
+                    message: e.to_string(),
+                    position: e.position(),
+                });
+            }
+        }
+    }
+
+    fn replace(&mut self, doc: Document) {
+        self.doc = doc;
+        self.data.clear_recovery();
+        self.autosaved_revision = None;
+        let panels = self.view.panels;
+        self.view = ViewState {
+            panels,
+            ..ViewState::default()
+        };
+    }
+
+    fn remember(&mut self, path: &Path) {
+        match self.data.remember(path) {
+            Ok(list) => self.recent = list,
+            Err(e) => self.status = format!("Could not update recent files: {e}"),
+        }
+    }
+
+    /// Saves to the document's file (asking for one if it has none); true when saved.
+    pub(super) fn save(&mut self) -> bool {
+        match self.doc.path().cloned() {
+            Some(path) => self.save_to(&path),
+            None => self.save_as(),
+        }
+    }
+
+    /// Asks for a file and saves there; true when saved.
+    pub(super) fn save_as(&mut self) -> bool {
+        match files::pick_save(self.doc.path()) {
+            Some(path) => self.save_to(&path),
+            None => false,
+        }
+    }
+
+    /// Saves atomically to `path`; true when saved, otherwise shows why not.
+    pub fn save_to(&mut self, path: &Path) -> bool {
+        match io::save_path(self.doc.plan(), path) {
+            Ok(()) => {
+                self.doc.mark_saved(path.to_owned());
+                self.data.clear_recovery();
+                self.remember(path);
+                self.status = format!("Saved {}", path.display());
+                true
+            }
+            Err(e) => {
+                self.dialog = Some(Dialog::Error {
+                    title: "Cannot save".to_owned(),
+                    message: e.to_string(),
+                    position: None,
+                });
+                false
+            }
+        }
+    }
+
+    fn selected_clip(&self) -> Option<Clip> {
+        let sel = self.view.selection.as_ref()?;
+        edits::copy_item(self.doc.plan(), sel.kind, &sel.id)
+    }
+
+    fn paste_clip(&mut self, clip: &Clip, label: &str) {
+        let mut new = None;
+        self.doc
+            .edit(label, |plan| new = Some(edits::paste(plan, clip)));
+        if let Some((kind, id)) = new {
+            self.view.selection = Some(Selection::new(kind, &id));
+        }
+    }
+
+    fn delete_selection(&mut self) {
+        let Some(sel) = self.view.selection.clone() else {
+            return;
+        };
+        if sel.kind == ItemKind::Layer {
+            self.ask_remove_layer(&sel.id);
+            return;
+        }
+        self.doc.edit(&format!("Delete {}", sel.id), |plan| {
+            edits::delete_item(plan, sel.kind, &sel.id)
+        });
+        self.view.selection = None;
+    }
+
+    /// Removes a layer, asking first when items use it.
+    pub(super) fn ask_remove_layer(&mut self, id: &str) {
+        let used = edits::items_in_layer(self.doc.plan(), id).len();
+        if used > 0 {
+            self.dialog = Some(Dialog::RemoveLayer {
+                id: id.to_owned(),
+                used,
+            });
+        } else {
+            self.doc.edit("Remove layer", |plan| {
+                edits::delete_item(plan, ItemKind::Layer, id)
+            });
+            self.drop_missing_selection();
+        }
+    }
+
+    fn add_at_selection(&mut self, kind: ItemKind) {
+        let plan = self.doc.plan();
+        let layer = self
+            .view
+            .selection
+            .as_ref()
+            .and_then(|s| selected_layer(plan, s))
+            .or_else(|| plan.layers.first().map(|l| l.id.clone()));
+        let Some(layer) = layer else {
+            return;
+        };
+        let month = self.view.cursor.unwrap_or(plan.horizon.start);
+        self.add_item(kind, &layer, month);
+    }
+
+    /// Adds a new investment or milestone in `layer` at `month` and selects it.
+    pub(super) fn add_item(&mut self, kind: ItemKind, layer: &str, month: Month) {
+        let mut id = String::new();
+        match kind {
+            ItemKind::Milestone => self.doc.edit("Add milestone", |p| {
+                id = edits::add_milestone(p, layer, month)
+            }),
+            _ => self.doc.edit("Add investment", |p| {
+                id = edits::add_investment(p, layer, month)
+            }),
+        }
+        let kind = if kind == ItemKind::Milestone {
+            ItemKind::Milestone
+        } else {
+            ItemKind::Investment
+        };
+        self.view.selection = Some(Selection::new(kind, &id));
+    }
+
+    fn step_selection(&mut self, forward: bool) {
+        let order = edits::tab_order(self.doc.plan());
+        if order.is_empty() {
+            return;
+        }
+        let current = self
+            .view
+            .selection
+            .as_ref()
+            .and_then(|s| order.iter().position(|(_, id)| *id == s.id));
+        let next = match (current, forward) {
+            (None, true) => 0,
+            (None, false) => order.len() - 1,
+            (Some(i), true) => (i + 1) % order.len(),
+            (Some(i), false) => (i + order.len() - 1) % order.len(),
+        };
+        if let Some((kind, id)) = order.get(next) {
+            self.view.selection = Some(Selection::new(*kind, id));
+            self.view.reveal_pending = true;
+        }
+    }
+
+    fn nudge(&mut self, months: i32) {
+        let Some(sel) = self.view.selection.clone() else {
+            return;
+        };
+        if !matches!(sel.kind, ItemKind::Investment | ItemKind::Milestone) {
+            return;
+        }
+        let label = if months.abs() >= 12 {
+            "Move by a year"
+        } else {
+            "Move by a month"
+        };
+        self.doc
+            .edit(label, |plan| edits::shift(plan, sel.kind, &sel.id, months));
+        self.view.reveal_pending = true;
+    }
+
+    /// Forgets the selection when its item no longer exists (after undo or delete).
+    pub(super) fn drop_missing_selection(&mut self) {
+        let gone = self
+            .view
+            .selection
+            .as_ref()
+            .is_some_and(|s| !self.doc.plan().id_in_use(&s.id));
+        if gone {
+            self.view.selection = None;
+        }
+    }
+
+    fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if self.close_window {
+            self.close_window = false;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            return;
+        }
+        if !ctx.input(|i| i.viewport().close_requested()) || self.close_allowed {
+            return;
+        }
+        if self.doc.is_modified() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.request(Pending::Quit);
+        } else {
+            self.data.clear_recovery();
+        }
+    }
+
+    fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if let Some(path) = dropped.into_iter().next() {
+            self.open_path(path);
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let title = self.title();
+        if title != self.shown_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
+    }
+
+    fn autosave_if_due(&mut self, ctx: &egui::Context) {
+        let now = ctx.input(|i| i.time);
+        if self.autosaved_revision == Some(self.doc.revision()) || self.doc.in_gesture() {
+            return;
+        }
+        if now - self.last_autosave >= AUTOSAVE_SECONDS {
+            self.last_autosave = now;
+            self.autosave_now();
+        } else {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(AUTOSAVE_SECONDS));
+        }
+    }
+}
+
+/// The layer a selected item sits in (or is).
+fn selected_layer(plan: &Roadmap, sel: &Selection) -> Option<String> {
+    match sel.kind {
+        ItemKind::Layer => Some(sel.id.clone()),
+        ItemKind::Investment => plan.investment(&sel.id).map(|i| i.layer.clone()),
+        ItemKind::Milestone => plan.milestone(&sel.id).map(|m| m.layer.clone()),
+        ItemKind::Dependency => plan.dependency(&sel.id).map(|d| d.layer.clone()),
+    }
+}
+
+impl eframe::App for StackplanApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn on_exit(&mut self) {
+        if !self.doc.is_modified() {
+            self.data.clear_recovery();
+        } else {
+            self.autosave_now();
+        }
+    }
+}
+
+impl StackplanApp {
+    /// Shows an error message in a dialog; the document is not touched.
+    pub fn show_error(&mut self, title: &str, message: &str, position: Option<(usize, usize)>) {
+        self.dialog = Some(Dialog::Error {
+            title: title.to_owned(),
+            message: message.to_owned(),
+            position,
+        });
+    }
+}

@@ -1,0 +1,221 @@
+//! Every user action, named once with its menu text and keyboard shortcut.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+/// A user action; menus, the toolbar and key handling all read this one list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Command {
+    /// Start a new, empty plan.
+    New,
+    /// Open a plan from a file.
+    Open,
+    /// Save the plan to its file.
+    Save,
+    /// Save the plan to a new file.
+    SaveAs,
+    /// Close the window.
+    Quit,
+    /// Take back the last edit.
+    Undo,
+    /// Do the last undone edit again.
+    Redo,
+    /// Remove the selected item and the links to it.
+    Delete,
+    /// Copy the selected item with a fresh id.
+    Duplicate,
+    /// Copy the selected item to the clipboard.
+    Copy,
+    /// Paste the copied item with a fresh id.
+    Paste,
+    /// Add an investment in the selected lane.
+    AddInvestment,
+    /// Add a milestone in the selected lane.
+    AddMilestone,
+    /// Zoom so that the whole plan fits.
+    Fit,
+    /// Zoom in around the centre.
+    ZoomIn,
+    /// Zoom out around the centre.
+    ZoomOut,
+    /// Show or hide the register panel.
+    ToggleRegister,
+    /// Show or hide the inspector panel.
+    ToggleInspector,
+    /// Show or hide the checks list.
+    ToggleChecks,
+    /// Show or hide the exposure chart.
+    ToggleExposure,
+    /// Select the next item on the canvas.
+    SelectNext,
+    /// Select the previous item on the canvas.
+    SelectPrevious,
+    /// Move the selection a month earlier.
+    NudgeEarlier,
+    /// Move the selection a month later.
+    NudgeLater,
+    /// Move the selection a year earlier.
+    NudgeYearEarlier,
+    /// Move the selection a year later.
+    NudgeYearLater,
+    /// Put the keyboard focus in the inspector.
+    FocusInspector,
+    /// Clear the selection.
+    Deselect,
+}
+
+impl Command {
+    /// Every command, in menu order.
+    pub const ALL: [Command; 28] = [
+        Command::New,
+        Command::Open,
+        Command::Save,
+        Command::SaveAs,
+        Command::Quit,
+        Command::Undo,
+        Command::Redo,
+        Command::Delete,
+        Command::Duplicate,
+        Command::Copy,
+        Command::Paste,
+        Command::AddInvestment,
+        Command::AddMilestone,
+        Command::Fit,
+        Command::ZoomIn,
+        Command::ZoomOut,
+        Command::ToggleRegister,
+        Command::ToggleInspector,
+        Command::ToggleChecks,
+        Command::ToggleExposure,
+        Command::SelectNext,
+        Command::SelectPrevious,
+        Command::NudgeEarlier,
+        Command::NudgeLater,
+        Command::NudgeYearEarlier,
+        Command::NudgeYearLater,
+        Command::FocusInspector,
+        Command::Deselect,
+    ];
+
+    /// The text shown in menus.
+    pub fn label(self) -> &'static str {
+        match self {
+            Command::New => "New",
+            Command::Open => "Open…",
+            Command::Save => "Save",
+            Command::SaveAs => "Save As…",
+            Command::Quit => "Quit",
+            Command::Undo => "Undo",
+            Command::Redo => "Redo",
+            Command::Delete => "Delete",
+            Command::Duplicate => "Duplicate",
+            Command::Copy => "Copy",
+            Command::Paste => "Paste",
+            Command::AddInvestment => "Add investment",
+            Command::AddMilestone => "Add milestone",
+            Command::Fit => "Fit",
+            Command::ZoomIn => "Zoom in",
+            Command::ZoomOut => "Zoom out",
+            Command::ToggleRegister => "Register",
+            Command::ToggleInspector => "Inspector",
+            Command::ToggleChecks => "Checks",
+            Command::ToggleExposure => "Exposure chart",
+            Command::SelectNext => "Select next item",
+            Command::SelectPrevious => "Select previous item",
+            Command::NudgeEarlier => "Move a month earlier",
+            Command::NudgeLater => "Move a month later",
+            Command::NudgeYearEarlier => "Move a year earlier",
+            Command::NudgeYearLater => "Move a year later",
+            Command::FocusInspector => "Edit in inspector",
+            Command::Deselect => "Clear selection",
+        }
+    }
+
+    /// The keyboard shortcut, using egui's platform command modifier (Ctrl, or ⌘ on macOS).
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        let cmd = Modifiers::COMMAND;
+        let cmd_shift = Modifiers::COMMAND | Modifiers::SHIFT;
+        let (modifiers, key) = match self {
+            Command::New => (cmd, Key::N),
+            Command::Open => (cmd, Key::O),
+            Command::Save => (cmd, Key::S),
+            Command::SaveAs => (cmd_shift, Key::S),
+            Command::Quit => (cmd, Key::Q),
+            Command::Undo => (cmd, Key::Z),
+            Command::Redo => (cmd_shift, Key::Z),
+            Command::Delete => (Modifiers::NONE, Key::Delete),
+            Command::Duplicate => (cmd, Key::D),
+            Command::Copy => (cmd, Key::C),
+            Command::Paste => (cmd, Key::V),
+            Command::AddInvestment => (cmd, Key::I),
+            Command::AddMilestone => (cmd, Key::M),
+            Command::Fit => (Modifiers::NONE, Key::F),
+            Command::ZoomIn => (cmd, Key::Plus),
+            Command::ZoomOut => (cmd, Key::Minus),
+            Command::ToggleRegister => (cmd, Key::Num1),
+            Command::ToggleInspector => (cmd, Key::Num2),
+            Command::ToggleChecks => (cmd, Key::Num3),
+            Command::ToggleExposure => (cmd, Key::Num4),
+            Command::SelectNext => (Modifiers::NONE, Key::Tab),
+            Command::SelectPrevious => (Modifiers::SHIFT, Key::Tab),
+            Command::NudgeEarlier => (Modifiers::NONE, Key::ArrowLeft),
+            Command::NudgeLater => (Modifiers::NONE, Key::ArrowRight),
+            Command::NudgeYearEarlier => (Modifiers::SHIFT, Key::ArrowLeft),
+            Command::NudgeYearLater => (Modifiers::SHIFT, Key::ArrowRight),
+            Command::FocusInspector => (Modifiers::NONE, Key::Enter),
+            Command::Deselect => (Modifiers::NONE, Key::Escape),
+        };
+        Some(KeyboardShortcut::new(modifiers, key))
+    }
+
+    /// Other shortcuts that do the same (Ctrl+Y for redo, Backspace for delete).
+    pub fn alternative_shortcut(self) -> Option<KeyboardShortcut> {
+        match self {
+            Command::Redo => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::Y)),
+            Command::Delete => Some(KeyboardShortcut::new(Modifiers::NONE, Key::Backspace)),
+            Command::ZoomIn => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::Equals)),
+            _ => None,
+        }
+    }
+
+    /// Whether the command works while a text field has the keyboard (the text field
+    /// otherwise gets the key, e.g. Delete or Ctrl+Z in its own text).
+    pub fn works_while_typing(self) -> bool {
+        matches!(
+            self,
+            Command::New | Command::Open | Command::Save | Command::SaveAs | Command::Quit
+        )
+    }
+
+    /// Whether the command acts on the canvas selection with a plain key, so only runs when
+    /// the canvas (or nothing) has the keyboard focus.
+    pub fn is_canvas_key(self) -> bool {
+        self.shortcut()
+            .is_some_and(|s| !s.modifiers.command && !s.modifiers.ctrl)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_shortcut_is_defined_twice() {
+        let mut seen = Vec::new();
+        for c in Command::ALL {
+            for s in [c.shortcut(), c.alternative_shortcut()]
+                .into_iter()
+                .flatten()
+            {
+                assert!(!seen.contains(&s), "{c:?} reuses {s:?}");
+                seen.push(s);
+            }
+        }
+    }
+
+    #[test]
+    fn every_command_has_a_label() {
+        for c in Command::ALL {
+            assert!(!c.label().is_empty());
+        }
+    }
+}

@@ -1,0 +1,301 @@
+//! The open document and its snapshot undo history: every edit goes through here.
+
+use std::path::PathBuf;
+
+use crate::model::Roadmap;
+
+/// How many undo steps are kept; older ones are dropped.
+const MAX_STEPS: usize = 200;
+
+/// One recorded state: the plan before (undo) or after (redo) an edit.
+#[derive(Debug, Clone)]
+struct Step {
+    /// What the edit did, e.g. "Move bar".
+    label: String,
+    /// The whole plan at that point.
+    plan: Roadmap,
+    /// The revision the plan had.
+    revision: u64,
+}
+
+/// The plan being edited, where it lives on disk, and its undo/redo history.
+#[derive(Debug, Clone)]
+pub struct Document {
+    plan: Roadmap,
+    path: Option<PathBuf>,
+    revision: u64,
+    next_revision: u64,
+    saved_revision: Option<u64>,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    gesture: Option<Step>,
+    merge_key: Option<String>,
+}
+
+impl Document {
+    /// A document holding `plan`, saved at `path` (unsaved and untitled when `None`).
+    pub fn new(plan: Roadmap, path: Option<PathBuf>) -> Document {
+        let saved_revision = path.as_ref().map(|_| 0);
+        Document {
+            plan,
+            path,
+            revision: 0,
+            next_revision: 1,
+            saved_revision,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            gesture: None,
+            merge_key: None,
+        }
+    }
+
+    /// The current plan.
+    pub fn plan(&self) -> &Roadmap {
+        &self.plan
+    }
+
+    /// The file the document is saved in, if any.
+    pub fn path(&self) -> Option<&PathBuf> {
+        self.path.as_ref()
+    }
+
+    /// A number that changes whenever the plan changes (for caches).
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Whether the plan differs from what was last saved (an untitled plan counts as
+    /// modified once edited).
+    pub fn is_modified(&self) -> bool {
+        match self.saved_revision {
+            Some(saved) => saved != self.revision,
+            None => self.revision != 0,
+        }
+    }
+
+    /// Records that the plan was saved to `path` as it is now.
+    pub fn mark_saved(&mut self, path: PathBuf) {
+        self.path = Some(path);
+        self.saved_revision = Some(self.revision);
+    }
+
+    /// Applies `change` as one undoable step named `label`; nothing is recorded when the plan
+    /// did not change.
+    pub fn edit(&mut self, label: &str, change: impl FnOnce(&mut Roadmap)) {
+        self.finish_gesture();
+        let before = self.plan.clone();
+        change(&mut self.plan);
+        if self.plan != before {
+            self.record(label, before);
+        }
+        self.merge_key = None;
+    }
+
+    /// Like [`Document::edit`], but consecutive edits with the same `key` (typing in one
+    /// field) form a single undo step.
+    pub fn edit_merging(&mut self, label: &str, key: &str, change: impl FnOnce(&mut Roadmap)) {
+        self.finish_gesture();
+        let before = self.plan.clone();
+        change(&mut self.plan);
+        if self.plan == before {
+            return;
+        }
+        if self.merge_key.as_deref() == Some(key) && self.redo.is_empty() && !self.undo.is_empty() {
+            self.revision = self.fresh_revision();
+        } else {
+            self.record(label, before);
+        }
+        self.merge_key = Some(key.to_owned());
+    }
+
+    /// Changes the plan as part of a gesture (a drag): the first change remembers the plan
+    /// before it, and [`Document::end_gesture`] records the whole gesture as one step.
+    pub fn gesture_edit(&mut self, change: impl FnOnce(&mut Roadmap)) {
+        if self.gesture.is_none() {
+            self.gesture = Some(Step {
+                label: String::new(),
+                plan: self.plan.clone(),
+                revision: self.revision,
+            });
+        }
+        change(&mut self.plan);
+        self.revision = self.fresh_revision();
+    }
+
+    /// Ends the current gesture, recording it as one step named `label` if it changed the plan.
+    pub fn end_gesture(&mut self, label: &str) {
+        let Some(start) = self.gesture.take() else {
+            return;
+        };
+        if start.plan == self.plan {
+            self.revision = start.revision;
+            return;
+        }
+        self.push_undo(Step {
+            label: label.to_owned(),
+            plan: start.plan,
+            revision: start.revision,
+        });
+        self.redo.clear();
+        self.merge_key = None;
+    }
+
+    /// Abandons the current gesture and puts the plan back as it was before it.
+    pub fn cancel_gesture(&mut self) {
+        if let Some(start) = self.gesture.take() {
+            self.plan = start.plan;
+            self.revision = start.revision;
+        }
+    }
+
+    /// Whether a gesture is under way.
+    pub fn in_gesture(&self) -> bool {
+        self.gesture.is_some()
+    }
+
+    /// What undo would take back, if anything.
+    pub fn undo_label(&self) -> Option<&str> {
+        self.undo.last().map(|s| s.label.as_str())
+    }
+
+    /// What redo would do again, if anything.
+    pub fn redo_label(&self) -> Option<&str> {
+        self.redo.last().map(|s| s.label.as_str())
+    }
+
+    /// Takes back the last step; false when there is none.
+    pub fn undo(&mut self) -> bool {
+        self.finish_gesture();
+        let Some(step) = self.undo.pop() else {
+            return false;
+        };
+        let current = self.swap_in(step.plan, step.revision);
+        self.redo.push(Step {
+            label: step.label,
+            plan: current.0,
+            revision: current.1,
+        });
+        self.merge_key = None;
+        true
+    }
+
+    /// Does the last undone step again; false when there is none.
+    pub fn redo(&mut self) -> bool {
+        self.finish_gesture();
+        let Some(step) = self.redo.pop() else {
+            return false;
+        };
+        let current = self.swap_in(step.plan, step.revision);
+        self.undo.push(Step {
+            label: step.label,
+            plan: current.0,
+            revision: current.1,
+        });
+        self.merge_key = None;
+        true
+    }
+
+    fn swap_in(&mut self, plan: Roadmap, revision: u64) -> (Roadmap, u64) {
+        let old_plan = std::mem::replace(&mut self.plan, plan);
+        let old_revision = std::mem::replace(&mut self.revision, revision);
+        (old_plan, old_revision)
+    }
+
+    fn finish_gesture(&mut self) {
+        if self.gesture.is_some() {
+            self.end_gesture("Drag");
+        }
+    }
+
+    fn record(&mut self, label: &str, before: Roadmap) {
+        let step = Step {
+            label: label.to_owned(),
+            plan: before,
+            revision: self.revision,
+        };
+        self.push_undo(step);
+        self.redo.clear();
+        self.revision = self.fresh_revision();
+    }
+
+    fn push_undo(&mut self, step: Step) {
+        self.undo.push(step);
+        if self.undo.len() > MAX_STEPS {
+            self.undo.remove(0);
+        }
+    }
+
+    fn fresh_revision(&mut self) -> u64 {
+        let r = self.next_revision;
+        self.next_revision += 1;
+        r
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Horizon, Month};
+
+    fn plan() -> Roadmap {
+        let m = |s: &str| s.parse::<Month>().unwrap();
+        Roadmap::blank(
+            "Plan",
+            Horizon {
+                start: m("2026-01"),
+                end: m("2030-12"),
+            },
+        )
+    }
+
+    #[test]
+    fn edit_then_undo_and_redo() {
+        let mut doc = Document::new(plan(), Some("p.ron".into()));
+        doc.edit("Rename plan", |p| p.title = "Other".into());
+        assert!(doc.is_modified());
+        assert_eq!(doc.undo_label(), Some("Rename plan"));
+        assert!(doc.undo());
+        assert_eq!(doc.plan().title, "Plan");
+        assert!(!doc.is_modified());
+        assert_eq!(doc.redo_label(), Some("Rename plan"));
+        assert!(doc.redo());
+        assert_eq!(doc.plan().title, "Other");
+        assert!(doc.is_modified());
+    }
+
+    #[test]
+    fn a_gesture_is_one_step() {
+        let mut doc = Document::new(plan(), None);
+        for n in 0..5 {
+            doc.gesture_edit(|p| p.title = format!("T{n}"));
+        }
+        doc.end_gesture("Move bar");
+        assert_eq!(doc.plan().title, "T4");
+        assert!(doc.undo());
+        assert_eq!(doc.plan().title, "Plan");
+        assert!(!doc.undo());
+    }
+
+    #[test]
+    fn typing_in_one_field_merges() {
+        let mut doc = Document::new(plan(), None);
+        for t in ["P", "Pl", "Pla"] {
+            doc.edit_merging("Edit title", "title", |p| p.title = t.into());
+        }
+        doc.edit("Owner", |p| p.owner = "x".into());
+        assert!(doc.undo());
+        assert!(doc.undo());
+        assert_eq!(doc.plan().title, "Plan");
+        assert!(!doc.undo());
+    }
+
+    #[test]
+    fn no_change_records_nothing() {
+        let mut doc = Document::new(plan(), None);
+        doc.edit("Nothing", |_| {});
+        doc.gesture_edit(|_| {});
+        doc.end_gesture("Nothing");
+        assert_eq!(doc.undo_label(), None);
+        assert!(!doc.is_modified());
+    }
+}

@@ -1,0 +1,538 @@
+//! The inspector (right panel): every field of the selection, validated as you type.
+
+use std::hash::Hash;
+
+use egui::{Color32, ComboBox, Grid, RichText, TextEdit};
+
+use super::app::StackplanApp;
+use super::edits;
+use super::view::Selection;
+use crate::model::{
+    ControlLevel, Dependency, Investment, ItemKind, Layer, Milestone, Month, Roadmap,
+};
+
+/// Colour of validation messages.
+const ERROR: Color32 = Color32::from_rgb(0xDC, 0x26, 0x26);
+
+/// The inspector panel.
+pub fn inspector_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let focus = std::mem::take(&mut app.focus_inspector);
+            let selection = app.view().selection.clone();
+            match selection {
+                Some(sel) => item_ui(app, ui, &sel, focus),
+                None => plan_ui(app, ui, focus),
+            }
+        });
+}
+
+fn item_ui(app: &mut StackplanApp, ui: &mut egui::Ui, sel: &Selection, focus: bool) {
+    let plan = app.plan().clone();
+    let new_id = match sel.kind {
+        ItemKind::Investment => plan.investment(&sel.id).cloned().and_then(|i| {
+            heading_ui(ui, "Investment");
+            let mut edited = i.clone();
+            let id = fields_ui(ui, &plan, &sel.id, focus, |ui, focus| {
+                investment_ui(ui, &plan, &mut edited, focus)
+            });
+            commit(app, ui, &sel.id, edited != i, |p| {
+                replace(&mut p.investments, &edited)
+            });
+            id
+        }),
+        ItemKind::Milestone => plan.milestone(&sel.id).cloned().and_then(|m| {
+            heading_ui(ui, "Milestone");
+            let mut edited = m.clone();
+            let id = fields_ui(ui, &plan, &sel.id, focus, |ui, focus| {
+                milestone_ui(ui, &plan, &mut edited, focus)
+            });
+            commit(app, ui, &sel.id, edited != m, |p| {
+                replace(&mut p.milestones, &edited)
+            });
+            id
+        }),
+        ItemKind::Dependency => plan.dependency(&sel.id).cloned().and_then(|d| {
+            heading_ui(ui, "Dependency");
+            let mut edited = d.clone();
+            let id = fields_ui(ui, &plan, &sel.id, focus, |ui, focus| {
+                dependency_ui(ui, &plan, &mut edited, focus)
+            });
+            commit(app, ui, &sel.id, edited != d, |p| {
+                replace(&mut p.dependencies, &edited)
+            });
+            id
+        }),
+        ItemKind::Layer => plan.layer(&sel.id).cloned().and_then(|l| {
+            heading_ui(ui, "Layer");
+            let mut edited = l.clone();
+            let id = fields_ui(ui, &plan, &sel.id, focus, |ui, focus| {
+                layer_ui(ui, &mut edited, focus)
+            });
+            commit(app, ui, &sel.id, edited != l, |p| {
+                replace(&mut p.layers, &edited)
+            });
+            id
+        }),
+    };
+    if let Some(new_id) = new_id {
+        let kind = sel.kind;
+        let old = sel.id.clone();
+        let mut renamed = false;
+        app.doc.edit("Change id", |p| {
+            renamed = edits::rename_id(p, kind, &old, &new_id)
+        });
+        if renamed {
+            app.select(Some(Selection::new(kind, &new_id)));
+        }
+    }
+    if plan.kind_of(&sel.id).is_none() {
+        ui.label("The selected item no longer exists.");
+    }
+}
+
+fn heading_ui(ui: &mut egui::Ui, what: &str) {
+    ui.heading(what);
+    ui.add_space(4.0);
+}
+
+/// Draws the id field and the kind's own fields in a grid; returns a valid new id if the
+/// user changed it.
+fn fields_ui(
+    ui: &mut egui::Ui,
+    plan: &Roadmap,
+    id: &str,
+    focus: bool,
+    fields: impl FnOnce(&mut egui::Ui, bool),
+) -> Option<String> {
+    let mut new_id = None;
+    Grid::new("inspector-grid")
+        .num_columns(2)
+        .spacing([8.0, 6.0])
+        .striped(false)
+        .show(ui, |ui| {
+            new_id = checked_field_ui(ui, ("id", id), "Id", id, false, |text| {
+                let text = text.trim();
+                if text.is_empty() {
+                    Err("An id cannot be empty.".to_owned())
+                } else if text != id && plan.id_in_use(text) {
+                    Err(format!("The id “{text}” is already used."))
+                } else {
+                    Ok(text.to_owned())
+                }
+            })
+            .filter(|new| new != id);
+            fields(ui, focus);
+        });
+    new_id
+}
+
+/// Records the inspector's changes as one step, merging consecutive typing in one field.
+fn commit(
+    app: &mut StackplanApp,
+    ui: &egui::Ui,
+    id: &str,
+    changed: bool,
+    apply: impl FnOnce(&mut Roadmap),
+) {
+    if !changed {
+        return;
+    }
+    let field = ui.ctx().memory(|m| m.focused()).map_or(0, |f| f.value());
+    app.doc.edit_merging(
+        &format!("Edit {id}"),
+        &format!("inspector {id} {field}"),
+        apply,
+    );
+}
+
+/// Replaces the item with the same id as `item` in `list`.
+fn replace<T: Clone + HasId>(list: &mut [T], item: &T) {
+    if let Some(slot) = list.iter_mut().find(|x| x.id() == item.id()) {
+        *slot = item.clone();
+    }
+}
+
+/// Items that have an id.
+trait HasId {
+    fn id(&self) -> &str;
+}
+
+impl HasId for Investment {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+impl HasId for Milestone {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+impl HasId for Dependency {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+impl HasId for Layer {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+fn investment_ui(ui: &mut egui::Ui, plan: &Roadmap, i: &mut Investment, focus: bool) {
+    text_row_ui(ui, "Title", &mut i.title, focus);
+    layer_row_ui(ui, plan, &mut i.layer);
+    let end = i.end;
+    if let Some(m) = checked_field_ui(
+        ui,
+        ("start", &i.id),
+        "Start",
+        &i.start.to_string(),
+        false,
+        |t| {
+            month(t).and_then(|m| {
+                if m > end {
+                    Err(format!("The start must not be after the end ({end})."))
+                } else {
+                    Ok(m)
+                }
+            })
+        },
+    ) {
+        i.start = m;
+    }
+    let start = i.start;
+    if let Some(m) = checked_field_ui(ui, ("end", &i.id), "End", &i.end.to_string(), false, |t| {
+        month(t).and_then(|m| {
+            if m < start {
+                Err(format!("The end must not be before the start ({start})."))
+            } else {
+                Ok(m)
+            }
+        })
+    }) {
+        i.end = m;
+    }
+    let currency = plan.currency.clone();
+    if let Some(b) = checked_field_ui(
+        ui,
+        ("budget", &i.id),
+        &format!("Budget ({currency})"),
+        &i.budget.to_string(),
+        false,
+        budget,
+    ) {
+        i.budget = b;
+    }
+    text_row_ui(ui, "Owner", &mut i.owner, false);
+    let me = i.id.clone();
+    if let Some(list) = checked_field_ui(
+        ui,
+        ("after", &i.id),
+        "After",
+        &i.after.join(", "),
+        false,
+        |t| {
+            id_list(t, |id| {
+                if id == me {
+                    Err("An investment cannot wait for itself.".to_owned())
+                } else if matches!(
+                    plan.kind_of(id),
+                    Some(ItemKind::Investment | ItemKind::Milestone)
+                ) {
+                    Ok(())
+                } else {
+                    Err(format!("No investment or milestone has the id “{id}”."))
+                }
+            })
+        },
+    ) {
+        i.after = list;
+    }
+    notes_row_ui(ui, &mut i.notes);
+}
+
+fn milestone_ui(ui: &mut egui::Ui, plan: &Roadmap, m: &mut Milestone, focus: bool) {
+    text_row_ui(ui, "Title", &mut m.title, focus);
+    layer_row_ui(ui, plan, &mut m.layer);
+    if let Some(v) = checked_field_ui(
+        ui,
+        ("month", &m.id),
+        "Month",
+        &m.month.to_string(),
+        false,
+        month,
+    ) {
+        m.month = v;
+    }
+    let is = |kind: ItemKind, what: &'static str| {
+        move |id: &str| {
+            if plan.kind_of(id) == Some(kind) {
+                Ok(())
+            } else {
+                Err(format!("No {what} has the id “{id}”."))
+            }
+        }
+    };
+    let fields: [(&str, &mut Vec<String>, ItemKind, &'static str); 3] = [
+        ("Needs", &mut m.needs, ItemKind::Investment, "investment"),
+        (
+            "Removes",
+            &mut m.removes,
+            ItemKind::Dependency,
+            "dependency",
+        ),
+        (
+            "Introduces",
+            &mut m.introduces,
+            ItemKind::Dependency,
+            "dependency",
+        ),
+    ];
+    let id = m.id.clone();
+    for (label, list, kind, what) in fields {
+        if let Some(v) = checked_field_ui(ui, (label, &id), label, &list.join(", "), false, |t| {
+            id_list(t, is(kind, what))
+        }) {
+            *list = v;
+        }
+    }
+    notes_row_ui(ui, &mut m.notes);
+}
+
+fn dependency_ui(ui: &mut egui::Ui, plan: &Roadmap, d: &mut Dependency, focus: bool) {
+    text_row_ui(ui, "Name", &mut d.name, focus);
+    layer_row_ui(ui, plan, &mut d.layer);
+    text_row_ui(ui, "Controlled by", &mut d.controller, false);
+    let label = ui.label("Control");
+    let combo = ComboBox::from_id_salt(("control", &d.id))
+        .selected_text(d.control.label())
+        .show_ui(ui, |ui| {
+            for level in ControlLevel::ALL {
+                ui.selectable_value(&mut d.control, level, level.label());
+            }
+        });
+    combo.response.labelled_by(label.id);
+    ui.end_row();
+    ui.label("Criticality");
+    ui.add(egui::Slider::new(&mut d.criticality, 1..=5));
+    ui.end_row();
+    notes_row_ui(ui, &mut d.notes);
+}
+
+fn layer_ui(ui: &mut egui::Ui, l: &mut Layer, focus: bool) {
+    text_row_ui(ui, "Name", &mut l.name, focus);
+    ui.label("Colour");
+    let mut rgb = [l.colour.r, l.colour.g, l.colour.b];
+    if ui.color_edit_button_srgb(&mut rgb).changed() {
+        l.colour = crate::model::Colour::rgb(rgb[0], rgb[1], rgb[2]);
+    }
+    ui.end_row();
+    text_row_ui(ui, "Description", &mut l.description, false);
+}
+
+fn plan_ui(app: &mut StackplanApp, ui: &mut egui::Ui, focus: bool) {
+    heading_ui(ui, "Plan");
+    let plan = app.plan().clone();
+    let mut edited = plan.clone();
+    Grid::new("plan-grid")
+        .num_columns(2)
+        .spacing([8.0, 6.0])
+        .show(ui, |ui| {
+            text_row_ui(ui, "Title", &mut edited.title, focus);
+            text_row_ui(ui, "Owner", &mut edited.owner, false);
+            text_row_ui(ui, "Currency", &mut edited.currency, false);
+            let end = edited.horizon.end;
+            if let Some(m) = checked_field_ui(
+                ui,
+                "horizon-start",
+                "From",
+                &edited.horizon.start.to_string(),
+                false,
+                |t| {
+                    month(t).and_then(|m| {
+                        if m > end {
+                            Err("The horizon must start before it ends.".to_owned())
+                        } else {
+                            Ok(m)
+                        }
+                    })
+                },
+            ) {
+                edited.horizon.start = m;
+            }
+            let start = edited.horizon.start;
+            if let Some(m) = checked_field_ui(
+                ui,
+                "horizon-end",
+                "To",
+                &edited.horizon.end.to_string(),
+                false,
+                |t| {
+                    month(t).and_then(|m| {
+                        if m < start {
+                            Err("The horizon must end after it starts.".to_owned())
+                        } else {
+                            Ok(m)
+                        }
+                    })
+                },
+            ) {
+                edited.horizon.end = m;
+            }
+            notes_row_ui(ui, &mut edited.notes);
+        });
+    ui.add_space(8.0);
+    ui.weak("Select an item on the canvas or in the register to edit it.");
+    commit(app, ui, "plan", edited != plan, |p| *p = edited);
+}
+
+/// A labelled one-line text field inside a grid.
+fn text_row_ui(ui: &mut egui::Ui, label: &str, value: &mut String, focus: bool) {
+    let label_resp = ui.label(label);
+    let resp = ui
+        .add(TextEdit::singleline(value).desired_width(f32::INFINITY))
+        .labelled_by(label_resp.id);
+    if focus {
+        resp.request_focus();
+    }
+    ui.end_row();
+}
+
+fn notes_row_ui(ui: &mut egui::Ui, value: &mut String) {
+    let label_resp = ui.label("Notes");
+    ui.add(
+        TextEdit::multiline(value)
+            .desired_rows(3)
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(label_resp.id);
+    ui.end_row();
+}
+
+fn layer_row_ui(ui: &mut egui::Ui, plan: &Roadmap, layer: &mut String) {
+    let label = ui.label("Layer");
+    let shown = plan
+        .layer(layer)
+        .map_or_else(|| format!("{layer} (unknown)"), |l| l.name.clone());
+    let combo = ComboBox::from_id_salt("layer-combo")
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            for l in &plan.layers {
+                ui.selectable_value(layer, l.id.clone(), &l.name);
+            }
+        });
+    combo.response.labelled_by(label.id);
+    ui.end_row();
+}
+
+/// A labelled text field for a value that must parse. While the text is invalid a message
+/// shows under it and the document keeps its last valid value; returns a newly typed valid
+/// value.
+pub(super) fn checked_field_ui<T>(
+    ui: &mut egui::Ui,
+    salt: impl Hash + std::fmt::Debug,
+    label: &str,
+    current: &str,
+    focus: bool,
+    parse: impl Fn(&str) -> Result<T, String>,
+) -> Option<T> {
+    let id = ui.make_persistent_id(salt);
+    let buffer_id = id.with("buffer");
+    let mut text = ui
+        .data(|d| d.get_temp::<String>(buffer_id))
+        .unwrap_or_else(|| current.to_owned());
+    let label_resp = ui.label(label);
+    let mut result = None;
+    let mut error = None;
+    ui.vertical(|ui| {
+        let resp = ui
+            .add(
+                TextEdit::singleline(&mut text)
+                    .id(id)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label_resp.id);
+        if focus {
+            resp.request_focus();
+        }
+        let parsed = parse(&text);
+        if resp.has_focus() {
+            ui.data_mut(|d| d.insert_temp(buffer_id, text.clone()));
+        } else {
+            ui.data_mut(|d| d.remove::<String>(buffer_id));
+        }
+        match parsed {
+            Ok(v) if resp.changed() => result = Some(v),
+            Ok(_) => {}
+            Err(msg) if resp.has_focus() || resp.lost_focus() => error = Some(msg),
+            Err(_) => {}
+        }
+        if let Some(msg) = &error {
+            ui.label(RichText::new(msg).color(ERROR).small());
+        }
+    });
+    ui.end_row();
+    result
+}
+
+fn month(text: &str) -> Result<Month, String> {
+    text.trim().parse::<Month>().map_err(|_| {
+        format!(
+            "“{}” is not a month: write YYYY-MM, e.g. 2028-06.",
+            text.trim()
+        )
+    })
+}
+
+fn budget(text: &str) -> Result<u64, String> {
+    let digits: String = text
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '_' | ',' | '\''))
+        .collect();
+    digits
+        .parse::<u64>()
+        .map_err(|_| format!("“{}” is not a whole amount.", text.trim()))
+}
+
+/// Parses a comma-separated list of ids, each checked by `known`.
+fn id_list(text: &str, known: impl Fn(&str) -> Result<(), String>) -> Result<Vec<String>, String> {
+    let mut ids: Vec<String> = Vec::new();
+    for id in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        known(id)?;
+        if !ids.iter().any(|x| x == id) {
+            ids.push(id.to_owned());
+        }
+    }
+    Ok(ids)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn budget_accepts_separators() {
+        assert_eq!(budget("450 000 000"), Ok(450_000_000));
+        assert_eq!(budget("1,000"), Ok(1000));
+        assert!(budget("12k").is_err());
+    }
+
+    #[test]
+    fn id_lists_refuse_unknown_ids() {
+        let ok = |id: &str| {
+            if id == "a" || id == "b" {
+                Ok(())
+            } else {
+                Err(format!("unknown {id}"))
+            }
+        };
+        assert_eq!(
+            id_list("a, b, a", ok),
+            Ok(vec!["a".to_owned(), "b".to_owned()])
+        );
+        assert_eq!(id_list("a, c", ok), Err("unknown c".to_owned()));
+        assert_eq!(id_list(" ", ok), Ok(vec![]));
+    }
+}

@@ -1,0 +1,291 @@
+//! The editor driven through its real UI with egui_kittest: files, dialogs, inspector, undo.
+
+use std::path::Path;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use stackplan::io::example_plan;
+use stackplan::model::{ItemKind, Roadmap};
+use stackplan::ui::{DataFolder, Dialog, Selection, StackplanApp};
+
+/// A harness around a real editor, with fonts from the repository and its own data folder.
+fn harness(app: StackplanApp) -> Harness<'static, StackplanApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_context_setup(|ctx| {
+            stackplan::ui::add_fonts_from(
+                ctx,
+                &Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/fonts"),
+            );
+        })
+        .build_ui_state(|ui, app: &mut StackplanApp| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+fn example_app(data: &Path) -> StackplanApp {
+    StackplanApp::with_plan(example_plan().unwrap(), DataFolder::at(data))
+}
+
+#[test]
+fn editing_the_title_in_the_inspector_changes_the_plan_and_undoes_in_one_step() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(example_app(data.path()));
+    h.state_mut()
+        .select(Some(Selection::new(ItemKind::Investment, "cluster-1")));
+    h.run();
+    let field = h.get_by_label("Title");
+    field.focus();
+    h.run();
+    h.get_by_label("Title").type_text(" (revised)");
+    h.run();
+    let title = &h.state().plan().investment("cluster-1").unwrap().title;
+    assert_eq!(title, "National GPU cluster, phase 1 (revised)");
+    assert!(
+        h.state().title().contains('•'),
+        "the window title marks the plan modified"
+    );
+    h.state_mut().run(stackplan::ui::Command::Undo);
+    h.run();
+    assert_eq!(
+        h.state().plan(),
+        &example_plan().unwrap(),
+        "typing is one undo step"
+    );
+    h.state_mut().run(stackplan::ui::Command::Redo);
+    h.run();
+    assert_eq!(
+        h.state().plan().investment("cluster-1").unwrap().title,
+        "National GPU cluster, phase 1 (revised)"
+    );
+}
+
+#[test]
+fn a_bad_month_in_the_inspector_shows_a_message_and_keeps_the_last_valid_value() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(example_app(data.path()));
+    h.state_mut()
+        .select(Some(Selection::new(ItemKind::Milestone, "own-model")));
+    h.run();
+    h.get_by_label("Month").focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    h.get_by_label("Month").type_text("2030-13");
+    h.run();
+    assert_eq!(
+        h.state()
+            .plan()
+            .milestone("own-model")
+            .unwrap()
+            .month
+            .to_string(),
+        "2029-06"
+    );
+    assert!(
+        h.query_by_label_contains("is not a month").is_some(),
+        "a message explains the error"
+    );
+    h.key_press(egui::Key::Backspace);
+    h.key_press(egui::Key::Backspace);
+    h.run();
+    h.get_by_label("Month").type_text("11");
+    h.run();
+    assert_eq!(
+        h.state()
+            .plan()
+            .milestone("own-model")
+            .unwrap()
+            .month
+            .to_string(),
+        "2030-11"
+    );
+}
+
+#[test]
+fn new_with_unsaved_changes_asks_first_and_cancel_keeps_the_plan() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(example_app(data.path()));
+    h.state_mut()
+        .select(Some(Selection::new(ItemKind::Investment, "cluster-1")));
+    h.run();
+    h.key_press(egui::Key::Delete);
+    h.run();
+    assert!(h.state().plan().investment("cluster-1").is_none());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    h.run();
+    assert!(matches!(h.state().dialog(), Some(Dialog::Unsaved(_))));
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.state().dialog().is_none());
+    assert_eq!(
+        h.state().plan().investments.len(),
+        0,
+        "Cancel keeps the edited plan"
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    h.run();
+    h.get_by_label("Don't save").click();
+    h.run();
+    assert_eq!(h.state().plan().title, "New roadmap");
+    assert!(!h.state().document().is_modified());
+}
+
+#[test]
+fn saving_from_the_question_writes_the_file_then_starts_a_new_plan() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    stackplan::io::save_path(&example_plan().unwrap(), &path).unwrap();
+    let app = StackplanApp::with_file(&path, DataFolder::at(data.path())).unwrap();
+    let mut h = harness(app);
+    h.state_mut()
+        .select(Some(Selection::new(ItemKind::Milestone, "own-model")));
+    h.run();
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    h.run();
+    h.get_by_label("Save").click();
+    h.run();
+    let saved = stackplan::io::load_path(&path).unwrap();
+    assert_eq!(
+        saved.milestone("own-model").unwrap().month.to_string(),
+        "2029-07"
+    );
+    assert_eq!(h.state().plan().title, "New roadmap");
+}
+
+#[test]
+fn a_broken_file_shows_line_and_column_and_leaves_the_document_untouched() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.ron");
+    std::fs::write(
+        &broken,
+        "Roadmap(\n    format: 1,\n    title: \"x\" oops,\n)",
+    )
+    .unwrap();
+    let mut h = harness(example_app(data.path()));
+    h.state_mut()
+        .select(Some(Selection::new(ItemKind::Investment, "cluster-1")));
+    h.key_press(egui::Key::Delete);
+    h.run();
+    let before: Roadmap = h.state().plan().clone();
+    h.state_mut().open_path(broken.clone());
+    h.run();
+    h.get_by_label("Don't save").click();
+    h.run();
+    let Some(Dialog::Error {
+        position, message, ..
+    }) = h.state().dialog()
+    else {
+        panic!("expected an error dialog, got {:?}", h.state().dialog());
+    };
+    assert_eq!(position.map(|p| p.0), Some(3), "{message}");
+    assert!(h.query_by_label_contains("At line 3").is_some());
+    h.get_by_label("OK").click();
+    h.run();
+    assert_eq!(h.state().plan(), &before);
+    assert!(
+        h.state().document().is_modified(),
+        "still the same unsaved document"
+    );
+}
+
+#[test]
+fn unsaved_work_is_offered_back_after_a_crash() {
+    let data = tempfile::tempdir().unwrap();
+    {
+        let mut h = harness(example_app(data.path()));
+        h.state_mut()
+            .select(Some(Selection::new(ItemKind::Milestone, "own-model")));
+        h.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::ArrowRight);
+        h.run();
+        h.state_mut().autosave_now();
+        // The harness is dropped without closing the window: a crash.
+    }
+    let mut h = harness(example_app(data.path()));
+    assert!(matches!(h.state().dialog(), Some(Dialog::Recovery(_))));
+    h.get_by_label("Restore").click();
+    h.run();
+    assert_eq!(
+        h.state()
+            .plan()
+            .milestone("own-model")
+            .unwrap()
+            .month
+            .to_string(),
+        "2030-06"
+    );
+    assert!(h.state().document().is_modified());
+}
+
+#[test]
+fn recent_files_survive_a_restart() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("recent.ron");
+    stackplan::io::save_path(&example_plan().unwrap(), &path).unwrap();
+    let mut h = harness(example_app(data.path()));
+    h.state_mut().open_path(path.clone());
+    h.run();
+    drop(h);
+    let mut h = harness(example_app(data.path()));
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Open recent").hover();
+    h.run();
+    assert!(h.query_by_label_contains("recent.ron").is_some());
+}
+
+mod undo_property {
+    use super::*;
+    use proptest::prelude::*;
+    use stackplan::ui::Command;
+
+    /// Commands that select or edit; each edit is one undo step.
+    const ACTIONS: [Command; 12] = [
+        Command::SelectNext,
+        Command::SelectPrevious,
+        Command::NudgeEarlier,
+        Command::NudgeLater,
+        Command::NudgeYearLater,
+        Command::Duplicate,
+        Command::Delete,
+        Command::Copy,
+        Command::Paste,
+        Command::AddInvestment,
+        Command::AddMilestone,
+        Command::Deselect,
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn any_edits_then_as_many_undos_give_back_the_original(actions in prop::collection::vec(0..ACTIONS.len(), 1..40)) {
+            let data = tempfile::tempdir().unwrap();
+            let original = example_plan().unwrap();
+            let mut app = StackplanApp::with_plan(original.clone(), DataFolder::at(data.path()));
+            let mut steps = 0;
+            for a in actions {
+                let before = app.document().revision();
+                app.run(ACTIONS[a]);
+                if app.document().revision() != before {
+                    steps += 1;
+                }
+            }
+            let edited = app.plan().clone();
+            for _ in 0..steps {
+                prop_assert!(app.document().undo_label().is_some());
+                app.run(Command::Undo);
+            }
+            prop_assert_eq!(app.plan(), &original);
+            prop_assert!(!app.document().is_modified() || steps == 0);
+            for _ in 0..steps {
+                app.run(Command::Redo);
+            }
+            prop_assert_eq!(app.plan(), &edited);
+        }
+    }
+}
