@@ -1,0 +1,293 @@
+//! What each milestone removes, introduces and needs, and the trades it makes.
+
+use std::collections::HashSet;
+
+use super::index::{Index, Schedule};
+use crate::model::Roadmap;
+
+/// A milestone that removes a dependency but introduces another in the same layer with no
+/// more national control: one dependency traded for another, not a gain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trade {
+    /// The milestone's id.
+    pub milestone: String,
+    /// The dependency it removes.
+    pub removed: String,
+    /// The dependency it introduces instead.
+    pub introduced: String,
+}
+
+/// Everything a milestone changes and needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MilestoneReport {
+    /// The milestone's id.
+    pub milestone: String,
+    /// Dependency ids it removes, as listed.
+    pub removes: Vec<String>,
+    /// Dependency ids it introduces, as listed.
+    pub introduces: Vec<String>,
+    /// Ids it needs directly, as listed.
+    pub needs_direct: Vec<String>,
+    /// Every investment it needs, directly or through `after` chains (document order).
+    pub needs_all: Vec<String>,
+    /// Summed budget of `needs_all` (each investment once; saturates instead of overflowing).
+    pub total_cost: u64,
+    /// The trades it makes.
+    pub trades: Vec<Trade>,
+}
+
+/// The report for milestone `id` (the first with that id), or `None` if there is none.
+pub fn milestone_report(plan: &Roadmap, id: &str) -> Option<MilestoneReport> {
+    let index = Index::new(plan);
+    let schedule = Schedule::new(plan, &index);
+    let position = *index.milestones.get(id)?;
+    Some(Reporter::new(plan, &index, &schedule).report(position))
+}
+
+/// Every trade in the plan, milestones in document order.
+pub fn trades(plan: &Roadmap) -> Vec<Trade> {
+    let index = Index::new(plan);
+    (0..plan.milestones.len())
+        .flat_map(|m| trades_of(plan, &index, m))
+        .collect()
+}
+
+/// The trades milestone number `m` makes: each (removed, introduced) pair once.
+pub(crate) fn trades_of(plan: &Roadmap, index: &Index<'_>, m: usize) -> Vec<Trade> {
+    let Some(milestone) = plan.milestones.get(m) else {
+        return Vec::new();
+    };
+    let dependency = |id: &str| {
+        index
+            .dependencies
+            .get(id)
+            .and_then(|&d| plan.dependencies.get(d))
+    };
+    let mut seen = HashSet::new();
+    let mut found = Vec::new();
+    for removed in &milestone.removes {
+        let Some(old) = dependency(removed) else {
+            continue;
+        };
+        for introduced in &milestone.introduces {
+            let Some(new) = dependency(introduced) else {
+                continue;
+            };
+            let same_layer = old.layer == new.layer;
+            if same_layer && new.control <= old.control && seen.insert((removed, introduced)) {
+                found.push(Trade {
+                    milestone: milestone.id.clone(),
+                    removed: removed.clone(),
+                    introduced: introduced.clone(),
+                });
+            }
+        }
+    }
+    found
+}
+
+/// Builds milestone reports, reusing one visit buffer across milestones.
+pub(crate) struct Reporter<'p, 'i> {
+    plan: &'p Roadmap,
+    index: &'i Index<'p>,
+    schedule: &'i Schedule<'p>,
+    /// Stamp of the last walk that reached each node.
+    seen: Vec<u32>,
+    stamp: u32,
+    stack: Vec<usize>,
+}
+
+impl<'p, 'i> Reporter<'p, 'i> {
+    /// A reporter over `plan`.
+    pub fn new(plan: &'p Roadmap, index: &'i Index<'p>, schedule: &'i Schedule<'p>) -> Self {
+        Reporter {
+            plan,
+            index,
+            schedule,
+            seen: vec![0; schedule.len()],
+            stamp: 0,
+            stack: Vec::new(),
+        }
+    }
+
+    /// The report of milestone number `m`.
+    pub fn report(&mut self, m: usize) -> MilestoneReport {
+        let Some(milestone) = self.plan.milestones.get(m) else {
+            return MilestoneReport {
+                milestone: String::new(),
+                removes: Vec::new(),
+                introduces: Vec::new(),
+                needs_direct: Vec::new(),
+                needs_all: Vec::new(),
+                total_cost: 0,
+                trades: Vec::new(),
+            };
+        };
+        let mut needed = self.needed_investments(self.schedule.milestone(m));
+        needed.sort_unstable();
+        let total_cost = needed
+            .iter()
+            .filter_map(|&i| self.plan.investments.get(i))
+            .fold(0u64, |sum, i| sum.saturating_add(i.budget));
+        MilestoneReport {
+            milestone: milestone.id.clone(),
+            removes: milestone.removes.clone(),
+            introduces: milestone.introduces.clone(),
+            needs_direct: milestone.needs.clone(),
+            needs_all: needed
+                .iter()
+                .filter_map(|&i| self.plan.investments.get(i))
+                .map(|i| i.id.clone())
+                .collect(),
+            total_cost,
+            trades: trades_of(self.plan, self.index, m),
+        }
+    }
+
+    /// Positions of every investment reachable backwards from dense node `start`.
+    fn needed_investments(&mut self, start: usize) -> Vec<usize> {
+        self.stamp = self.stamp.wrapping_add(1);
+        if self.stamp == 0 {
+            self.seen.iter_mut().for_each(|s| *s = 0);
+            self.stamp = 1;
+        }
+        let mut needed = Vec::new();
+        self.stack.clear();
+        self.stack.push(start);
+        if let Some(s) = self.seen.get_mut(start) {
+            *s = self.stamp;
+        }
+        while let Some(node) = self.stack.pop() {
+            for &pred in self.schedule.predecessors(node) {
+                let Some(s) = self.seen.get_mut(pred) else {
+                    continue;
+                };
+                if *s == self.stamp {
+                    continue;
+                }
+                *s = self.stamp;
+                if self.schedule.is_investment(pred) {
+                    needed.push(pred);
+                }
+                self.stack.push(pred);
+            }
+        }
+        needed
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::testplan::*;
+    use crate::model::ControlLevel::*;
+
+    /// cluster-1 (100) ← cluster-2 (200, after cluster-1); training (50, after gate);
+    /// gate milestone needs cluster-2; launch needs training and cluster-2; unused (999).
+    fn chain_plan() -> Roadmap {
+        let mut plan = plan();
+        plan.dependencies = vec![
+            dep("closed-llm", "models", Licensed, 5),
+            dep("open-llm", "models", OpenForeign, 3),
+            dep("api-llm", "models", BlackBox, 4),
+        ];
+        plan.investments = vec![
+            inv("cluster-1", "compute", "2026-01", "2026-03", 100, &[]),
+            inv(
+                "cluster-2",
+                "compute",
+                "2026-04",
+                "2026-06",
+                200,
+                &["cluster-1"],
+            ),
+            inv("training", "models", "2026-08", "2026-10", 50, &["gate"]),
+            inv("unused", "models", "2026-01", "2026-02", 999, &[]),
+        ];
+        plan.milestones = vec![
+            ms("gate", "compute", "2026-07", &["cluster-2"], &[], &[]),
+            ms(
+                "launch",
+                "models",
+                "2026-11",
+                &["training", "cluster-2"],
+                &["closed-llm"],
+                &["open-llm"],
+            ),
+        ];
+        plan
+    }
+
+    #[test]
+    fn report_lists_removes_introduces_and_direct_needs_as_written() {
+        let report = milestone_report(&chain_plan(), "launch").unwrap();
+        assert_eq!(report.removes, ["closed-llm"]);
+        assert_eq!(report.introduces, ["open-llm"]);
+        assert_eq!(report.needs_direct, ["training", "cluster-2"]);
+    }
+
+    #[test]
+    fn transitive_needs_pass_through_milestones_in_after() {
+        // launch → training → gate (milestone) → cluster-2 → cluster-1; "unused" is not reached.
+        let report = milestone_report(&chain_plan(), "launch").unwrap();
+        assert_eq!(report.needs_all, ["cluster-1", "cluster-2", "training"]);
+    }
+
+    #[test]
+    fn total_cost_counts_each_needed_investment_once() {
+        // cluster-2 is reached twice (directly and via gate) but counts once: 100 + 200 + 50.
+        let report = milestone_report(&chain_plan(), "launch").unwrap();
+        assert_eq!(report.total_cost, 350);
+    }
+
+    #[test]
+    fn report_of_unknown_milestone_is_none() {
+        assert!(milestone_report(&chain_plan(), "nope").is_none());
+        assert!(milestone_report(&chain_plan(), "cluster-1").is_none());
+    }
+
+    #[test]
+    fn cycles_and_dangling_ids_do_not_hang_the_report() {
+        // a ↔ b cycle, plus a link to a missing id: needs_all is {a, b}, cost 1 + 2.
+        let mut plan = plan();
+        plan.investments = vec![
+            inv("a", "compute", "2026-01", "2026-02", 1, &["b", "ghost"]),
+            inv("b", "compute", "2026-03", "2026-04", 2, &["a", "b"]),
+        ];
+        plan.milestones = vec![ms("done", "compute", "2026-05", &["a", "ghost"], &[], &[])];
+        let report = milestone_report(&plan, "done").unwrap();
+        assert_eq!(report.needs_all, ["a", "b"]);
+        assert_eq!(report.total_cost, 3);
+    }
+
+    #[test]
+    fn replacing_with_more_control_is_not_a_trade() {
+        // launch removes closed-llm (Licensed) and introduces open-llm (OpenForeign): a gain.
+        assert!(trades(&chain_plan()).is_empty());
+    }
+
+    #[test]
+    fn replacing_with_equal_or_less_control_in_the_same_layer_is_a_trade() {
+        // launch now also introduces api-llm (BlackBox ≤ Licensed, same layer): one trade.
+        let mut plan = chain_plan();
+        plan.milestones[1].introduces.push("api-llm".into());
+        let found = trades(&plan);
+        assert_eq!(
+            found,
+            [Trade {
+                milestone: "launch".into(),
+                removed: "closed-llm".into(),
+                introduced: "api-llm".into(),
+            }]
+        );
+        assert_eq!(milestone_report(&plan, "launch").unwrap().trades, found);
+    }
+
+    #[test]
+    fn introducing_in_another_layer_is_not_a_trade() {
+        let mut plan = chain_plan();
+        plan.dependencies.push(dep("cloud", "compute", BlackBox, 2));
+        plan.milestones[1].introduces = vec!["cloud".into()];
+        assert!(trades(&plan).is_empty());
+    }
+}

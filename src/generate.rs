@@ -1,0 +1,417 @@
+//! Large, realistic, deterministic plans for benchmarks and tests.
+//!
+//! The shape of a national programme: seven layers, ~70 % investments, 10 % milestones, 20 %
+//! dependencies; `after` links only to work that finishes before, milestones that need work
+//! finished by their date, remove dependencies that are live and introduce more open ones.
+//! Such a plan passes every check apart from info findings.
+
+use crate::model::{ControlLevel, Dependency, Horizon, Investment, Milestone, Month, Roadmap};
+
+/// A small deterministic random number generator (SplitMix64).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `0..n` (0 when `n` is 0).
+    fn below(&mut self, n: usize) -> usize {
+        if n == 0 {
+            0
+        } else {
+            (self.next() % n as u64) as usize
+        }
+    }
+
+    /// A number in `lo..=hi`.
+    fn between(&mut self, lo: i32, hi: i32) -> i32 {
+        lo + self.below(usize::try_from(hi - lo + 1).unwrap_or(1)) as i32
+    }
+
+    /// True with probability `percent` / 100.
+    fn chance(&mut self, percent: u64) -> bool {
+        self.next() % 100 < percent
+    }
+
+    fn pick<'a>(&mut self, list: &[&'a str]) -> &'a str {
+        list.get(self.below(list.len())).copied().unwrap_or("")
+    }
+}
+
+/// What work in each default layer is called, for titles.
+const WORK: [(&str, &[&str]); 7] = [
+    (
+        "chips",
+        &[
+            "Accelerator design programme",
+            "Packaging line",
+            "Foundry access agreement",
+            "RISC-V core tape-out",
+            "Chip design centre",
+        ],
+    ),
+    (
+        "compute",
+        &[
+            "National GPU cluster",
+            "Regional data centre",
+            "Supercomputer upgrade",
+            "Sovereign cloud region",
+            "Inference farm",
+        ],
+    ),
+    (
+        "research",
+        &[
+            "AI research institute",
+            "University lab grants",
+            "Safety research centre",
+            "Doctoral network",
+            "Applied AI lab",
+        ],
+    ),
+    (
+        "talent",
+        &[
+            "AI fellowship cohort",
+            "Engineering bootcamps",
+            "Returnee recruitment",
+            "Civil-service AI academy",
+            "Teacher training",
+        ],
+    ),
+    (
+        "data",
+        &[
+            "National language corpus",
+            "Health data space",
+            "Public-sector data platform",
+            "Speech dataset",
+            "Data trust",
+        ],
+    ),
+    (
+        "tooling",
+        &[
+            "Training framework",
+            "MLOps platform",
+            "Evaluation suite",
+            "Model registry",
+            "Red-teaming toolkit",
+        ],
+    ),
+    (
+        "models",
+        &[
+            "Foundation model",
+            "Domain model for health",
+            "Legal language model",
+            "Speech recognition model",
+            "Translation model",
+        ],
+    ),
+];
+
+/// What dependencies in each layer are, for names.
+const DEPENDS: [&str; 7] = [
+    "Imported accelerators",
+    "Foreign hyperscaler capacity",
+    "Foreign research partnership",
+    "Recruited foreign experts",
+    "Licensed datasets",
+    "Proprietary MLOps suite",
+    "Closed frontier model API",
+];
+
+const OWNERS: [&str; 6] = [
+    "Ministry of Digital Affairs",
+    "National Compute Agency",
+    "Research Council",
+    "Education Ministry",
+    "Data Office",
+    "AI Institute",
+];
+
+/// The horizon of every generated plan: ten years.
+const MONTHS: i32 = 120;
+
+/// A plan of about `items` items (layers, dependencies, investments, milestones), the same
+/// for the same `items` and `seed`.
+pub fn large_plan(items: usize, seed: u64) -> Roadmap {
+    let mut rng = Rng(seed);
+    let start = Month::new(2026, 1).unwrap_or(Month::from_index(2026 * 12));
+    let horizon = Horizon {
+        start,
+        end: start.plus(MONTHS - 1),
+    };
+    let mut plan = Roadmap::blank(
+        &format!("Generated plan, {items} items (seed {seed})"),
+        horizon,
+    );
+    plan.owner = "Generated".into();
+    let layers: Vec<&str> = WORK.iter().map(|(id, _)| *id).collect();
+    let rest = items.saturating_sub(plan.layers.len());
+    let n_deps = rest * 2 / 10;
+    let n_milestones = rest / 10;
+    let n_investments = rest - n_deps - n_milestones;
+    plan.dependencies = dependencies(&mut rng, &layers, n_deps);
+    plan.investments = investments(&mut rng, start, n_investments);
+    plan.milestones = milestones(&mut rng, &plan, n_milestones);
+    plan
+}
+
+/// Dependencies: three in four live from the start (black box or licensed); the rest more
+/// open ones that milestones introduce.
+fn dependencies(rng: &mut Rng, layers: &[&str], count: usize) -> Vec<Dependency> {
+    (0..count)
+        .map(|k| {
+            let layer = k % layers.len();
+            let introduced = k % 4 == 3;
+            let control = match (introduced, rng.chance(50)) {
+                (true, _) => ControlLevel::OpenForeign,
+                (false, true) => ControlLevel::BlackBox,
+                (false, false) => ControlLevel::Licensed,
+            };
+            Dependency {
+                id: format!("dep-{k}"),
+                name: format!(
+                    "{} #{}",
+                    DEPENDS.get(layer).copied().unwrap_or("Dependency"),
+                    k / layers.len() + 1
+                ),
+                layer: layers.get(layer).copied().unwrap_or("models").to_owned(),
+                controller: if introduced {
+                    "Open community"
+                } else {
+                    "Foreign vendor"
+                }
+                .into(),
+                control,
+                criticality: u8::try_from(rng.between(1, 5)).unwrap_or(3),
+                notes: String::new(),
+            }
+        })
+        .collect()
+}
+
+/// Investments in start order; each may follow one or two that finish before it starts.
+fn investments(rng: &mut Rng, start: Month, count: usize) -> Vec<Investment> {
+    let mut shapes: Vec<(i32, i32, usize)> = (0..count)
+        .map(|_| {
+            let begin = rng.between(0, MONTHS - 4);
+            let length = rng.between(3, 36).min(MONTHS - begin);
+            (begin, length, rng.below(WORK.len()))
+        })
+        .collect();
+    shapes.sort_by_key(|&(begin, _, _)| begin);
+    let mut by_layer: Vec<Vec<usize>> = vec![Vec::new(); WORK.len()];
+    let mut list: Vec<Investment> = Vec::with_capacity(count);
+    for (k, &(begin, length, layer)) in shapes.iter().enumerate() {
+        let (layer_id, titles) = WORK.get(layer).copied().unwrap_or(WORK[0]);
+        let mut after: Vec<String> = Vec::new();
+        let same_layer = by_layer.get(layer).map_or(&[][..], Vec::as_slice);
+        let everything: Vec<usize> = (list.len().saturating_sub(600)..list.len()).collect();
+        for (pool, percent) in [(same_layer, 75u64), (everything.as_slice(), 30)] {
+            if !rng.chance(percent) {
+                continue;
+            }
+            let Some(pred) = finished_before(rng, pool, &list, start.plus(begin)) else {
+                continue;
+            };
+            if !after.contains(&pred.id) {
+                after.push(pred.id.clone());
+            }
+        }
+        let budget = (rng.below(2000) as u64 + 5) * 250_000;
+        list.push(Investment {
+            id: format!("inv-{k}"),
+            title: format!("{}, phase {}", rng.pick(titles), k / WORK.len() % 5 + 1),
+            layer: layer_id.to_owned(),
+            start: start.plus(begin),
+            end: start.plus(begin + length - 1),
+            budget,
+            owner: rng.pick(&OWNERS).to_owned(),
+            notes: String::new(),
+            after,
+        });
+        if let Some(ids) = by_layer.get_mut(layer) {
+            ids.push(k);
+        }
+    }
+    list
+}
+
+/// A recent investment from `pool` (positions in `list`, in start order) that ends before
+/// `begin`, if a few tries find one.
+fn finished_before<'a>(
+    rng: &mut Rng,
+    pool: &[usize],
+    list: &'a [Investment],
+    begin: Month,
+) -> Option<&'a Investment> {
+    let started_early =
+        pool.partition_point(|&p| list.get(p).is_some_and(|i| i.start.plus(6) <= begin));
+    let window = pool.get(started_early.saturating_sub(60)..started_early)?;
+    (0..4)
+        .filter_map(|_| {
+            window
+                .get(rng.below(window.len()))
+                .and_then(|&p| list.get(p))
+        })
+        .find(|candidate| candidate.end < begin)
+}
+
+/// Milestones in date order: each needs work finished by its month, removes live
+/// dependencies and (every other one) introduces open ones in their place.
+fn milestones(rng: &mut Rng, plan: &Roadmap, count: usize) -> Vec<Milestone> {
+    let start = plan.horizon.start;
+    let mut months: Vec<i32> = (0..count).map(|_| rng.between(6, MONTHS - 1)).collect();
+    months.sort_unstable();
+    let mut live: Vec<usize> = (0..plan.dependencies.len())
+        .filter(|k| k % 4 != 3)
+        .collect();
+    let mut to_introduce: Vec<usize> = (0..plan.dependencies.len())
+        .filter(|k| k % 4 == 3)
+        .collect();
+    to_introduce.reverse();
+    let investments = &plan.investments;
+    months
+        .iter()
+        .enumerate()
+        .map(|(k, &offset)| {
+            let month = start.plus(offset);
+            // Work started by this month, the most recent few hundred of it.
+            let started = investments.partition_point(|i| i.start <= month);
+            let recent = started.saturating_sub(400)..started;
+            let mut needs: Vec<String> = Vec::new();
+            for _ in 0..rng.between(1, 4) {
+                let pick = recent.start + rng.below(recent.len());
+                if let Some(inv) = investments
+                    .get(pick)
+                    .filter(|i| i.end <= month && !needs.contains(&i.id))
+                {
+                    needs.push(inv.id.clone());
+                }
+            }
+            let introduces_now = k % 2 == 0;
+            let mut removes = Vec::new();
+            for _ in 0..rng.between(1, 2) {
+                // Milestones that introduce only remove closed dependencies, so no trade.
+                let Some(pos) = (0..4)
+                    .map(|_| rng.below(live.len()))
+                    .find(|&p| !introduces_now || live.get(p).is_some_and(|&d| d % 4 != 3))
+                else {
+                    continue;
+                };
+                if pos < live.len() {
+                    let dep = live.swap_remove(pos);
+                    removes.push(format!("dep-{dep}"));
+                }
+            }
+            let mut introduces = Vec::new();
+            if introduces_now
+                && rng.chance(60)
+                && let Some(dep) = to_introduce.pop()
+            {
+                introduces.push(format!("dep-{dep}"));
+                live.push(dep);
+            }
+            let first = removes
+                .first()
+                .and_then(|id| id.strip_prefix("dep-")?.parse::<usize>().ok());
+            let retired = first.and_then(|d| plan.dependencies.get(d));
+            Milestone {
+                id: format!("ms-{k}"),
+                title: match retired {
+                    Some(dep) => format!("{} no longer needed", dep.name),
+                    None => format!("Capability milestone {}", k + 1),
+                },
+                month,
+                layer: match retired {
+                    Some(dep) => dep.layer.clone(),
+                    None => WORK
+                        .get(k % WORK.len())
+                        .map_or("models", |w| w.0)
+                        .to_owned(),
+                },
+                needs,
+                removes,
+                introduces,
+                notes: String::new(),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{Severity, checks};
+
+    #[test]
+    fn same_seed_same_plan() {
+        assert_eq!(large_plan(500, 7), large_plan(500, 7));
+        assert_ne!(large_plan(500, 7), large_plan(500, 8));
+    }
+
+    #[test]
+    fn has_the_requested_size_and_shape() {
+        // 10,000 items: 7 layers + 9,993 split 70/10/20 → 1,998 deps, 999 milestones, 6,996 inv.
+        let plan = large_plan(10_000, 1);
+        assert_eq!(plan.item_count(), 10_000);
+        assert_eq!(plan.layers.len(), 7);
+        assert_eq!(plan.dependencies.len(), 1998);
+        assert_eq!(plan.milestones.len(), 999);
+        assert_eq!(plan.investments.len(), 6996);
+        assert!(
+            plan.investments
+                .iter()
+                .filter(|i| !i.after.is_empty())
+                .count()
+                > 3000
+        );
+        assert!(
+            plan.milestones
+                .iter()
+                .filter(|m| !m.removes.is_empty())
+                .count()
+                > 800
+        );
+        assert!(
+            plan.milestones
+                .iter()
+                .filter(|m| !m.introduces.is_empty())
+                .count()
+                > 200
+        );
+    }
+
+    #[test]
+    fn passes_every_check_but_infos() {
+        for seed in 0..5 {
+            let plan = large_plan(2_000, seed);
+            let bad: Vec<_> = checks(&plan)
+                .into_iter()
+                .filter(|f| f.severity > Severity::Info)
+                .collect();
+            assert!(
+                bad.is_empty(),
+                "seed {seed}: {:#?}",
+                &bad[..bad.len().min(5)]
+            );
+        }
+    }
+
+    #[test]
+    fn tiny_sizes_do_not_panic() {
+        for items in 0..20 {
+            let plan = large_plan(items, 3);
+            assert!(plan.item_count() >= items.min(7));
+        }
+    }
+}
