@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use stackplan::analysis::{Analysis, Severity};
 use stackplan::io::{EXAMPLE_PLAN, load_path, load_str, to_ron};
 use stackplan::model::{Horizon, ItemKind, Roadmap};
 
@@ -309,4 +310,59 @@ fn every_expect_file_has_its_broken_plan() {
             expect.display()
         );
     }
+}
+
+#[test]
+fn example_plans_pass_the_checks_without_errors() {
+    for path in files_in("roadmaps", "ron") {
+        let plan = load_path(&path).unwrap();
+        let analysis = Analysis::of(&plan);
+        let errors: Vec<String> = analysis
+            .findings()
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .map(|f| f.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:#?}", path.display());
+    }
+}
+
+#[test]
+fn sovereign_stack_shows_a_trade_and_burns_exposure_down() {
+    let plan = example("sovereign-stack-2035.ron");
+    let analysis = Analysis::of(&plan);
+    let trades: Vec<&str> = analysis
+        .trades()
+        .iter()
+        .map(|t| t.milestone.as_str())
+        .collect();
+    assert!(trades.contains(&"speech-eu-vendor"), "{trades:?}");
+    let series = analysis.exposure_series();
+    let (first, last) = (series.first().unwrap().total, series.last().unwrap().total);
+    assert!(
+        last * 3 < first,
+        "exposure only falls from {first} to {last}"
+    );
+}
+
+#[test]
+fn licensed_path_trades_dependencies_and_never_removes_most() {
+    let plan = example("licensed-blackbox.ron");
+    let analysis = Analysis::of(&plan);
+    assert!(analysis.trades().len() >= 3, "{:?}", analysis.trades());
+    let never_removed = analysis
+        .findings()
+        .iter()
+        .filter(|f| f.code == "never-removed")
+        .count();
+    assert!(
+        never_removed * 2 > plan.dependencies.len(),
+        "{never_removed} never removed"
+    );
+    let series = analysis.exposure_series();
+    let (first, last) = (series.first().unwrap().total, series.last().unwrap().total);
+    assert!(
+        last >= first,
+        "exposure falls from {first} to {last} on the licensed path"
+    );
 }

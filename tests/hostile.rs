@@ -1,5 +1,6 @@
 //! Hostile inputs: each ends in a clear error or a loaded plan, never a panic or a hang.
 
+use stackplan::analysis::Analysis;
 use stackplan::io::{LoadError, load_bytes, load_str, to_ron};
 use stackplan::model::Roadmap;
 
@@ -239,14 +240,48 @@ fn utf16_file_is_refused_at_its_first_byte() {
     assert!(err.to_string().contains("not UTF-8"), "{err}");
 }
 
+/// The messages of the cycle findings in `text`.
+fn cycles_in(text: &str) -> Vec<String> {
+    let analysis = Analysis::of(&load_str(text).unwrap());
+    let cycles = analysis.findings().iter().filter(|f| f.code == "cycle");
+    cycles.map(|f| f.message.clone()).collect()
+}
+
 #[test]
-fn self_links_and_cycles_load_so_the_checks_can_report_them() {
-    let text = plan_with(
-        "budget: 1000",
-        "budget: 1000, after: [\"cluster\", \"live\"]",
+fn self_links_load_and_are_reported_as_cycles() {
+    let text = plan_with("budget: 1000", "budget: 1000, after: [\"cluster\"]");
+    assert_eq!(cycles_in(&text), ["cluster → cluster"]);
+}
+
+#[test]
+fn cycles_through_milestones_load_and_are_reported() {
+    // "live" needs "cluster", which waits for "live".
+    let text = plan_with("budget: 1000", "budget: 1000, after: [\"live\"]");
+    let cycles = cycles_in(&text);
+    assert_eq!(cycles.len(), 1, "{cycles:?}");
+    assert!(
+        cycles[0].contains("cluster") && cycles[0].contains("live"),
+        "{cycles:?}"
     );
-    let plan = load_str(&text).unwrap();
-    assert_eq!(plan.investments[0].after, ["cluster", "live"]);
+}
+
+#[test]
+fn hostile_but_loadable_values_are_analysed_without_panicking() {
+    let cases = [
+        plan_with("criticality: 4", "criticality: 255"),
+        plan_with("criticality: 4", "criticality: 0"),
+        plan_with("budget: 1000", "budget: 18446744073709551615"),
+        plan_with("\"2026-03\"", "\"0001-01\""),
+        plan_with("\"2027-12\"", "\"9999-12\""),
+        plan_with("end: \"2030-12\"", "end: \"0001-01\""),
+        plan_with("id: \"cluster\"", "id: \"live\""),
+        plan_with("layer: \"compute\", start", "layer: \"🚀 nowhere\", start"),
+    ];
+    for text in cases {
+        let plan = load_str(&text).unwrap();
+        let analysis = Analysis::of(&plan);
+        assert!(analysis.findings().len() < 100);
+    }
 }
 
 #[test]

@@ -1,40 +1,10 @@
-//! A plan of 200,000 items saves and loads back within bounded memory.
+//! A plan of 200,000 items saves, loads back and is analysed within bounded memory.
 //!
 //! Its own test binary, so that the peak memory it measures is its own.
 
-use stackplan::io::{example_plan, load_bytes, to_ron};
-use stackplan::model::Roadmap;
-
-/// The example plan, its items copied under fresh ids until it holds at least `items` items.
-fn plan_of(items: usize) -> Roadmap {
-    let base = example_plan().unwrap();
-    let mut plan = base.clone();
-    let suffix = |id: &str, k: usize| format!("{id}~{k}");
-    let mut k = 0;
-    while plan.item_count() < items {
-        k += 1;
-        plan.dependencies.extend(base.dependencies.iter().map(|d| {
-            let mut d = d.clone();
-            d.id = suffix(&d.id, k);
-            d
-        }));
-        plan.investments.extend(base.investments.iter().map(|i| {
-            let mut i = i.clone();
-            i.id = suffix(&i.id, k);
-            i.after = i.after.iter().map(|a| suffix(a, k)).collect();
-            i
-        }));
-        plan.milestones.extend(base.milestones.iter().map(|m| {
-            let mut m = m.clone();
-            m.id = suffix(&m.id, k);
-            m.needs = m.needs.iter().map(|n| suffix(n, k)).collect();
-            m.removes = m.removes.iter().map(|r| suffix(r, k)).collect();
-            m.introduces = m.introduces.iter().map(|r| suffix(r, k)).collect();
-            m
-        }));
-    }
-    plan
-}
+use stackplan::analysis::{Analysis, Severity};
+use stackplan::generate::large_plan;
+use stackplan::io::{load_bytes, to_ron};
 
 /// Peak resident memory of this process so far, in bytes (Linux only).
 fn peak_memory() -> Option<u64> {
@@ -45,8 +15,8 @@ fn peak_memory() -> Option<u64> {
 }
 
 #[test]
-fn a_plan_of_200_000_items_loads_within_bounded_memory() {
-    let plan = plan_of(200_000);
+fn a_plan_of_200_000_items_loads_and_is_analysed_within_bounded_memory() {
+    let plan = large_plan(200_000, 7);
     assert!(plan.item_count() >= 200_000);
     let text = to_ron(&plan);
     drop(plan);
@@ -54,10 +24,16 @@ fn a_plan_of_200_000_items_loads_within_bounded_memory() {
     let loaded = load_bytes(text.as_bytes()).unwrap();
     assert!(loaded.item_count() >= 200_000);
     assert_eq!(to_ron(&loaded), text);
+    let analysis = Analysis::of(&loaded);
+    assert_eq!(analysis.count(Severity::Error), 0);
+    assert_eq!(
+        analysis.exposure_series().len(),
+        loaded.horizon.months().count()
+    );
     if let (Some(before), Some(after)) = (before, peak_memory()) {
         let grown = after.saturating_sub(before);
         eprintln!(
-            "{} items, {} MB of text; peak memory grew by {} MB while loading",
+            "{} items, {} MB of text; peak memory grew by {} MB while loading and analysing",
             loaded.item_count(),
             text.len() / 1_000_000,
             grown / 1_000_000
