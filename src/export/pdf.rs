@@ -1,0 +1,656 @@
+//! PDF of the chart (fitted or tiled across pages) followed by report pages, drawn with krilla.
+
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
+
+use krilla::Document;
+use krilla::color::rgb;
+use krilla::geom::{Path, PathBuilder, Point as KPoint, Rect as KRect, Transform};
+use krilla::num::NormalizedF32;
+use krilla::page::PageSettings;
+use krilla::paint::{Fill, FillRule, LineCap, LineJoin, Stroke as KStroke, StrokeDash};
+use krilla::surface::Surface;
+use krilla::text::{Font, GlyphId, KrillaGlyph};
+
+use super::fonts::TextEngine;
+use super::{ExportError, ExportOptions, Output, Report};
+use crate::layout::{
+    self, Anchor, Item, Point, Rect, Rgba, Scene, Shape, Stroke, Tag, TextRun, View, Weight,
+};
+use crate::model::{Month, Roadmap};
+
+/// Page margin in points.
+const MARGIN: f32 = 28.0;
+/// Height of the page header (title, owner, date).
+const HEADER: f32 = 40.0;
+/// Height of the page footer ("page N of M").
+const FOOTER: f32 = 18.0;
+/// Smallest label size (pt) at which a fitted chart is still readable.
+const MIN_LABEL_PT: f32 = 6.0;
+/// Scale of tiled charts (labels at about 8 pt).
+const TILE_SCALE: f32 = 0.8;
+/// Row height of chart layouts for print.
+const ROW: f32 = 20.0;
+/// Dark text.
+const INK: Rgba = Rgba::rgb(0x1E, 0x29, 0x3B);
+/// Secondary text.
+const MUTED: Rgba = Rgba::rgb(0x64, 0x74, 0x8B);
+
+/// The PDF of `plan`: chart pages, then report pages.
+pub fn write(plan: &Roadmap, options: &ExportOptions) -> Result<Vec<u8>, ExportError> {
+    render(plan, options).map(|out| out.bytes)
+}
+
+/// The PDF of `plan` with warnings (e.g. text no font can show).
+pub fn render(plan: &Roadmap, options: &ExportOptions) -> Result<Output, ExportError> {
+    let (page_w, page_h) = options.page_points();
+    let frame = Frame::new(plan, page_w, page_h);
+    let charts = chart_pages(plan, options, &frame);
+    let reports = if options.report {
+        report_pages(plan, &frame)
+    } else {
+        Vec::new()
+    };
+    let total = charts.len() + reports.len();
+    let mut painter = Painter::new();
+    let mut document = Document::new();
+    let mut metadata = krilla::metadata::Metadata::new()
+        .title(plan.title.clone())
+        .creator("Stackplan".to_owned());
+    if !plan.owner.is_empty() {
+        metadata = metadata.authors(vec![plan.owner.clone()]);
+    }
+    document.set_metadata(metadata);
+    let settings = PageSettings::from_wh(page_w, page_h)
+        .ok_or_else(|| ExportError::Pdf(format!("bad page size {page_w} × {page_h}")))?;
+    let date = options.date_text();
+    for (n, chart) in charts.iter().enumerate() {
+        let mut page = document.start_page_with(settings.clone());
+        let mut surface = page.surface();
+        painter.frame(
+            &mut surface,
+            plan,
+            &frame,
+            &date,
+            n + 1,
+            total,
+            &chart.caption,
+        );
+        painter.chart(&mut surface, chart, &frame);
+        painter.scene(&mut surface, &frame.legend, frame.legend_origin(), None);
+        surface.finish();
+        page.finish();
+    }
+    for (k, report) in reports.iter().enumerate() {
+        let n = charts.len() + k + 1;
+        let mut page = document.start_page_with(settings.clone());
+        let mut surface = page.surface();
+        painter.frame(&mut surface, plan, &frame, &date, n, total, "Report");
+        let origin = Point::new(frame.content.x, frame.content.y);
+        painter.scene(&mut surface, report, origin, None);
+        surface.finish();
+        page.finish();
+    }
+    let bytes = document
+        .finish()
+        .map_err(|e| ExportError::Pdf(format!("{e:?}")))?;
+    Ok(Output {
+        bytes,
+        report: Report {
+            warnings: painter.warnings(),
+        },
+    })
+}
+
+/// Report pages, laid out for the area below the page header.
+fn report_pages(plan: &Roadmap, frame: &Frame) -> Vec<Scene> {
+    let height = frame.content.h + frame.legend.height + 6.0;
+    layout::report::pages(plan, frame.content.w, height)
+}
+
+/// The page areas shared by every page.
+struct Frame {
+    page_w: f32,
+    page_h: f32,
+    /// Where chart or report content goes.
+    content: Rect,
+    /// The legend, laid out for the content width.
+    legend: Scene,
+}
+
+impl Frame {
+    fn new(plan: &Roadmap, page_w: f32, page_h: f32) -> Frame {
+        let w = (page_w - 2.0 * MARGIN).max(100.0);
+        let legend = layout::legend(plan, w);
+        let top = MARGIN + HEADER;
+        let h = (page_h - top - MARGIN - FOOTER - legend.height - 6.0).max(100.0);
+        Frame {
+            page_w,
+            page_h,
+            content: Rect::new(MARGIN, top, w, h),
+            legend,
+        }
+    }
+
+    fn legend_origin(&self) -> Point {
+        Point::new(MARGIN, self.content.bottom() + 6.0)
+    }
+}
+
+/// One chart page: a part of a scene (a vertical band of one time slice) at a scale.
+struct ChartPage {
+    scene: Arc<Scene>,
+    top: f32,
+    bottom: f32,
+    scale: f32,
+    caption: String,
+}
+
+/// The chart of the range, fitted on one page when labels stay at 6 pt or more, else tiled
+/// by time range and by rows.
+fn chart_pages(plan: &Roadmap, options: &ExportOptions, frame: &Frame) -> Vec<ChartPage> {
+    let (from, to) = options.range(plan);
+    let (w, h) = (frame.content.w, frame.content.h);
+    let view = print_view(from, to, w);
+    let scene = layout::layout(plan, &view);
+    let label = ROW * 0.48;
+    let fit = (h / scene.height).min(1.0);
+    if label * fit >= MIN_LABEL_PT {
+        let view = print_view(from, to, w / fit);
+        let scene = Arc::new(layout::layout(plan, &view));
+        let scale = (w / scene.width).min(h / scene.height);
+        let caption = format!("{from} – {to}");
+        return vec![ChartPage {
+            top: scene.ruler_height,
+            bottom: scene.height,
+            scene,
+            scale,
+            caption,
+        }];
+    }
+    let s = TILE_SCALE;
+    let months_room = w / s - view.header_width;
+    let total = from.months_until(to) + 1;
+    let per_page = months_per_page(months_room, total);
+    let slices = (total + per_page - 1) / per_page;
+    let mut pages = Vec::new();
+    for k in 0..slices {
+        let a = from.plus(k * per_page);
+        let b = a.plus(per_page - 1).min(to);
+        let mut view = View::new(a, b);
+        view.row_height = ROW;
+        view.month_width = months_room / per_page as f32;
+        let scene = Arc::new(layout::layout(plan, &view));
+        let bands = bands(&scene, h / s - scene.ruler_height);
+        let n = bands.len();
+        for (i, (top, bottom)) in bands.into_iter().enumerate() {
+            let rows = if n > 1 {
+                format!(", part {} of {n}", i + 1)
+            } else {
+                String::new()
+            };
+            pages.push(ChartPage {
+                scene: Arc::clone(&scene),
+                top,
+                bottom,
+                scale: s,
+                caption: format!("{a} – {b}{rows}"),
+            });
+        }
+    }
+    pages
+}
+
+/// A print view of `from`..=`to` whose chart is `width` units wide.
+fn print_view(from: Month, to: Month, width: f32) -> View {
+    let mut view = View::new(from, to);
+    view.row_height = ROW;
+    view.month_width = ((width - view.header_width) / view.months() as f32).max(0.5);
+    view
+}
+
+/// Months on each tiled page: whole years when a year fits at 10 units a month.
+fn months_per_page(room: f32, total: i32) -> i32 {
+    let fit = (room / 10.0).floor().max(1.0) as i32;
+    let per = if fit >= 12 { fit / 12 * 12 } else { fit };
+    per.clamp(1, total.max(1))
+}
+
+/// Vertical bands of at most `height` units below the ruler, cut between rows.
+fn bands(scene: &Scene, height: f32) -> Vec<(f32, f32)> {
+    let height = height.max(10.0);
+    let mut out = Vec::new();
+    let mut top = scene.ruler_height;
+    while top < scene.height - 0.5 {
+        let limit = top + height;
+        let cut = if limit >= scene.height {
+            scene.height
+        } else {
+            scene
+                .breaks
+                .iter()
+                .copied()
+                .filter(|&b| b > top + 1.0 && b <= limit)
+                .fold(None, |best: Option<f32>, b| {
+                    Some(best.map_or(b, |x| x.max(b)))
+                })
+                .unwrap_or(limit)
+        };
+        out.push((top, cut));
+        top = cut;
+    }
+    if out.is_empty() {
+        out.push((
+            scene.ruler_height,
+            scene.height.max(scene.ruler_height + 1.0),
+        ));
+    }
+    out
+}
+
+/// Draws scene items onto krilla surfaces, shaping text once per string.
+struct Painter {
+    text: TextEngine,
+    fonts: HashMap<(u64, u32), Option<Font>>,
+    missing: BTreeSet<String>,
+}
+
+impl Painter {
+    fn new() -> Painter {
+        Painter {
+            text: TextEngine::new(),
+            fonts: HashMap::new(),
+            missing: BTreeSet::new(),
+        }
+    }
+
+    fn warnings(&self) -> Vec<String> {
+        self.missing
+            .iter()
+            .map(|t| format!("no installed font can show every character of \"{t}\""))
+            .collect()
+    }
+
+    /// Title, owner, date, caption and "page N of M".
+    #[allow(clippy::too_many_arguments)]
+    fn frame(
+        &mut self,
+        s: &mut Surface,
+        plan: &Roadmap,
+        f: &Frame,
+        date: &str,
+        n: usize,
+        total: usize,
+        caption: &str,
+    ) {
+        let right = f.page_w - MARGIN;
+        let runs = [
+            run(
+                &plan.title,
+                MARGIN,
+                MARGIN + 14.0,
+                15.0,
+                INK,
+                Weight::Bold,
+                Anchor::Start,
+                f.content.w * 0.7,
+            ),
+            run(
+                &plan.owner,
+                MARGIN,
+                MARGIN + 30.0,
+                9.5,
+                MUTED,
+                Weight::Regular,
+                Anchor::Start,
+                f.content.w * 0.7,
+            ),
+            run(
+                &format!("Exported {date}"),
+                right,
+                MARGIN + 14.0,
+                9.0,
+                MUTED,
+                Weight::Regular,
+                Anchor::End,
+                f.content.w * 0.3,
+            ),
+            run(
+                caption,
+                right,
+                MARGIN + 30.0,
+                9.0,
+                MUTED,
+                Weight::Regular,
+                Anchor::End,
+                f.content.w * 0.3,
+            ),
+            run(
+                &format!("page {n} of {total}"),
+                f.page_w / 2.0,
+                f.page_h - MARGIN + 4.0,
+                8.5,
+                MUTED,
+                Weight::Regular,
+                Anchor::Middle,
+                200.0,
+            ),
+            run(
+                "Stackplan",
+                right,
+                f.page_h - MARGIN + 4.0,
+                8.0,
+                MUTED,
+                Weight::Regular,
+                Anchor::End,
+                100.0,
+            ),
+        ];
+        for r in runs {
+            self.text_run(s, &r);
+        }
+    }
+
+    /// One chart page: the band of rows, then the ruler on top, scaled into the content area.
+    fn chart(&mut self, s: &mut Surface, page: &ChartPage, f: &Frame) {
+        let scale = page.scale;
+        let scene = &page.scene;
+        let ruler_h = scene.ruler_height;
+        let band_h = page.bottom - page.top;
+        s.push_transform(&Transform::from_row(
+            scale,
+            0.0,
+            0.0,
+            scale,
+            f.content.x,
+            f.content.y,
+        ));
+        s.push_transform(&Transform::from_translate(0.0, ruler_h - page.top));
+        if let Some(path) = rect_path(Rect::new(0.0, page.top, scene.width + 1.0, band_h)) {
+            s.push_clip_path(&path, &FillRule::NonZero);
+            for item in scene.items.iter().filter(|i| !matches!(i.tag, Tag::Ruler)) {
+                let b = item.shape.bounds();
+                if b.bottom() >= page.top && b.y <= page.bottom {
+                    self.item(s, item);
+                }
+            }
+            s.pop();
+        }
+        s.pop();
+        for item in scene.items.iter().filter(|i| matches!(i.tag, Tag::Ruler)) {
+            self.item(s, item);
+        }
+        let frame = Rect::new(0.0, 0.0, scene.width, ruler_h + band_h);
+        let border = Shape::Rect {
+            rect: frame,
+            fill: None,
+            stroke: Some(Stroke::solid(0.75, MUTED)),
+            radius: 0.0,
+        };
+        self.shape(s, &border);
+        s.pop();
+    }
+
+    /// Draws every item of a scene with its origin at `origin`, optionally scaled.
+    fn scene(&mut self, s: &mut Surface, scene: &Scene, origin: Point, scale: Option<f32>) {
+        let k = scale.unwrap_or(1.0);
+        s.push_transform(&Transform::from_row(k, 0.0, 0.0, k, origin.x, origin.y));
+        for item in &scene.items {
+            self.item(s, item);
+        }
+        s.pop();
+    }
+
+    fn item(&mut self, s: &mut Surface, item: &Item) {
+        self.shape(s, &item.shape);
+    }
+
+    fn shape(&mut self, s: &mut Surface, shape: &Shape) {
+        match shape {
+            Shape::Rect {
+                rect,
+                fill,
+                stroke,
+                radius,
+            } => {
+                if let Some(path) = rounded_rect_path(*rect, *radius) {
+                    paint(s, &path, *fill, *stroke);
+                }
+            }
+            Shape::Diamond {
+                centre,
+                half,
+                fill,
+                stroke,
+            } => {
+                let (x, y, d) = (centre.x, centre.y, *half);
+                let pts = [
+                    Point::new(x, y - d),
+                    Point::new(x + d, y),
+                    Point::new(x, y + d),
+                    Point::new(x - d, y),
+                ];
+                if let Some(path) = poly_path(&pts, true) {
+                    paint(s, &path, *fill, *stroke);
+                }
+            }
+            Shape::Line { points, stroke } => {
+                if let Some(path) = poly_path(points, false) {
+                    paint(s, &path, None, Some(*stroke));
+                }
+            }
+            Shape::Polygon {
+                points,
+                fill,
+                stroke,
+            } => {
+                if let Some(path) = poly_path(points, true) {
+                    paint(s, &path, *fill, *stroke);
+                }
+            }
+            Shape::Text(run) => self.text_run(s, run),
+        }
+    }
+
+    /// Shapes and draws one text run as real (selectable, extractable) text.
+    fn text_run(&mut self, s: &mut Surface, run: &TextRun) {
+        if run.text.trim().is_empty() || run.size <= 0.0 {
+            return;
+        }
+        let shaped = self.text.shape(&run.text, run.size, run.weight);
+        if shaped.missing {
+            self.missing.insert(run.text.clone());
+        }
+        let x = match run.anchor {
+            Anchor::Start => run.pos.x,
+            Anchor::Middle => run.pos.x - shaped.width / 2.0,
+            Anchor::End => run.pos.x - shaped.width,
+        };
+        let clip = shaped.width > run.max_width + 0.5;
+        if clip {
+            let left = match run.anchor {
+                Anchor::Start => run.pos.x,
+                Anchor::Middle => run.pos.x - run.max_width / 2.0,
+                Anchor::End => run.pos.x - run.max_width,
+            };
+            let area = Rect::new(
+                left,
+                run.pos.y - run.size * 1.2,
+                run.max_width.max(0.0),
+                run.size * 1.7,
+            );
+            match rect_path(area) {
+                Some(path) => s.push_clip_path(&path, &FillRule::NonZero),
+                None => return,
+            }
+        }
+        s.set_stroke(None);
+        s.set_fill(Some(fill(run.colour)));
+        for r in &shaped.runs {
+            let Some(font) = self.font(&r.font) else {
+                continue;
+            };
+            let size = r.size.max(0.01);
+            let glyphs: Vec<KrillaGlyph> = r
+                .glyphs
+                .iter()
+                .map(|g| {
+                    KrillaGlyph::new(
+                        GlyphId::new(g.id),
+                        g.advance / size,
+                        g.x_offset / size,
+                        -g.y_offset / size,
+                        0.0,
+                        g.text.clone(),
+                        None,
+                    )
+                })
+                .collect();
+            s.draw_glyphs(
+                KPoint::from_xy(x + r.x, run.pos.y),
+                &glyphs,
+                font,
+                &shaped.text,
+                size,
+                false,
+            );
+        }
+        if clip {
+            s.pop();
+        }
+    }
+
+    /// The krilla font for a parley font, loaded once.
+    fn font(&mut self, data: &parley::FontData) -> Option<Font> {
+        let key = (data.data.id(), data.index);
+        self.fonts
+            .entry(key)
+            .or_insert_with(|| {
+                let blob: Arc<dyn AsRef<[u8]> + Send + Sync> = Arc::new(data.data.clone());
+                Font::new(blob.into(), data.index)
+            })
+            .clone()
+    }
+}
+
+/// A text run for page furniture.
+#[allow(clippy::too_many_arguments)]
+fn run(
+    text: &str,
+    x: f32,
+    y: f32,
+    size: f32,
+    colour: Rgba,
+    weight: Weight,
+    anchor: Anchor,
+    max: f32,
+) -> TextRun {
+    TextRun {
+        text: layout::text::elide(text, size, max).unwrap_or_default(),
+        pos: Point::new(x, y),
+        size,
+        colour,
+        weight,
+        anchor,
+        max_width: max,
+    }
+}
+
+fn fill(c: Rgba) -> Fill {
+    Fill {
+        paint: rgb::Color::new(c.r, c.g, c.b).into(),
+        opacity: NormalizedF32::new(c.opacity()).unwrap_or(NormalizedF32::ONE),
+        rule: FillRule::NonZero,
+    }
+}
+
+fn stroke(st: Stroke) -> KStroke {
+    let c = st.colour;
+    KStroke {
+        paint: rgb::Color::new(c.r, c.g, c.b).into(),
+        width: st.width,
+        opacity: NormalizedF32::new(c.opacity()).unwrap_or(NormalizedF32::ONE),
+        line_cap: LineCap::Butt,
+        line_join: LineJoin::Miter,
+        dash: st.dashed.then(|| StrokeDash {
+            array: vec![st.width * 3.0, st.width * 2.0],
+            offset: 0.0,
+        }),
+        ..KStroke::default()
+    }
+}
+
+/// Fills and strokes `path`.
+fn paint(s: &mut Surface, path: &Path, f: Option<Rgba>, st: Option<Stroke>) {
+    if f.is_none() && st.is_none() {
+        return;
+    }
+    s.set_fill(f.map(fill));
+    s.set_stroke(st.map(stroke));
+    s.draw_path(path);
+}
+
+fn rect_path(r: Rect) -> Option<Path> {
+    let mut pb = PathBuilder::new();
+    pb.push_rect(KRect::from_xywh(r.x, r.y, r.w.max(0.01), r.h.max(0.01))?);
+    pb.finish()
+}
+
+/// A rectangle with rounded corners (plain when `radius` is 0).
+fn rounded_rect_path(r: Rect, radius: f32) -> Option<Path> {
+    let k = radius.min(r.w / 2.0).min(r.h / 2.0);
+    if k <= 0.1 {
+        return rect_path(r);
+    }
+    let c = k * 0.4477; // 1 - kappa
+    let (x0, y0, x1, y1) = (r.x, r.y, r.right(), r.bottom());
+    let mut pb = PathBuilder::new();
+    pb.move_to(x0 + k, y0);
+    pb.line_to(x1 - k, y0);
+    pb.cubic_to(x1 - c, y0, x1, y0 + c, x1, y0 + k);
+    pb.line_to(x1, y1 - k);
+    pb.cubic_to(x1, y1 - c, x1 - c, y1, x1 - k, y1);
+    pb.line_to(x0 + k, y1);
+    pb.cubic_to(x0 + c, y1, x0, y1 - c, x0, y1 - k);
+    pb.line_to(x0, y0 + k);
+    pb.cubic_to(x0, y0 + c, x0 + c, y0, x0 + k, y0);
+    pb.close();
+    pb.finish()
+}
+
+fn poly_path(points: &[Point], close: bool) -> Option<Path> {
+    let (first, rest) = points.split_first()?;
+    let mut pb = PathBuilder::new();
+    pb.move_to(first.x, first.y);
+    for p in rest {
+        pb.line_to(p.x, p.y);
+    }
+    if close {
+        pb.close();
+    }
+    pb.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tiles_use_whole_years_when_they_fit() {
+        assert_eq!(months_per_page(900.0, 120), 84);
+        assert_eq!(months_per_page(900.0, 30), 30);
+        assert_eq!(months_per_page(50.0, 120), 5);
+    }
+
+    #[test]
+    fn bands_cut_between_rows_and_cover_the_scene() {
+        let scene = Scene {
+            height: 236.0,
+            ruler_height: 36.0,
+            breaks: vec![36.0, 76.0, 116.0, 156.0, 196.0, 236.0],
+            ..Scene::default()
+        };
+        let b = bands(&scene, 90.0);
+        assert_eq!(b, vec![(36.0, 116.0), (116.0, 196.0), (196.0, 236.0)]);
+    }
+}

@@ -1,0 +1,158 @@
+//! PNG of the chart: our SVG, rasterised by resvg with a script-aware font fallback.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use resvg::tiny_skia::{Pixmap, Transform};
+use resvg::usvg::fontdb::{Database, Family, ID, Query, Style, Weight as FontWeight};
+use resvg::usvg::{self, FontResolver};
+
+use super::fonts::{NOTO_SANS_BOLD, NOTO_SANS_REGULAR};
+use super::{ExportError, ExportOptions, Output, Report, svg};
+use crate::layout::{self, Scene};
+use crate::model::Roadmap;
+
+/// Largest image drawn, in pixels; bigger charts are scaled down (with a warning).
+pub const MAX_PIXELS: f64 = 160_000_000.0;
+/// Largest width or height tiny-skia accepts.
+const MAX_SIDE: f64 = 1_000_000.0;
+
+/// Families tried first when a font lacks a character, in order.
+const PREFERRED: [&str; 6] = [
+    "Noto Sans",
+    "Noto Sans CJK SC",
+    "Noto Sans Arabic",
+    "Noto Sans Devanagari",
+    "Noto Sans Symbols",
+    "Noto Sans Symbols2",
+];
+
+/// The chart of `plan` as PNG bytes.
+pub fn write(plan: &Roadmap, options: &ExportOptions) -> Result<Vec<u8>, ExportError> {
+    render(plan, options).map(|out| out.bytes)
+}
+
+/// The chart of `plan` as PNG, with warnings (missing glyphs, reduced scale).
+pub fn render(plan: &Roadmap, options: &ExportOptions) -> Result<Output, ExportError> {
+    let scene = layout::layout(plan, &options.chart_view(plan));
+    render_scene(&scene, plan, options.scale)
+}
+
+/// Rasterises `scene` (a layout of `plan`) at `scale` pixels per unit.
+pub fn render_scene(scene: &Scene, plan: &Roadmap, scale: f32) -> Result<Output, ExportError> {
+    let mut warnings = Vec::new();
+    let mut scale = if scale.is_finite() && scale > 0.0 {
+        scale
+    } else {
+        1.0
+    };
+    let (w, h) = (
+        f64::from(scene.width.max(1.0)),
+        f64::from(scene.height.max(1.0)),
+    );
+    let pixels = w * h * f64::from(scale) * f64::from(scale);
+    let side = w.max(h) * f64::from(scale);
+    if pixels > MAX_PIXELS || side > MAX_SIDE {
+        let k = (MAX_PIXELS / pixels).sqrt().min(MAX_SIDE / side);
+        scale = (f64::from(scale) * k) as f32;
+        warnings.push(format!(
+            "the chart is too large for one image at the asked scale; drawn at scale {scale:.3}"
+        ));
+    }
+    let db = font_database();
+    warnings.extend(missing_characters(scene, &db));
+    let text = svg::scene_to_svg(scene, plan);
+    let mut opt = usvg::Options {
+        fontdb: Arc::new(db),
+        ..usvg::Options::default()
+    };
+    opt.font_resolver = FontResolver {
+        select_font: FontResolver::default_font_selector(),
+        select_fallback: Box::new(select_fallback),
+    };
+    let tree = usvg::Tree::from_str(&text, &opt).map_err(|e| ExportError::Png(e.to_string()))?;
+    let pw = (w * f64::from(scale)).ceil().max(1.0) as u32;
+    let ph = (h * f64::from(scale)).ceil().max(1.0) as u32;
+    let mut pixmap = Pixmap::new(pw, ph)
+        .ok_or_else(|| ExportError::Png(format!("cannot allocate a {pw} × {ph} image")))?;
+    resvg::render(
+        &tree,
+        Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    let bytes = pixmap
+        .encode_png()
+        .map_err(|e| ExportError::Png(e.to_string()))?;
+    Ok(Output {
+        bytes,
+        report: Report { warnings },
+    })
+}
+
+/// The bundled Noto Sans plus every system font.
+pub fn font_database() -> Database {
+    let mut db = Database::new();
+    db.load_font_data(NOTO_SANS_REGULAR.to_vec());
+    db.load_font_data(NOTO_SANS_BOLD.to_vec());
+    db.load_system_fonts();
+    db.set_sans_serif_family("Noto Sans");
+    db
+}
+
+/// Whether the face `id` has a glyph for `c`.
+fn has_char(db: &Database, id: ID, c: char) -> bool {
+    db.with_face_data(id, |data, index| {
+        ttf_parser::Face::parse(data, index)
+            .ok()
+            .and_then(|face| face.glyph_index(c))
+            .is_some()
+    })
+    .unwrap_or(false)
+}
+
+/// A fallback face for `c`: the preferred Noto families first, then any face of the same
+/// weight and style, then any face at all.
+fn select_fallback(c: char, exclude: &[ID], db: &mut Arc<Database>) -> Option<ID> {
+    let db: &Database = db;
+    let base = exclude.first().and_then(|id| db.face(*id));
+    let weight = base.map_or(FontWeight::NORMAL, |f| f.weight);
+    let style = base.map_or(Style::Normal, |f| f.style);
+    let usable = |id: ID| !exclude.contains(&id) && has_char(db, id, c);
+    for name in PREFERRED {
+        let query = Query {
+            families: &[Family::Name(name)],
+            weight,
+            style,
+            ..Query::default()
+        };
+        if let Some(id) = db.query(&query).filter(|id| usable(*id)) {
+            return Some(id);
+        }
+    }
+    let same = db
+        .faces()
+        .find(|f| f.weight == weight && f.style == style && usable(f.id));
+    same.or_else(|| db.faces().find(|f| usable(f.id)))
+        .map(|f| f.id)
+}
+
+/// A warning naming the characters that no font in `db` can show.
+fn missing_characters(scene: &Scene, db: &Database) -> Option<String> {
+    let mut left: BTreeSet<char> = scene
+        .texts()
+        .flat_map(|t| t.text.chars())
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect();
+    for face in db.faces() {
+        if left.is_empty() {
+            return None;
+        }
+        db.with_face_data(face.id, |data, index| {
+            if let Ok(parsed) = ttf_parser::Face::parse(data, index) {
+                left.retain(|&c| parsed.glyph_index(c).is_none());
+            }
+        });
+    }
+    let missing: String = left.into_iter().collect();
+    (!missing.is_empty()).then(|| format!("no installed font can show these characters: {missing}"))
+}

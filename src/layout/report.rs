@@ -1,0 +1,647 @@
+//! Report pages: milestones and what they change, the dependency register, investments,
+//! budget per layer per year and the exposure chart, flowed onto pages of a given size.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use super::scene::{Anchor, Point, Rect, Rgba, Scene, Shape, Stroke, Tag, TextRun, Weight};
+use super::text;
+use crate::model::{ControlLevel, Month, Roadmap};
+
+/// Dark text.
+const INK: Rgba = Rgba::rgb(0x1E, 0x29, 0x3B);
+/// Secondary text.
+const MUTED: Rgba = Rgba::rgb(0x64, 0x74, 0x8B);
+/// Rules between rows.
+const RULE: Rgba = Rgba::rgb(0xCB, 0xD5, 0xE1);
+/// Warnings (trades).
+const WARN: Rgba = Rgba::rgb(0xB4, 0x53, 0x09);
+/// Body text size.
+const BODY: f32 = 9.0;
+/// Line height of body text.
+const LINE: f32 = 13.0;
+
+/// Lays the report out on pages of `width` × `height` units.
+pub fn pages(plan: &Roadmap, width: f32, height: f32) -> Vec<Scene> {
+    let mut flow = Flow::new(width, height);
+    milestones(plan, &mut flow);
+    register(plan, &mut flow);
+    investments(plan, &mut flow);
+    budget(plan, &mut flow);
+    exposure(plan, &mut flow);
+    flow.finish()
+}
+
+/// Places content top to bottom, starting a new page when one is full.
+struct Flow {
+    width: f32,
+    height: f32,
+    pages: Vec<Scene>,
+    page: Scene,
+    y: f32,
+}
+
+impl Flow {
+    fn new(width: f32, height: f32) -> Flow {
+        Flow {
+            width: width.max(200.0),
+            height: height.max(100.0),
+            pages: Vec::new(),
+            page: Scene::default(),
+            y: 0.0,
+        }
+    }
+
+    /// Makes room for `h` units, starting a new page if needed.
+    fn room(&mut self, h: f32) {
+        if self.y + h > self.height && !self.page.items.is_empty() {
+            self.break_page();
+        }
+    }
+
+    fn break_page(&mut self) {
+        let mut page = std::mem::take(&mut self.page);
+        page.width = self.width;
+        page.height = self.height;
+        self.pages.push(page);
+        self.y = 0.0;
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn text(
+        &mut self,
+        text: &str,
+        x: f32,
+        size: f32,
+        colour: Rgba,
+        weight: Weight,
+        max: f32,
+        tag: Tag,
+    ) {
+        let Some(text) = text::elide(text, size, max.max(1.0)) else {
+            return;
+        };
+        let run = TextRun {
+            text,
+            pos: Point::new(x, self.y + size),
+            size,
+            colour,
+            weight,
+            anchor: Anchor::Start,
+            max_width: max,
+        };
+        self.page.push(Shape::Text(run), tag);
+    }
+
+    fn right_text(&mut self, text: &str, right: f32, max: f32) {
+        let Some(text) = text::elide(text, BODY, max.max(1.0)) else {
+            return;
+        };
+        let run = TextRun {
+            text,
+            pos: Point::new(right, self.y + BODY),
+            size: BODY,
+            colour: INK,
+            weight: Weight::Regular,
+            anchor: Anchor::End,
+            max_width: max,
+        };
+        self.page.push(Shape::Text(run), Tag::Chrome);
+    }
+
+    /// A section heading, kept with at least a few lines of what follows.
+    fn heading(&mut self, title: &str) {
+        self.room(22.0 + 4.0 * LINE);
+        if self.y > 0.0 {
+            self.y += 10.0;
+        }
+        self.text(title, 0.0, 13.0, INK, Weight::Bold, self.width, Tag::Chrome);
+        self.y += 20.0;
+    }
+
+    /// One line of body text at indent `x`.
+    fn line(&mut self, text: &str, x: f32, colour: Rgba, weight: Weight, tag: Tag) {
+        self.room(LINE);
+        self.text(text, x, BODY, colour, weight, self.width - x, tag);
+        self.y += LINE;
+    }
+
+    /// A table row: cells at the given column starts (last column runs to the edge);
+    /// `right` marks columns aligned right.
+    fn row(&mut self, cells: &[String], columns: &[f32], right: &[bool], weight: Weight, tag: Tag) {
+        self.room(LINE);
+        for (i, cell) in cells.iter().enumerate() {
+            let x = columns.get(i).copied().unwrap_or(0.0);
+            let end = columns.get(i + 1).copied().unwrap_or(self.width);
+            let max = end - x - 6.0;
+            if right.get(i).copied().unwrap_or(false) {
+                self.right_text(cell, end - 6.0, max);
+            } else {
+                self.text(cell, x, BODY, INK, weight, max, tag.clone());
+            }
+        }
+        self.y += LINE;
+        self.rule();
+    }
+
+    fn rule(&mut self) {
+        let y = self.y - 2.5;
+        let points = vec![Point::new(0.0, y), Point::new(self.width, y)];
+        self.page.push(
+            Shape::Line {
+                points,
+                stroke: Stroke::solid(0.4, RULE),
+            },
+            Tag::Chrome,
+        );
+    }
+
+    fn finish(mut self) -> Vec<Scene> {
+        if !self.page.items.is_empty() {
+            self.break_page();
+        }
+        self.pages
+    }
+}
+
+/// Money as "1,250,000 EUR".
+pub fn money(amount: u64, currency: &str) -> String {
+    let digits = amount.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if currency.is_empty() {
+        out
+    } else {
+        format!("{out} {currency}")
+    }
+}
+
+/// Investments a milestone needs, directly and through `after`, in document order.
+fn needed(plan: &Roadmap, needs: &[String]) -> Vec<usize> {
+    let index: HashMap<&str, usize> = plan
+        .investments
+        .iter()
+        .enumerate()
+        .map(|(i, inv)| (inv.id.as_str(), i))
+        .collect();
+    let milestones: HashMap<&str, &crate::model::Milestone> =
+        plan.milestones.iter().map(|m| (m.id.as_str(), m)).collect();
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut found: Vec<usize> = Vec::new();
+    let mut stack: Vec<String> = needs.to_vec();
+    while let Some(id) = stack.pop() {
+        if !seen.insert(id.clone()) {
+            continue;
+        }
+        if let Some(&i) = index.get(id.as_str()) {
+            found.push(i);
+            stack.extend(plan.investments[i].after.iter().cloned());
+        } else if let Some(m) = milestones.get(id.as_str()) {
+            stack.extend(m.needs.iter().cloned());
+        }
+    }
+    found.sort_unstable();
+    found
+}
+
+/// "Name (Control level)" for a dependency id.
+fn dependency_label(plan: &Roadmap, id: &str) -> String {
+    match plan.dependency(id) {
+        Some(d) => format!("{} ({})", d.name, d.control.label()),
+        None => format!("{id} (unknown dependency)"),
+    }
+}
+
+/// Whether a milestone trades a removed dependency for one with no more control in its layer.
+fn trades(plan: &Roadmap, m: &crate::model::Milestone) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for r in m.removes.iter().filter_map(|id| plan.dependency(id)) {
+        for i in m.introduces.iter().filter_map(|id| plan.dependency(id)) {
+            if i.layer == r.layer && i.control <= r.control {
+                out.push((r.name.clone(), i.name.clone()));
+            }
+        }
+    }
+    out
+}
+
+/// Each milestone in date order: what it removes and introduces, and what it needs.
+fn milestones(plan: &Roadmap, flow: &mut Flow) {
+    if plan.milestones.is_empty() {
+        return;
+    }
+    flow.heading("Milestones");
+    let mut order: Vec<&crate::model::Milestone> = plan.milestones.iter().collect();
+    order.sort_by_key(|m| m.month);
+    for m in order {
+        flow.room(3.0 * LINE);
+        let tag = Tag::Milestone(m.id.clone());
+        let layer = plan
+            .layer(&m.layer)
+            .map_or(m.layer.as_str(), |l| l.name.as_str());
+        flow.line(
+            &format!("{}   {}   ({layer})", m.month, m.title),
+            0.0,
+            INK,
+            Weight::Bold,
+            tag.clone(),
+        );
+        for id in &m.removes {
+            flow.line(
+                &format!("Removes: {}", dependency_label(plan, id)),
+                14.0,
+                INK,
+                Weight::Regular,
+                tag.clone(),
+            );
+        }
+        for id in &m.introduces {
+            flow.line(
+                &format!("Introduces: {}", dependency_label(plan, id)),
+                14.0,
+                INK,
+                Weight::Regular,
+                tag.clone(),
+            );
+        }
+        for (gone, new) in trades(plan, m) {
+            let text = format!(
+                "Trade, not a gain: {gone} is replaced by {new}, with no more national control"
+            );
+            flow.line(&text, 14.0, WARN, Weight::Bold, tag.clone());
+        }
+        let needs = needed(plan, &m.needs);
+        if !needs.is_empty() {
+            let cost: u64 = needs
+                .iter()
+                .map(|&i| plan.investments[i].budget)
+                .fold(0, u64::saturating_add);
+            let titles: Vec<&str> = needs
+                .iter()
+                .map(|&i| plan.investments[i].title.as_str())
+                .collect();
+            let text = format!(
+                "Needs ({}): {}",
+                money(cost, &plan.currency),
+                titles.join("; ")
+            );
+            flow.line(&text, 14.0, MUTED, Weight::Regular, tag);
+        }
+        flow.y += 3.0;
+    }
+}
+
+/// The dependency register with control levels and the milestone that retires each.
+fn register(plan: &Roadmap, flow: &mut Flow) {
+    if plan.dependencies.is_empty() {
+        return;
+    }
+    flow.heading("Dependency register");
+    let w = flow.width;
+    let columns = [0.0, w * 0.34, w * 0.46, w * 0.62, w * 0.72];
+    let head = [
+        "Dependency",
+        "Layer",
+        "Controlled by",
+        "Control",
+        "Retired by",
+    ]
+    .map(String::from);
+    flow.row(&head, &columns, &[], Weight::Bold, Tag::Chrome);
+    let mut retired: HashMap<&str, &crate::model::Milestone> = HashMap::new();
+    for m in &plan.milestones {
+        for d in &m.removes {
+            let e = retired.entry(d.as_str()).or_insert(m);
+            if m.month < e.month {
+                *e = m;
+            }
+        }
+    }
+    for d in &plan.dependencies {
+        let layer = plan
+            .layer(&d.layer)
+            .map_or(d.layer.clone(), |l| l.name.clone());
+        let by = retired
+            .get(d.id.as_str())
+            .map_or("not retired".to_owned(), |m| {
+                format!("{} ({})", m.title, m.month)
+            });
+        let control = format!("{} · {}/5", d.control.label(), d.criticality);
+        let cells = [d.name.clone(), layer, d.controller.clone(), control, by];
+        flow.row(
+            &cells,
+            &columns,
+            &[],
+            Weight::Regular,
+            Tag::Dependency(d.id.clone()),
+        );
+        swatch(flow, columns[3] - 9.0, d.control);
+    }
+}
+
+/// A small square in the control level's colour, on the previous row.
+fn swatch(flow: &mut Flow, x: f32, control: ControlLevel) {
+    let rect = Rect::new(x, flow.y - LINE + 2.0, 6.0, 6.0);
+    let fill = Some(Rgba::from(control.colour()));
+    flow.page.push(
+        Shape::Rect {
+            rect,
+            fill,
+            stroke: None,
+            radius: 1.0,
+        },
+        Tag::Chrome,
+    );
+}
+
+/// Every investment with its dates and budget.
+fn investments(plan: &Roadmap, flow: &mut Flow) {
+    if plan.investments.is_empty() {
+        return;
+    }
+    flow.heading("Investments");
+    let w = flow.width;
+    let columns = [0.0, w * 0.45, w * 0.58, w * 0.75];
+    let head = ["Investment", "Layer", "Months", "Budget"].map(String::from);
+    flow.row(
+        &head,
+        &columns,
+        &[false, false, false, true],
+        Weight::Bold,
+        Tag::Chrome,
+    );
+    let mut order: Vec<&crate::model::Investment> = plan.investments.iter().collect();
+    order.sort_by_key(|i| (i.start, i.end));
+    for inv in order {
+        let layer = plan
+            .layer(&inv.layer)
+            .map_or(inv.layer.clone(), |l| l.name.clone());
+        let cells = [
+            inv.title.clone(),
+            layer,
+            format!("{} – {}", inv.start, inv.end),
+            money(inv.budget, &plan.currency),
+        ];
+        flow.row(
+            &cells,
+            &columns,
+            &[false, false, false, true],
+            Weight::Regular,
+            Tag::Investment(inv.id.clone()),
+        );
+    }
+    let total = plan
+        .investments
+        .iter()
+        .map(|i| i.budget)
+        .fold(0, u64::saturating_add);
+    let cells = [
+        "Total".to_owned(),
+        String::new(),
+        String::new(),
+        money(total, &plan.currency),
+    ];
+    flow.row(
+        &cells,
+        &columns,
+        &[false, false, false, true],
+        Weight::Bold,
+        Tag::Chrome,
+    );
+}
+
+/// Budget per layer per year, each investment spread evenly over its months.
+pub fn budget_by_layer_year(plan: &Roadmap) -> BTreeMap<(usize, i32), u64> {
+    let layer_of: HashMap<&str, usize> = plan
+        .layers
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.id.as_str(), i))
+        .collect();
+    let mut out: BTreeMap<(usize, i32), f64> = BTreeMap::new();
+    for inv in &plan.investments {
+        let Some(&layer) = layer_of.get(inv.layer.as_str()) else {
+            continue;
+        };
+        let months = inv.duration_months();
+        let share = inv.budget as f64 / f64::from(months);
+        for k in 0..months {
+            *out.entry((layer, inv.start.plus(k).year())).or_default() += share;
+        }
+    }
+    out.into_iter()
+        .map(|(k, v)| (k, v.round() as u64))
+        .collect()
+}
+
+/// Budget per layer per year as tables of at most as many years as fit the width.
+fn budget(plan: &Roadmap, flow: &mut Flow) {
+    let table = budget_by_layer_year(plan);
+    if table.is_empty() {
+        return;
+    }
+    flow.heading(&format!("Budget per layer per year ({})", plan.currency));
+    let years: Vec<i32> = {
+        let mut y: Vec<i32> = table.keys().map(|k| k.1).collect();
+        y.sort_unstable();
+        y.dedup();
+        y
+    };
+    let first = 110.0;
+    let col = 78.0;
+    let per = (((flow.width - first) / col).floor() as usize).max(1);
+    for chunk in years.chunks(per) {
+        let mut columns = vec![0.0];
+        columns.extend((0..chunk.len()).map(|i| first + i as f32 * col));
+        let right: Vec<bool> = (0..=chunk.len()).map(|i| i > 0).collect();
+        let mut head = vec!["Layer".to_owned()];
+        head.extend(chunk.iter().map(|y| y.to_string()));
+        flow.row(&head, &columns, &right, Weight::Bold, Tag::Chrome);
+        for (li, layer) in plan.layers.iter().enumerate() {
+            let mut cells = vec![layer.name.clone()];
+            cells.extend(
+                chunk
+                    .iter()
+                    .map(|y| money(table.get(&(li, *y)).copied().unwrap_or(0), "")),
+            );
+            flow.row(
+                &cells,
+                &columns,
+                &right,
+                Weight::Regular,
+                Tag::Lane(layer.id.clone()),
+            );
+        }
+        flow.y += 6.0;
+    }
+}
+
+/// Live dependencies' summed criticality at each month of the horizon.
+pub fn exposure_by_month(plan: &Roadmap) -> Vec<(Month, u32)> {
+    let mut from: HashMap<&str, Month> = HashMap::new();
+    let mut until: HashMap<&str, Month> = HashMap::new();
+    for m in &plan.milestones {
+        for d in &m.introduces {
+            let e = from.entry(d.as_str()).or_insert(m.month);
+            *e = (*e).min(m.month);
+        }
+        for d in &m.removes {
+            let e = until.entry(d.as_str()).or_insert(m.month);
+            *e = (*e).min(m.month);
+        }
+    }
+    plan.horizon
+        .months()
+        .map(|month| {
+            let total = plan
+                .dependencies
+                .iter()
+                .filter(|d| {
+                    let start = from
+                        .get(d.id.as_str())
+                        .copied()
+                        .unwrap_or(plan.horizon.start);
+                    start <= month && until.get(d.id.as_str()).is_none_or(|&u| month < u)
+                })
+                .map(|d| u32::from(d.criticality))
+                .sum();
+            (month, total)
+        })
+        .collect()
+}
+
+/// The exposure over time as an area chart.
+fn exposure(plan: &Roadmap, flow: &mut Flow) {
+    let series = exposure_by_month(plan);
+    if series.is_empty() || plan.dependencies.is_empty() {
+        return;
+    }
+    flow.heading("Exposure over time (summed criticality of live dependencies)");
+    let h = 150.0_f32.min(flow.height - 40.0);
+    flow.room(h + 30.0);
+    let top = flow.y;
+    let left = 36.0;
+    let w = flow.width - left - 10.0;
+    let max = series.iter().map(|s| s.1).max().unwrap_or(0).max(1) as f32;
+    let n = series.len() as f32;
+    let x = |i: usize| left + w * i as f32 / n;
+    let y = |v: u32| top + h - h * v as f32 / max;
+    let mut points = vec![Point::new(left, top + h)];
+    for (i, (_, v)) in series.iter().enumerate() {
+        points.push(Point::new(x(i), y(*v)));
+        points.push(Point::new(x(i + 1), y(*v)));
+    }
+    points.push(Point::new(left + w, top + h));
+    let fill = Some(Rgba::rgb(0xDC, 0x26, 0x26).with_alpha(60));
+    let stroke = Some(Stroke::solid(1.0, Rgba::rgb(0xDC, 0x26, 0x26)));
+    flow.page.push(
+        Shape::Polygon {
+            points,
+            fill,
+            stroke,
+        },
+        Tag::Chrome,
+    );
+    let axis = vec![
+        Point::new(left, top),
+        Point::new(left, top + h),
+        Point::new(left + w, top + h),
+    ];
+    flow.page.push(
+        Shape::Line {
+            points: axis,
+            stroke: Stroke::solid(0.75, MUTED),
+        },
+        Tag::Chrome,
+    );
+    let label = |text: String, px: f32, py: f32, anchor: Anchor| {
+        Shape::Text(TextRun {
+            text,
+            pos: Point::new(px, py),
+            size: 8.0,
+            colour: MUTED,
+            weight: Weight::Regular,
+            anchor,
+            max_width: 60.0,
+        })
+    };
+    flow.page.push(
+        label(
+            format!("{}", max as u32),
+            left - 4.0,
+            top + 8.0,
+            Anchor::End,
+        ),
+        Tag::Chrome,
+    );
+    flow.page.push(
+        label("0".into(), left - 4.0, top + h, Anchor::End),
+        Tag::Chrome,
+    );
+    let every = ((series.len() as f32 / 12.0 * 40.0 / w * 12.0).ceil() as usize).max(1);
+    for (i, (month, _)) in series.iter().enumerate() {
+        if month.month() == 1 && (month.year().unsigned_abs() as usize).is_multiple_of(every) {
+            let tick = vec![Point::new(x(i), top + h), Point::new(x(i), top + h + 3.0)];
+            flow.page.push(
+                Shape::Line {
+                    points: tick,
+                    stroke: Stroke::solid(0.5, MUTED),
+                },
+                Tag::Chrome,
+            );
+            flow.page.push(
+                label(
+                    month.year().to_string(),
+                    x(i),
+                    top + h + 12.0,
+                    Anchor::Middle,
+                ),
+                Tag::Chrome,
+            );
+        }
+    }
+    flow.y = top + h + 20.0;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_groups_thousands() {
+        assert_eq!(money(450_000_000, "EUR"), "450,000,000 EUR");
+        assert_eq!(money(999, ""), "999");
+        assert_eq!(money(0, "EUR"), "0 EUR");
+    }
+
+    #[test]
+    fn report_flows_over_pages_and_names_every_milestone() {
+        let mut plan = crate::io::example_plan().unwrap();
+        let base = plan.milestones[0].clone();
+        for i in 0..120 {
+            let mut m = base.clone();
+            m.id = format!("m{i}");
+            m.title = format!("Milestone number {i}");
+            plan.milestones.push(m);
+        }
+        let pages = pages(&plan, 700.0, 500.0);
+        assert!(pages.len() > 2);
+        let text: String = pages
+            .iter()
+            .flat_map(|p| p.texts())
+            .map(|t| t.text.clone() + "\n")
+            .collect();
+        for m in &plan.milestones {
+            assert!(text.contains(&m.title), "{} missing", m.title);
+        }
+        for page in &pages {
+            for item in &page.items {
+                assert!(item.shape.bounds().bottom() <= 500.0 + 1.0);
+            }
+        }
+    }
+}

@@ -1,0 +1,335 @@
+//! Exports checked as a user would: PDFs parse, hold their text and fonts and render; SVGs parse
+//! and name every milestone; PNGs decode at the expected size with the last rows drawn.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use stackplan::export::{self, ExportOptions, PageSize};
+use stackplan::layout::{self, Shape, Tag};
+use stackplan::model::{ControlLevel, Dependency, Horizon, Investment, Milestone, Month, Roadmap};
+
+fn month(s: &str) -> Month {
+    s.parse().unwrap()
+}
+
+fn options() -> ExportOptions {
+    ExportOptions {
+        date: Some("2026-11-25".into()),
+        ..ExportOptions::default()
+    }
+}
+
+/// A plan with titles in seven scripts.
+fn multilingual() -> Roadmap {
+    let horizon = Horizon {
+        start: month("2026-01"),
+        end: month("2031-12"),
+    };
+    let mut plan = Roadmap::blank("Суверенный ИИ · 主权人工智能", horizon);
+    plan.owner = "Министерство цифрового развития".into();
+    let titles = [
+        ("cn", "compute", "国家算力集群一期"),
+        ("jp", "research", "日本語の研究センター"),
+        ("ar", "data", "مركز البيانات الوطني"),
+        ("hi", "talent", "राष्ट्रीय कंप्यूटिंग प्रशिक्षण"),
+        ("ru", "models", "Открытая национальная модель"),
+        ("el", "tooling", "Εθνικά εργαλεία εκπαίδευσης"),
+    ];
+    for (i, (id, layer, title)) in titles.iter().enumerate() {
+        plan.investments.push(Investment {
+            id: (*id).into(),
+            title: (*title).into(),
+            layer: (*layer).into(),
+            start: month("2026-03").plus(i as i32 * 4),
+            end: month("2027-12").plus(i as i32 * 4),
+            budget: 1_000_000 * (i as u64 + 1),
+            owner: String::new(),
+            notes: String::new(),
+            after: Vec::new(),
+        });
+    }
+    plan.dependencies.push(Dependency {
+        id: "gpus".into(),
+        name: "Импортные ускорители".into(),
+        layer: "compute".into(),
+        controller: "Vendor".into(),
+        control: ControlLevel::BlackBox,
+        criticality: 5,
+        notes: String::new(),
+    });
+    let milestones = [
+        ("m-cn", "compute", "2028-03", "算力自主"),
+        ("m-ru", "models", "2029-06", "Модель в эксплуатации"),
+        ("m-ar", "data", "2030-01", "البيانات السيادية"),
+    ];
+    for (id, layer, at, title) in milestones {
+        plan.milestones.push(Milestone {
+            id: id.into(),
+            title: title.into(),
+            month: month(at),
+            layer: layer.into(),
+            needs: vec!["cn".into()],
+            removes: if id == "m-cn" {
+                vec!["gpus".into()]
+            } else {
+                Vec::new()
+            },
+            introduces: Vec::new(),
+            notes: String::new(),
+        });
+    }
+    plan
+}
+
+/// A plan whose one lane holds `rows` bars that all overlap, so it has that many rows.
+fn tall_plan(rows: usize) -> Roadmap {
+    let horizon = Horizon {
+        start: month("2026-01"),
+        end: month("2026-12"),
+    };
+    let mut plan = Roadmap::blank("Tall", horizon);
+    plan.layers.truncate(1);
+    for i in 0..rows {
+        plan.investments.push(Investment {
+            id: format!("i{i}"),
+            title: format!("Row {i}"),
+            layer: plan.layers[0].id.clone(),
+            start: month("2026-01"),
+            end: month("2026-12"),
+            budget: 0,
+            owner: String::new(),
+            notes: String::new(),
+            after: Vec::new(),
+        });
+    }
+    plan
+}
+
+fn temp_dir() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap()
+}
+
+fn tool(name: &str) -> Command {
+    Command::new(name)
+}
+
+fn pdftotext(pdf: &Path) -> String {
+    let out = tool("pdftotext")
+        .arg("-enc")
+        .arg("UTF-8")
+        .arg(pdf)
+        .arg("-")
+        .output();
+    let out = out.expect("pdftotext (Debian package poppler-utils) must be installed");
+    assert!(out.status.success(), "pdftotext failed");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn example_plans() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("roadmaps");
+    let mut plans: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    plans.sort();
+    plans
+}
+
+#[test]
+fn pdf_parses_with_embedded_fonts_and_real_text_in_every_script() {
+    let plan = multilingual();
+    let dir = temp_dir();
+    let path = dir.path().join("plan.pdf");
+    let report = export::write_file(&plan, &path, &options()).unwrap();
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+    let doc = lopdf::Document::load(&path).unwrap();
+    let pages = doc.get_pages().len();
+    assert!(pages >= 2, "a chart page and a report page, got {pages}");
+    let embedded = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| d.has(b"FontFile2") || d.has(b"FontFile3"))
+        .count();
+    assert!(embedded >= 2, "fonts are embedded, found {embedded}");
+    let text = pdftotext(&path);
+    for m in &plan.milestones {
+        assert!(
+            text.contains(&m.title),
+            "milestone {:?} missing from:\n{text}",
+            m.title
+        );
+    }
+    for needle in [
+        "国家算力集群一期",
+        "Открытая национальная модель",
+        "Εθνικά",
+        "page 1 of",
+    ] {
+        assert!(text.contains(needle), "{needle:?} missing from:\n{text}");
+    }
+}
+
+#[test]
+fn pdf_page_count_follows_the_page_and_range_options() {
+    let plan = stackplan::io::example_plan().unwrap();
+    let mut opts = options();
+    opts.report = false;
+    let fitted = export::pdf::write(&plan, &opts).unwrap();
+    assert_eq!(
+        lopdf::Document::load_mem(&fitted)
+            .unwrap()
+            .get_pages()
+            .len(),
+        1
+    );
+    let big = tall_plan(400);
+    opts.page = PageSize::Letter;
+    opts.landscape = false;
+    let tiled = export::pdf::write(&big, &opts).unwrap();
+    let pages = lopdf::Document::load_mem(&tiled).unwrap().get_pages().len();
+    assert!(pages >= 8, "400 rows do not fit one page, got {pages}");
+}
+
+#[test]
+fn example_plan_pdfs_pass_qpdf_and_render_pages_that_are_not_blank() {
+    let dir = temp_dir();
+    for source in example_plans() {
+        let plan = stackplan::io::load_path(&source).unwrap();
+        let name = source.file_stem().unwrap().to_string_lossy().to_string();
+        let pdf = dir.path().join(format!("{name}.pdf"));
+        export::write_file(&plan, &pdf, &options()).unwrap();
+        let check = tool("qpdf")
+            .arg("--check")
+            .arg(&pdf)
+            .output()
+            .expect("qpdf must be installed");
+        assert!(
+            check.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&check.stdout)
+        );
+        let prefix = dir.path().join(&name);
+        let status = tool("pdftoppm")
+            .args(["-png", "-r", "30"])
+            .arg(&pdf)
+            .arg(&prefix)
+            .status()
+            .expect("pdftoppm (poppler-utils) must be installed");
+        assert!(status.success());
+        let pages: Vec<PathBuf> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "png"))
+            .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with(&name))
+            .collect();
+        assert!(!pages.is_empty());
+        for page in pages {
+            let pixmap = resvg::tiny_skia::Pixmap::load_png(&page).unwrap();
+            let inked = pixmap
+                .pixels()
+                .iter()
+                .filter(|p| p.red() < 200 || p.blue() < 200)
+                .count();
+            assert!(inked > 500, "{} looks blank", page.display());
+        }
+    }
+}
+
+#[test]
+fn svg_parses_and_holds_every_milestone_title_and_id() {
+    let plan = multilingual();
+    let text = export::svg::write(&plan, &options());
+    let tree = usvg::Tree::from_str(&text, &usvg::Options::default()).unwrap();
+    assert!(tree.size().width() > 100.0);
+    for m in &plan.milestones {
+        assert!(text.contains(&m.title), "{}", m.title);
+        assert!(text.contains(&format!("data-id=\"{}\"", m.id)), "{}", m.id);
+    }
+    for inv in &plan.investments {
+        assert!(
+            text.contains(&format!("data-id=\"{}\"", inv.id)),
+            "{}",
+            inv.id
+        );
+    }
+}
+
+#[test]
+fn png_decodes_at_the_scene_size_times_the_scale() {
+    let plan = multilingual();
+    let mut opts = options();
+    opts.scale = 2.0;
+    let out = export::png::render(&plan, &opts).unwrap();
+    assert!(out.report.warnings.is_empty(), "{:?}", out.report.warnings);
+    let pixmap = resvg::tiny_skia::Pixmap::decode_png(&out.bytes).unwrap();
+    let scene = layout::layout(&plan, &opts.chart_view(&plan));
+    assert_eq!(pixmap.width(), (scene.width * 2.0).ceil() as u32);
+    assert_eq!(pixmap.height(), (scene.height * 2.0).ceil() as u32);
+}
+
+#[test]
+fn the_last_rows_of_a_5000_row_png_are_drawn() {
+    let plan = tall_plan(5000);
+    let opts = options();
+    let scene = layout::layout(&plan, &opts.chart_view(&plan));
+    let last = scene
+        .items
+        .iter()
+        .filter_map(|i| match (&i.shape, &i.tag) {
+            (Shape::Rect { rect, .. }, Tag::Investment(_)) => Some(*rect),
+            _ => None,
+        })
+        .max_by(|a, b| a.y.total_cmp(&b.y))
+        .unwrap();
+    assert!(
+        last.y > 5000.0 * 20.0,
+        "5,000 rows stack, the last at {}",
+        last.y
+    );
+    let out = export::png::render(&plan, &opts).unwrap();
+    assert!(out.report.warnings.is_empty(), "{:?}", out.report.warnings);
+    let pixmap = resvg::tiny_skia::Pixmap::decode_png(&out.bytes).unwrap();
+    let colour = plan.layers[0].colour;
+    let x = (last.x + last.w / 2.0) as u32;
+    let y = (last.y + last.h / 2.0) as u32;
+    let p = pixmap.pixel(x, y).unwrap();
+    assert_eq!(
+        (p.red(), p.green(), p.blue()),
+        (colour.r, colour.g, colour.b),
+        "last bar at {x},{y}"
+    );
+}
+
+#[test]
+fn write_file_chooses_the_format_by_extension() {
+    let plan = stackplan::io::example_plan().unwrap();
+    let dir = temp_dir();
+    for ext in ["pdf", "svg", "png"] {
+        let path = dir.path().join(format!("out.{ext}"));
+        export::write_file(&plan, &path, &options()).unwrap();
+        let bytes = std::fs::read(&path).unwrap();
+        let magic: &[u8] = match ext {
+            "pdf" => b"%PDF",
+            "svg" => b"<svg",
+            _ => b"\x89PNG",
+        };
+        assert!(bytes.starts_with(magic), "{ext}");
+    }
+    let err = export::write_file(&plan, &dir.path().join("out.docx"), &options()).unwrap_err();
+    assert!(err.to_string().contains(".pdf"), "{err}");
+}
+
+#[test]
+fn missing_glyphs_warn_but_do_not_fail() {
+    let mut plan = stackplan::io::example_plan().unwrap();
+    plan.milestones[0].title = "Private use \u{E000}\u{E001} glyphs".into();
+    let out = export::pdf::render(&plan, &options()).unwrap();
+    assert!(out.bytes.starts_with(b"%PDF"));
+    assert!(
+        out.report.warnings.iter().any(|w| w.contains('\u{E000}')),
+        "{:?}",
+        out.report.warnings
+    );
+}
