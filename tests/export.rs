@@ -173,7 +173,7 @@ fn pdf_parses_with_embedded_fonts_and_real_text_in_every_script() {
 
 #[test]
 fn pdf_page_count_follows_the_page_and_range_options() {
-    let plan = stackplan::io::example_plan().unwrap();
+    let plan = multilingual();
     let mut opts = options();
     opts.report = false;
     let fitted = export::pdf::write(&plan, &opts).unwrap();

@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 use super::scene::{Anchor, Band, BarEnd, Item, Point, Rect, Rgba, Scene, Shape, Stroke, Tag};
 use super::scene::{TextRun, Weight};
 use super::{MAX_MILESTONE_ROWS, MIN_BAR_WIDTH, RULER_HEIGHT, View, text};
+use crate::analysis;
 use crate::model::{Month, Roadmap};
 
 /// Dark text.
@@ -165,36 +166,30 @@ struct DepSpan {
     remover: Option<usize>,
 }
 
-/// The bar of every dependency in a shown layer, in half-months relative to `view.from`.
+/// The bar of every dependency in a shown layer, in half-months relative to `view.from`:
+/// from the horizon start (or the middle of the introducing milestone's month) to the middle
+/// of the removing milestone's month (or the horizon end).
 fn dependency_spans(plan: &Roadmap, view: &View) -> Vec<DepSpan> {
     let half = |m: Month| 2 * i64::from(view.from.months_until(m));
-    let mut first_intro: HashMap<&str, Month> = HashMap::new();
-    let mut first_removal: HashMap<&str, (Month, usize)> = HashMap::new();
-    for (mi, m) in plan.milestones.iter().enumerate() {
-        for d in &m.introduces {
-            let e = first_intro.entry(d.as_str()).or_insert(m.month);
-            *e = (*e).min(m.month);
-        }
-        for d in &m.removes {
-            let e = first_removal.entry(d.as_str()).or_insert((m.month, mi));
-            if m.month < e.0 {
-                *e = (m.month, mi);
-            }
-        }
+    let mut milestone_at: HashMap<&str, usize> = HashMap::new();
+    for (i, m) in plan.milestones.iter().enumerate() {
+        milestone_at.entry(m.id.as_str()).or_insert(i);
     }
-    plan.dependencies
-        .iter()
+    analysis::dependency_spans(plan)
+        .into_iter()
+        .zip(&plan.dependencies)
         .enumerate()
-        .filter(|(_, d)| view.shows_layer(&d.layer))
-        .map(|(index, d)| {
-            let start = match first_intro.get(d.id.as_str()) {
-                Some(m) => half(*m) + 1,
-                None => half(plan.horizon.start),
+        .filter(|(_, (_, d))| view.shows_layer(&d.layer))
+        .map(|(index, (span, _))| {
+            let start = half(span.from) + i64::from(span.introduced_by.is_some());
+            let end = match span.until {
+                Some(until) => half(until) + 1,
+                None => half(plan.horizon.end) + 2,
             };
-            let (end, remover) = match first_removal.get(d.id.as_str()) {
-                Some((m, mi)) => (half(*m) + 1, Some(*mi)),
-                None => (half(plan.horizon.end) + 2, None),
-            };
+            let remover = span
+                .removed_by
+                .as_deref()
+                .and_then(|id| milestone_at.get(id).copied());
             DepSpan {
                 index,
                 start,

@@ -1,11 +1,10 @@
 //! Report pages: milestones and what they change, the dependency register, investments,
 //! budget per layer per year and the exposure chart, flowed onto pages of a given size.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
-
 use super::scene::{Anchor, Point, Rect, Rgba, Scene, Shape, Stroke, Tag, TextRun, Weight};
 use super::text;
-use crate::model::{ControlLevel, Month, Roadmap};
+use crate::analysis::{Analysis, Severity};
+use crate::model::{ControlLevel, ItemKind, Month, Roadmap};
 
 /// Dark text.
 const INK: Rgba = Rgba::rgb(0x1E, 0x29, 0x3B);
@@ -22,12 +21,14 @@ const LINE: f32 = 13.0;
 
 /// Lays the report out on pages of `width` × `height` units.
 pub fn pages(plan: &Roadmap, width: f32, height: f32) -> Vec<Scene> {
+    let analysis = Analysis::of(plan);
     let mut flow = Flow::new(width, height);
-    milestones(plan, &mut flow);
-    register(plan, &mut flow);
+    milestones(plan, &analysis, &mut flow);
+    register(plan, &analysis, &mut flow);
     investments(plan, &mut flow);
-    budget(plan, &mut flow);
-    exposure(plan, &mut flow);
+    budget(plan, &analysis, &mut flow);
+    exposure(plan, &analysis, &mut flow);
+    checks(plan, &analysis, &mut flow);
     flow.finish()
 }
 
@@ -180,34 +181,6 @@ pub fn money(amount: u64, currency: &str) -> String {
     }
 }
 
-/// Investments a milestone needs, directly and through `after`, in document order.
-fn needed(plan: &Roadmap, needs: &[String]) -> Vec<usize> {
-    let index: HashMap<&str, usize> = plan
-        .investments
-        .iter()
-        .enumerate()
-        .map(|(i, inv)| (inv.id.as_str(), i))
-        .collect();
-    let milestones: HashMap<&str, &crate::model::Milestone> =
-        plan.milestones.iter().map(|m| (m.id.as_str(), m)).collect();
-    let mut seen: HashSet<String> = HashSet::new();
-    let mut found: Vec<usize> = Vec::new();
-    let mut stack: Vec<String> = needs.to_vec();
-    while let Some(id) = stack.pop() {
-        if !seen.insert(id.clone()) {
-            continue;
-        }
-        if let Some(&i) = index.get(id.as_str()) {
-            found.push(i);
-            stack.extend(plan.investments[i].after.iter().cloned());
-        } else if let Some(m) = milestones.get(id.as_str()) {
-            stack.extend(m.needs.iter().cloned());
-        }
-    }
-    found.sort_unstable();
-    found
-}
-
 /// "Name (Control level)" for a dependency id.
 fn dependency_label(plan: &Roadmap, id: &str) -> String {
     match plan.dependency(id) {
@@ -216,79 +189,57 @@ fn dependency_label(plan: &Roadmap, id: &str) -> String {
     }
 }
 
-/// Whether a milestone trades a removed dependency for one with no more control in its layer.
-fn trades(plan: &Roadmap, m: &crate::model::Milestone) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    for r in m.removes.iter().filter_map(|id| plan.dependency(id)) {
-        for i in m.introduces.iter().filter_map(|id| plan.dependency(id)) {
-            if i.layer == r.layer && i.control <= r.control {
-                out.push((r.name.clone(), i.name.clone()));
-            }
-        }
-    }
-    out
-}
-
-/// Each milestone in date order: what it removes and introduces, and what it needs.
-fn milestones(plan: &Roadmap, flow: &mut Flow) {
+/// Each milestone in date order: what it removes and introduces (trades flagged), and the
+/// investments it needs with their total cost.
+fn milestones(plan: &Roadmap, analysis: &Analysis, flow: &mut Flow) {
     if plan.milestones.is_empty() {
         return;
     }
     flow.heading("Milestones");
     let mut order: Vec<&crate::model::Milestone> = plan.milestones.iter().collect();
     order.sort_by_key(|m| m.month);
+    let name = |id: &str| {
+        plan.dependency(id)
+            .map_or(id.to_owned(), |d| d.name.clone())
+    };
     for m in order {
+        let Some(report) = analysis.milestone_report(&m.id) else {
+            continue;
+        };
         flow.room(3.0 * LINE);
         let tag = Tag::Milestone(m.id.clone());
         let layer = plan
             .layer(&m.layer)
             .map_or(m.layer.as_str(), |l| l.name.as_str());
-        flow.line(
-            &format!("{}   {}   ({layer})", m.month, m.title),
-            0.0,
-            INK,
-            Weight::Bold,
-            tag.clone(),
-        );
-        for id in &m.removes {
-            flow.line(
-                &format!("Removes: {}", dependency_label(plan, id)),
-                14.0,
-                INK,
-                Weight::Regular,
-                tag.clone(),
-            );
+        let head = format!("{}   {}   ({layer})", m.month, m.title);
+        flow.line(&head, 0.0, INK, Weight::Bold, tag.clone());
+        for id in &report.removes {
+            let text = format!("Removes: {}", dependency_label(plan, id));
+            flow.line(&text, 14.0, INK, Weight::Regular, tag.clone());
         }
-        for id in &m.introduces {
-            flow.line(
-                &format!("Introduces: {}", dependency_label(plan, id)),
-                14.0,
-                INK,
-                Weight::Regular,
-                tag.clone(),
-            );
+        for id in &report.introduces {
+            let text = format!("Introduces: {}", dependency_label(plan, id));
+            flow.line(&text, 14.0, INK, Weight::Regular, tag.clone());
         }
-        for (gone, new) in trades(plan, m) {
+        for trade in &report.trades {
             let text = format!(
-                "Trade, not a gain: {gone} is replaced by {new}, with no more national control"
+                "Trade, not a gain: {} is replaced by {}, with no more national control",
+                name(&trade.removed),
+                name(&trade.introduced)
             );
             flow.line(&text, 14.0, WARN, Weight::Bold, tag.clone());
         }
-        let needs = needed(plan, &m.needs);
-        if !needs.is_empty() {
-            let cost: u64 = needs
+        if !report.needs_all.is_empty() {
+            let titles: Vec<&str> = report
+                .needs_all
                 .iter()
-                .map(|&i| plan.investments[i].budget)
-                .fold(0, u64::saturating_add);
-            let titles: Vec<&str> = needs
-                .iter()
-                .map(|&i| plan.investments[i].title.as_str())
+                .map(|id| {
+                    plan.investment(id)
+                        .map_or(id.as_str(), |i| i.title.as_str())
+                })
                 .collect();
-            let text = format!(
-                "Needs ({}): {}",
-                money(cost, &plan.currency),
-                titles.join("; ")
-            );
+            let cost = money(report.total_cost, &plan.currency);
+            let text = format!("Needs ({cost}): {}", titles.join("; "));
             flow.line(&text, 14.0, MUTED, Weight::Regular, tag);
         }
         flow.y += 3.0;
@@ -296,7 +247,7 @@ fn milestones(plan: &Roadmap, flow: &mut Flow) {
 }
 
 /// The dependency register with control levels and the milestone that retires each.
-fn register(plan: &Roadmap, flow: &mut Flow) {
+fn register(plan: &Roadmap, analysis: &Analysis, flow: &mut Flow) {
     if plan.dependencies.is_empty() {
         return;
     }
@@ -312,21 +263,14 @@ fn register(plan: &Roadmap, flow: &mut Flow) {
     ]
     .map(String::from);
     flow.row(&head, &columns, &[], Weight::Bold, Tag::Chrome);
-    let mut retired: HashMap<&str, &crate::model::Milestone> = HashMap::new();
-    for m in &plan.milestones {
-        for d in &m.removes {
-            let e = retired.entry(d.as_str()).or_insert(m);
-            if m.month < e.month {
-                *e = m;
-            }
-        }
-    }
-    for d in &plan.dependencies {
+    for (d, span) in plan.dependencies.iter().zip(analysis.spans()) {
         let layer = plan
             .layer(&d.layer)
             .map_or(d.layer.clone(), |l| l.name.clone());
-        let by = retired
-            .get(d.id.as_str())
+        let by = span
+            .removed_by
+            .as_deref()
+            .and_then(|id| plan.milestone(id))
             .map_or("not retired".to_owned(), |m| {
                 format!("{} ({})", m.title, m.month)
             });
@@ -414,109 +358,52 @@ fn investments(plan: &Roadmap, flow: &mut Flow) {
     );
 }
 
-/// Budget per layer per year, each investment spread evenly over its months.
-pub fn budget_by_layer_year(plan: &Roadmap) -> BTreeMap<(usize, i32), u64> {
-    let layer_of: HashMap<&str, usize> = plan
-        .layers
-        .iter()
-        .enumerate()
-        .map(|(i, l)| (l.id.as_str(), i))
-        .collect();
-    let mut out: BTreeMap<(usize, i32), f64> = BTreeMap::new();
-    for inv in &plan.investments {
-        let Some(&layer) = layer_of.get(inv.layer.as_str()) else {
-            continue;
-        };
-        let months = inv.duration_months();
-        let share = inv.budget as f64 / f64::from(months);
-        for k in 0..months {
-            *out.entry((layer, inv.start.plus(k).year())).or_default() += share;
-        }
-    }
-    out.into_iter()
-        .map(|(k, v)| (k, v.round() as u64))
-        .collect()
-}
-
 /// Budget per layer per year as tables of at most as many years as fit the width.
-fn budget(plan: &Roadmap, flow: &mut Flow) {
-    let table = budget_by_layer_year(plan);
-    if table.is_empty() {
+fn budget(plan: &Roadmap, analysis: &Analysis, flow: &mut Flow) {
+    let table = analysis.budget();
+    if table.years.is_empty() || table.total == 0 {
         return;
     }
     flow.heading(&format!("Budget per layer per year ({})", plan.currency));
-    let years: Vec<i32> = {
-        let mut y: Vec<i32> = table.keys().map(|k| k.1).collect();
-        y.sort_unstable();
-        y.dedup();
-        y
-    };
     let first = 110.0;
     let col = 78.0;
     let per = (((flow.width - first) / col).floor() as usize).max(1);
-    for chunk in years.chunks(per) {
+    let right: Vec<bool> = (0..=per).map(|i| i > 0).collect();
+    for (chunk_no, years) in table.years.chunks(per).enumerate() {
+        let offset = chunk_no * per;
         let mut columns = vec![0.0];
-        columns.extend((0..chunk.len()).map(|i| first + i as f32 * col));
-        let right: Vec<bool> = (0..=chunk.len()).map(|i| i > 0).collect();
+        columns.extend((0..years.len()).map(|i| first + i as f32 * col));
         let mut head = vec!["Layer".to_owned()];
-        head.extend(chunk.iter().map(|y| y.to_string()));
+        head.extend(years.iter().map(|y| y.to_string()));
         flow.row(&head, &columns, &right, Weight::Bold, Tag::Chrome);
-        for (li, layer) in plan.layers.iter().enumerate() {
-            let mut cells = vec![layer.name.clone()];
-            cells.extend(
-                chunk
-                    .iter()
-                    .map(|y| money(table.get(&(li, *y)).copied().unwrap_or(0), "")),
-            );
+        for (layer, values) in &table.rows {
+            let name = plan.layer(layer).map_or(layer.clone(), |l| l.name.clone());
+            let mut cells = vec![name];
+            let shown = values.iter().skip(offset).take(years.len());
+            cells.extend(shown.map(|v| money(*v, "")));
             flow.row(
                 &cells,
                 &columns,
                 &right,
                 Weight::Regular,
-                Tag::Lane(layer.id.clone()),
+                Tag::Lane(layer.clone()),
             );
         }
+        let mut totals = vec!["All layers".to_owned()];
+        let shown = table.year_totals.iter().skip(offset).take(years.len());
+        totals.extend(shown.map(|v| money(*v, "")));
+        flow.row(&totals, &columns, &right, Weight::Bold, Tag::Chrome);
         flow.y += 6.0;
     }
 }
 
-/// Live dependencies' summed criticality at each month of the horizon.
-pub fn exposure_by_month(plan: &Roadmap) -> Vec<(Month, u32)> {
-    let mut from: HashMap<&str, Month> = HashMap::new();
-    let mut until: HashMap<&str, Month> = HashMap::new();
-    for m in &plan.milestones {
-        for d in &m.introduces {
-            let e = from.entry(d.as_str()).or_insert(m.month);
-            *e = (*e).min(m.month);
-        }
-        for d in &m.removes {
-            let e = until.entry(d.as_str()).or_insert(m.month);
-            *e = (*e).min(m.month);
-        }
-    }
-    plan.horizon
-        .months()
-        .map(|month| {
-            let total = plan
-                .dependencies
-                .iter()
-                .filter(|d| {
-                    let start = from
-                        .get(d.id.as_str())
-                        .copied()
-                        .unwrap_or(plan.horizon.start);
-                    start <= month && until.get(d.id.as_str()).is_none_or(|&u| month < u)
-                })
-                .map(|d| u32::from(d.criticality))
-                .sum();
-            (month, total)
-        })
-        .collect()
-}
-
 /// The exposure over time as an area chart.
-fn exposure(plan: &Roadmap, flow: &mut Flow) {
-    let series = exposure_by_month(plan);
+fn exposure(plan: &Roadmap, analysis: &Analysis, flow: &mut Flow) {
+    let series: Vec<(Month, u32)> = analysis
+        .exposure_series()
+        .iter()
+        .map(|e| (e.month, e.total))
+        .collect();
     if series.is_empty() || plan.dependencies.is_empty() {
         return;
     }
@@ -605,6 +492,40 @@ fn exposure(plan: &Roadmap, flow: &mut Flow) {
         }
     }
     flow.y = top + h + 20.0;
+}
+
+/// The open checks, most serious first.
+fn checks(plan: &Roadmap, analysis: &Analysis, flow: &mut Flow) {
+    let findings = analysis.findings();
+    flow.heading(&format!("Open checks ({})", findings.len()));
+    if findings.is_empty() {
+        flow.line(
+            "No findings: the plan is consistent.",
+            0.0,
+            MUTED,
+            Weight::Regular,
+            Tag::Chrome,
+        );
+        return;
+    }
+    for finding in findings {
+        let colour = match finding.severity {
+            Severity::Error => Rgba::rgb(0xB9, 0x1C, 0x1C),
+            Severity::Warning => WARN,
+            Severity::Info => MUTED,
+        };
+        let tag = finding
+            .ids
+            .first()
+            .and_then(|id| match plan.kind_of(id) {
+                Some(ItemKind::Investment) => Some(Tag::Investment(id.clone())),
+                Some(ItemKind::Milestone) => Some(Tag::Milestone(id.clone())),
+                Some(ItemKind::Dependency) => Some(Tag::Dependency(id.clone())),
+                _ => None,
+            })
+            .unwrap_or(Tag::Chrome);
+        flow.line(&finding.to_string(), 0.0, colour, Weight::Regular, tag);
+    }
 }
 
 #[cfg(test)]
