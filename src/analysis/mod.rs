@@ -10,6 +10,7 @@ mod exposure;
 mod index;
 mod milestones;
 mod path;
+pub mod stops;
 #[cfg(test)]
 mod testplan;
 
