@@ -140,6 +140,8 @@ impl Frame {
 /// One chart page: a part of a scene (a vertical band of one time slice) at a scale.
 struct ChartPage {
     scene: Arc<Scene>,
+    /// Bounds of each scene item, computed once per scene.
+    bounds: Arc<Vec<Rect>>,
     top: f32,
     bottom: f32,
     scale: f32,
@@ -161,6 +163,7 @@ fn chart_pages(plan: &Roadmap, options: &ExportOptions, frame: &Frame) -> Vec<Ch
         let scale = (w / scene.width).min(h / scene.height);
         let caption = format!("{from} – {to}");
         return vec![ChartPage {
+            bounds: Arc::new(item_bounds(&scene)),
             top: scene.ruler_height,
             bottom: scene.height,
             scene,
@@ -181,6 +184,7 @@ fn chart_pages(plan: &Roadmap, options: &ExportOptions, frame: &Frame) -> Vec<Ch
         view.row_height = ROW;
         view.month_width = months_room / per_page as f32;
         let scene = Arc::new(layout::layout(plan, &view));
+        let bounds = Arc::new(item_bounds(&scene));
         let bands = bands(&scene, h / s - scene.ruler_height);
         let n = bands.len();
         for (i, (top, bottom)) in bands.into_iter().enumerate() {
@@ -191,6 +195,7 @@ fn chart_pages(plan: &Roadmap, options: &ExportOptions, frame: &Frame) -> Vec<Ch
             };
             pages.push(ChartPage {
                 scene: Arc::clone(&scene),
+                bounds: Arc::clone(&bounds),
                 top,
                 bottom,
                 scale: s,
@@ -199,6 +204,11 @@ fn chart_pages(plan: &Roadmap, options: &ExportOptions, frame: &Frame) -> Vec<Ch
         }
     }
     pages
+}
+
+/// The bounds of every item of `scene`, in order.
+fn item_bounds(scene: &Scene) -> Vec<Rect> {
+    scene.items.iter().map(|i| i.shape.bounds()).collect()
 }
 
 /// A print view of `from`..=`to` whose chart is `width` units wide.
@@ -368,9 +378,9 @@ impl Painter {
         s.push_transform(&Transform::from_translate(0.0, ruler_h - page.top));
         if let Some(path) = rect_path(Rect::new(0.0, page.top, scene.width + 1.0, band_h)) {
             s.push_clip_path(&path, &FillRule::NonZero);
-            for item in scene.items.iter().filter(|i| !matches!(i.tag, Tag::Ruler)) {
-                let b = item.shape.bounds();
-                if b.bottom() >= page.top && b.y <= page.bottom {
+            for (item, b) in scene.items.iter().zip(page.bounds.iter()) {
+                let inside = b.bottom() >= page.top && b.y <= page.bottom;
+                if inside && !matches!(item.tag, Tag::Ruler) {
                     self.item(s, item);
                 }
             }
