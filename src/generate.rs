@@ -209,61 +209,55 @@ fn investments(rng: &mut Rng, start: Month, count: usize) -> Vec<Investment> {
         })
         .collect();
     shapes.sort_by_key(|&(begin, _, _)| begin);
-    let mut by_layer: Vec<Vec<usize>> = vec![Vec::new(); WORK.len()];
-    let mut list: Vec<Investment> = Vec::with_capacity(count);
+    // Per layer, then overall: (last month offset, position), sorted by last month.
+    let mut by_end: Vec<Vec<(i32, usize)>> = vec![Vec::new(); WORK.len() + 1];
     for (k, &(begin, length, layer)) in shapes.iter().enumerate() {
-        let (layer_id, titles) = WORK.get(layer).copied().unwrap_or(WORK[0]);
-        let mut after: Vec<String> = Vec::new();
-        let same_layer = by_layer.get(layer).map_or(&[][..], Vec::as_slice);
-        let everything: Vec<usize> = (list.len().saturating_sub(600)..list.len()).collect();
-        for (pool, percent) in [(same_layer, 75u64), (everything.as_slice(), 30)] {
-            if !rng.chance(percent) {
-                continue;
+        for pool in [layer, WORK.len()] {
+            if let Some(pool) = by_end.get_mut(pool) {
+                pool.push((begin + length - 1, k));
             }
-            let Some(pred) = finished_before(rng, pool, &list, start.plus(begin)) else {
-                continue;
-            };
-            if !after.contains(&pred.id) {
-                after.push(pred.id.clone());
-            }
-        }
-        let budget = (rng.below(2000) as u64 + 5) * 250_000;
-        list.push(Investment {
-            id: format!("inv-{k}"),
-            title: format!("{}, phase {}", rng.pick(titles), k / WORK.len() % 5 + 1),
-            layer: layer_id.to_owned(),
-            start: start.plus(begin),
-            end: start.plus(begin + length - 1),
-            budget,
-            owner: rng.pick(&OWNERS).to_owned(),
-            notes: String::new(),
-            after,
-        });
-        if let Some(ids) = by_layer.get_mut(layer) {
-            ids.push(k);
         }
     }
-    list
+    by_end.iter_mut().for_each(|pool| pool.sort_unstable());
+    let empty = Vec::new();
+    shapes
+        .iter()
+        .enumerate()
+        .map(|(k, &(begin, length, layer))| {
+            let (layer_id, titles) = WORK.get(layer).copied().unwrap_or(WORK[0]);
+            let mut after: Vec<String> = Vec::new();
+            for (pool, percent) in [(layer, 75u64), (WORK.len(), 30)] {
+                let pool = by_end.get(pool).unwrap_or(&empty);
+                if rng.chance(percent)
+                    && let Some(pred) = finished_before(rng, pool, begin)
+                {
+                    let id = format!("inv-{pred}");
+                    if !after.contains(&id) {
+                        after.push(id);
+                    }
+                }
+            }
+            Investment {
+                id: format!("inv-{k}"),
+                title: format!("{}, phase {}", rng.pick(titles), k / WORK.len() % 5 + 1),
+                layer: layer_id.to_owned(),
+                start: start.plus(begin),
+                end: start.plus(begin + length - 1),
+                budget: (rng.below(2000) as u64 + 5) * 250_000,
+                owner: rng.pick(&OWNERS).to_owned(),
+                notes: String::new(),
+                after,
+            }
+        })
+        .collect()
 }
 
-/// A recent investment from `pool` (positions in `list`, in start order) that ends before
-/// `begin`, if a few tries find one.
-fn finished_before<'a>(
-    rng: &mut Rng,
-    pool: &[usize],
-    list: &'a [Investment],
-    begin: Month,
-) -> Option<&'a Investment> {
-    let started_early =
-        pool.partition_point(|&p| list.get(p).is_some_and(|i| i.start.plus(6) <= begin));
-    let window = pool.get(started_early.saturating_sub(60)..started_early)?;
-    (0..4)
-        .filter_map(|_| {
-            window
-                .get(rng.below(window.len()))
-                .and_then(|&p| list.get(p))
-        })
-        .find(|candidate| candidate.end < begin)
+/// One of the work items of `pool` ((last month offset, position), by last month) that
+/// finished most recently before month offset `begin`.
+fn finished_before(rng: &mut Rng, pool: &[(i32, usize)], begin: i32) -> Option<usize> {
+    let finished = pool.partition_point(|&(end, _)| end < begin);
+    let window = pool.get(finished.saturating_sub(40)..finished)?;
+    window.get(rng.below(window.len())).map(|&(_, k)| k)
 }
 
 /// Milestones in date order: each needs work finished by its month, removes live
@@ -280,22 +274,25 @@ fn milestones(rng: &mut Rng, plan: &Roadmap, count: usize) -> Vec<Milestone> {
         .collect();
     to_introduce.reverse();
     let investments = &plan.investments;
+    let mut by_end: Vec<(i32, usize)> = investments
+        .iter()
+        .enumerate()
+        .map(|(k, i)| (start.months_until(i.end), k))
+        .collect();
+    by_end.sort_unstable();
     months
         .iter()
         .enumerate()
         .map(|(k, &offset)| {
             let month = start.plus(offset);
-            // Work started by this month, the most recent few hundred of it.
-            let started = investments.partition_point(|i| i.start <= month);
-            let recent = started.saturating_sub(400)..started;
+            // Recent work that is finished by this month.
             let mut needs: Vec<String> = Vec::new();
             for _ in 0..rng.between(1, 4) {
-                let pick = recent.start + rng.below(recent.len());
-                if let Some(inv) = investments
-                    .get(pick)
-                    .filter(|i| i.end <= month && !needs.contains(&i.id))
-                {
-                    needs.push(inv.id.clone());
+                if let Some(k) = finished_before(rng, &by_end, offset + 1) {
+                    let id = format!("inv-{k}");
+                    if !needs.contains(&id) {
+                        needs.push(id);
+                    }
                 }
             }
             let introduces_now = k % 2 == 0;

@@ -332,7 +332,7 @@ fn check_investments(
         }
         check_in_horizon(plan, id, "investment", &[inv.start, inv.end], out);
         for link in &inv.after {
-            check_link(plan, index, id, "after", link, true, out);
+            check_link(index, id, "after", link, true, out);
         }
         for &pred in schedule.predecessors(n) {
             let Some(finish) = schedule.finish(pred).filter(|f| inv.start <= *f) else {
@@ -357,7 +357,6 @@ fn check_investments(
 
 /// Reports a link from `owner`'s `field` that names nothing, or the wrong kind of item.
 fn check_link(
-    plan: &Roadmap,
     index: &Index<'_>,
     owner: &str,
     field: &str,
@@ -375,7 +374,7 @@ fn check_link(
     } else {
         "a dependency"
     };
-    match plan.kind_of(target) {
+    match index.kind(target) {
         None => out.push(
             Error,
             "unknown-id",
@@ -423,15 +422,13 @@ fn check_milestones(
         check_layer_ref(index, id, &ms.layer, out);
         check_in_horizon(plan, id, "milestone", &[ms.month], out);
         for link in &ms.needs {
-            check_link(plan, index, id, "needs", link, true, out);
+            check_link(index, id, "needs", link, true, out);
         }
-        for link in ms.removes.iter().chain(&ms.introduces) {
-            let field = if ms.removes.contains(link) {
-                "removes"
-            } else {
-                "introduces"
-            };
-            check_link(plan, index, id, field, link, false, out);
+        for link in &ms.removes {
+            check_link(index, id, "removes", link, false, out);
+        }
+        for link in &ms.introduces {
+            check_link(index, id, "introduces", link, false, out);
         }
         for &pred in schedule.predecessors(schedule.milestone(n)) {
             let Some(finish) = schedule.finish(pred).filter(|f| ms.month < *f) else {
@@ -449,12 +446,23 @@ fn check_milestones(
             );
         }
         for trade in trades_of(plan, index, n) {
+            let control = |dep: &str| {
+                index
+                    .dependencies
+                    .get(dep)
+                    .and_then(|&d| plan.dependencies.get(d))
+                    .map_or("?", |d| d.control.label())
+            };
             out.push(
                 Warning,
                 "trade",
                 format!(
-                    "milestone {id} removes {} but introduces {} in the same layer with no more control: a trade, not a gain",
-                    trade.removed, trade.introduced
+                    "milestone {id} removes {} ({}) but introduces {} ({}) in the same layer: \
+                     a trade, not a gain in control",
+                    trade.removed,
+                    control(&trade.removed),
+                    trade.introduced,
+                    control(&trade.introduced),
                 ),
                 &[id, &trade.removed, &trade.introduced],
             );
@@ -485,7 +493,7 @@ fn check_stops(plan: &Roadmap, index: &Index<'_>, out: &mut Findings) {
                 &[],
             );
         }
-        if let Some(focus) = stop.focus.as_deref().filter(|f| plan.kind_of(f).is_none()) {
+        if let Some(focus) = stop.focus.as_deref().filter(|f| index.kind(f).is_none()) {
             out.push(
                 Warning,
                 "unknown-id",
@@ -775,6 +783,12 @@ mod tests {
         let f = only(&plan, "trade");
         assert_eq!(f.severity, Warning);
         assert_eq!(f.ids, ["launch", "closed-llm", "api-llm"]);
+        assert!(
+            f.message
+                .contains("removes closed-llm (Licensed) but introduces api-llm (Black box)"),
+            "{}",
+            f.message
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Month, Roadmap};
+use crate::model::{ItemKind, Month, Roadmap};
 
 /// Positions of every item by id, per kind (duplicates resolve to the first in document order).
 pub(crate) struct Index<'a> {
@@ -41,6 +41,21 @@ impl<'a> Index<'a> {
             dependencies: positions(&plan.dependencies, |d| d.id.as_str()),
             investments: positions(&plan.investments, |i| i.id.as_str()),
             milestones: positions(&plan.milestones, |m| m.id.as_str()),
+        }
+    }
+
+    /// What kind of item `id` names (layer, dependency, investment, milestone order).
+    pub fn kind(&self, id: &str) -> Option<ItemKind> {
+        if self.layers.contains_key(id) {
+            Some(ItemKind::Layer)
+        } else if self.dependencies.contains_key(id) {
+            Some(ItemKind::Dependency)
+        } else if self.investments.contains_key(id) {
+            Some(ItemKind::Investment)
+        } else if self.milestones.contains_key(id) {
+            Some(ItemKind::Milestone)
+        } else {
+            None
         }
     }
 
