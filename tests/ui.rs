@@ -4,7 +4,6 @@ use std::path::Path;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use stackplan::io::example_plan;
 use stackplan::model::{ItemKind, Roadmap};
 use stackplan::ui::{DataFolder, Dialog, Selection, StackplanApp};
 
@@ -23,8 +22,13 @@ fn harness(app: StackplanApp) -> Harness<'static, StackplanApp> {
     harness
 }
 
+/// A small plan made for these tests, so they do not depend on the bundled example.
+fn example_plan() -> Roadmap {
+    stackplan::io::load_str(include_str!("ui_plan.ron")).unwrap()
+}
+
 fn example_app(data: &Path) -> StackplanApp {
-    StackplanApp::with_plan(example_plan().unwrap(), DataFolder::at(data))
+    StackplanApp::with_plan(example_plan(), DataFolder::at(data))
 }
 
 #[test]
@@ -39,19 +43,23 @@ fn editing_the_title_in_the_inspector_changes_the_plan_and_undoes_in_one_step() 
     h.run();
     h.get_by_label("Title").type_text(" (revised)");
     h.run();
-    let title = &h.state().plan().investment("cluster-1").unwrap().title;
-    assert_eq!(title, "National GPU cluster, phase 1 (revised)");
+    let original = example_plan()
+        .investment("cluster-1")
+        .unwrap()
+        .title
+        .clone();
+    let expected = format!("{original} (revised)");
+    assert_eq!(
+        h.state().plan().investment("cluster-1").unwrap().title,
+        expected
+    );
     assert!(
         h.state().title().contains('•'),
         "the window title marks the plan modified"
     );
     h.state_mut().run(stackplan::ui::Command::Undo);
     h.run();
-    assert_eq!(
-        h.state().plan(),
-        &example_plan().unwrap(),
-        "typing is one undo step"
-    );
+    assert_eq!(h.state().plan(), &example_plan(), "typing is one undo step");
     h.state_mut().run(stackplan::ui::Command::Redo);
     h.run();
     assert_eq!(
@@ -120,7 +128,7 @@ fn new_with_unsaved_changes_asks_first_and_cancel_keeps_the_plan() {
     assert!(h.state().dialog().is_none());
     assert_eq!(
         h.state().plan().investments.len(),
-        0,
+        2,
         "Cancel keeps the edited plan"
     );
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
@@ -136,7 +144,7 @@ fn saving_from_the_question_writes_the_file_then_starts_a_new_plan() {
     let data = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.ron");
-    stackplan::io::save_path(&example_plan().unwrap(), &path).unwrap();
+    stackplan::io::save_path(&example_plan(), &path).unwrap();
     let app = StackplanApp::with_file(&path, DataFolder::at(data.path())).unwrap();
     let mut h = harness(app);
     h.state_mut()
@@ -226,7 +234,7 @@ fn recent_files_survive_a_restart() {
     let data = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("recent.ron");
-    stackplan::io::save_path(&example_plan().unwrap(), &path).unwrap();
+    stackplan::io::save_path(&example_plan(), &path).unwrap();
     let mut h = harness(example_app(data.path()));
     h.state_mut().open_path(path.clone());
     h.run();
@@ -265,7 +273,7 @@ mod undo_property {
         #[test]
         fn any_edits_then_as_many_undos_give_back_the_original(actions in prop::collection::vec(0..ACTIONS.len(), 1..40)) {
             let data = tempfile::tempdir().unwrap();
-            let original = example_plan().unwrap();
+            let original = example_plan();
             let mut app = StackplanApp::with_plan(original.clone(), DataFolder::at(data.path()));
             let mut steps = 0;
             for a in actions {
@@ -287,5 +295,183 @@ mod undo_property {
             }
             prop_assert_eq!(app.plan(), &edited);
         }
+    }
+}
+
+mod canvas {
+    use super::*;
+    use egui::{Pos2, Vec2, vec2};
+
+    /// The title of the bar the tests drag ("cluster-1" of the example plan).
+    fn bar() -> String {
+        example_plan()
+            .investment("cluster-1")
+            .unwrap()
+            .title
+            .clone()
+    }
+
+    /// Points per month in the canvas tests.
+    const PPM: f32 = 12.0;
+
+    /// The test plan zoomed to `PPM` points a month from late 2025.
+    fn zoomed(data: &Path) -> Harness<'static, StackplanApp> {
+        let mut h = harness(example_app(data));
+        let view = h.state_mut().view_mut();
+        view.fit_pending = false;
+        view.points_per_month = PPM;
+        view.first_month = "2025-11"
+            .parse::<stackplan::model::Month>()
+            .unwrap()
+            .index() as f32;
+        h.run();
+        h
+    }
+
+    fn drag(h: &mut Harness<'static, StackplanApp>, from: Pos2, by: Vec2) {
+        h.hover_at(from);
+        h.run();
+        h.drag_at(from);
+        h.run();
+        for k in 1..=5 {
+            h.hover_at(from + by * (k as f32 / 5.0));
+            h.run();
+        }
+        h.drop_at(from + by);
+        h.run();
+    }
+
+    fn investment(h: &Harness<'static, StackplanApp>, id: &str) -> stackplan::model::Investment {
+        h.state().plan().investment(id).unwrap().clone()
+    }
+
+    #[test]
+    fn dragging_a_bar_moves_it_by_whole_months_in_one_undo_step() {
+        let data = tempfile::tempdir().unwrap();
+        let mut h = zoomed(data.path());
+        let before = investment(&h, "cluster-1");
+        let centre = h.get_by_label(&bar()).rect().center();
+        drag(&mut h, centre, vec2(PPM * 6.0 + 4.0, 0.0));
+        let after = investment(&h, "cluster-1");
+        assert_eq!(
+            before.start.months_until(after.start),
+            6,
+            "{} → {}",
+            before.start,
+            after.start
+        );
+        assert_eq!(before.duration_months(), after.duration_months());
+        assert_eq!(after.layer, before.layer);
+        assert_eq!(h.state().document().undo_label(), Some("Move investment"));
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+        h.run();
+        assert_eq!(
+            investment(&h, "cluster-1"),
+            before,
+            "the whole drag is one step"
+        );
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+        h.run();
+        assert_eq!(investment(&h, "cluster-1"), after);
+    }
+
+    #[test]
+    fn dragging_the_end_handle_resizes_the_bar() {
+        let data = tempfile::tempdir().unwrap();
+        let mut h = zoomed(data.path());
+        let before = investment(&h, "cluster-1");
+        h.get_by_label(&bar()).click();
+        h.run();
+        let handle = h.get_by_label(&format!("End of {}", bar())).rect().center();
+        drag(&mut h, handle, vec2(PPM * 3.0, 0.0));
+        let after = investment(&h, "cluster-1");
+        assert_eq!(after.start, before.start);
+        assert_eq!(
+            before.end.months_until(after.end),
+            3,
+            "{} → {}",
+            before.end,
+            after.end
+        );
+    }
+
+    #[test]
+    fn dragging_a_bar_into_another_lane_changes_its_layer() {
+        let data = tempfile::tempdir().unwrap();
+        let mut h = zoomed(data.path());
+        let target_layer = h
+            .state()
+            .plan()
+            .layers
+            .iter()
+            .find(|l| l.id != "compute")
+            .unwrap()
+            .id
+            .clone();
+        let other = h
+            .state()
+            .plan()
+            .investments
+            .iter()
+            .find(|i| i.layer == target_layer)
+            .unwrap()
+            .title
+            .clone();
+        let target_y = h.get_by_label(&other).rect().center().y;
+        let centre = h.get_by_label(&bar()).rect().center();
+        drag(&mut h, centre, vec2(0.0, target_y - centre.y));
+        assert_eq!(investment(&h, "cluster-1").layer, target_layer);
+    }
+
+    #[test]
+    fn dragging_from_the_link_handle_onto_a_bar_adds_a_link() {
+        let data = tempfile::tempdir().unwrap();
+        let mut h = zoomed(data.path());
+        let plan = h.state().plan().clone();
+        let first = plan.investment("cluster-1").unwrap();
+        let later = plan.investment("cluster-2").unwrap().clone();
+        assert!(!later.after.contains(&first.id));
+        h.get_by_label(&bar()).click();
+        h.run();
+        let handle = h
+            .get_by_label(&format!("Link from {}", bar()))
+            .rect()
+            .center();
+        let target = h.get_by_label(&later.title).rect().center();
+        drag(&mut h, handle, target - handle);
+        assert!(
+            investment(&h, &later.id)
+                .after
+                .contains(&"cluster-1".to_owned()),
+            "{later:?}"
+        );
+        assert_eq!(h.state().document().undo_label(), Some("Add link"));
+    }
+
+    #[test]
+    fn keyboard_tab_selects_and_arrows_nudge() {
+        let data = tempfile::tempdir().unwrap();
+        let mut h = zoomed(data.path());
+        h.key_press(egui::Key::Tab);
+        h.run();
+        let sel = h
+            .state()
+            .view()
+            .selection
+            .clone()
+            .expect("Tab selects an item");
+        let month = |h: &Harness<'static, StackplanApp>| {
+            let p = h.state().plan();
+            p.investment(&sel.id)
+                .map(|i| i.start)
+                .or_else(|| p.milestone(&sel.id).map(|m| m.month))
+                .unwrap()
+        };
+        let before = month(&h);
+        h.key_press(egui::Key::ArrowRight);
+        h.run();
+        h.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::ArrowRight);
+        h.run();
+        assert_eq!(before.months_until(month(&h)), 13);
     }
 }

@@ -1,6 +1,9 @@
 //! The editor application: document, view, dialogs, and the frame that lays out the panels.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::analysis::Analysis;
 
 use crate::io;
 use crate::model::{Horizon, ItemKind, Month, Roadmap};
@@ -25,10 +28,13 @@ pub struct StackplanApp {
     pub(super) clip: Option<Clip>,
     pub(super) focus_inspector: bool,
     pub(super) status: String,
+    pub(super) canvas: super::canvas::CanvasState,
+    analysis: Option<(u64, Arc<Analysis>)>,
     last_autosave: f64,
     autosaved_revision: Option<u64>,
     close_allowed: bool,
     close_window: bool,
+    styled: bool,
     shown_title: String,
 }
 
@@ -58,10 +64,13 @@ impl StackplanApp {
             clip: None,
             focus_inspector: false,
             status: String::new(),
+            canvas: super::canvas::CanvasState::default(),
+            analysis: None,
             last_autosave: 0.0,
             autosaved_revision: None,
             close_allowed: false,
             close_window: false,
+            styled: false,
             shown_title: String::new(),
         }
     }
@@ -84,6 +93,19 @@ impl StackplanApp {
     /// The view state, to change (presentation mode saves and restores it).
     pub fn view_mut(&mut self) -> &mut ViewState {
         &mut self.view
+    }
+
+    /// The analysis of the current plan (recomputed when the plan changes).
+    pub fn analysis(&mut self) -> Arc<Analysis> {
+        let revision = self.doc.revision();
+        if let Some((r, a)) = &self.analysis
+            && *r == revision
+        {
+            return a.clone();
+        }
+        let a = Arc::new(Analysis::of(self.doc.plan()));
+        self.analysis = Some((revision, a.clone()));
+        a
     }
 
     /// The dialog being shown, if any.
@@ -126,6 +148,10 @@ impl StackplanApp {
     /// Draws the whole editor into `ui` and handles its input; the eframe app and the UI
     /// tests both call this once per frame.
     pub fn show(&mut self, ui: &mut egui::Ui) {
+        if !self.styled {
+            self.styled = true;
+            ui.ctx().set_theme(egui::Theme::Light);
+        }
         self.handle_close_request(ui.ctx());
         self.handle_dropped_files(ui.ctx());
         for command in super::menu::pressed_commands(ui.ctx(), self.canvas_has_keyboard(ui.ctx())) {

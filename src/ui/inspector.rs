@@ -21,9 +21,16 @@ pub fn inspector_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
         .show(ui, |ui| {
             let focus = std::mem::take(&mut app.focus_inspector);
             let selection = app.view().selection.clone();
-            match selection {
-                Some(sel) => item_ui(app, ui, &sel, focus),
+            match &selection {
+                Some(sel) => item_ui(app, ui, sel, focus),
                 None => plan_ui(app, ui, focus),
+            }
+            let analysis = app.analysis();
+            if let Some(sel) = &selection {
+                if let Some(report) = analysis.milestone_report(&sel.id) {
+                    milestone_report_ui(app.plan(), report, ui);
+                }
+                super::checks::checks_of_ui(analysis.findings(), &sel.id, ui);
             }
         });
 }
@@ -506,6 +513,51 @@ fn id_list(text: &str, known: impl Fn(&str) -> Result<(), String>) -> Result<Vec
         }
     }
     Ok(ids)
+}
+
+/// What a milestone removes, introduces and needs, and what that costs.
+fn milestone_report_ui(
+    plan: &Roadmap,
+    report: &crate::analysis::MilestoneReport,
+    ui: &mut egui::Ui,
+) {
+    ui.separator();
+    let dep = |id: &String| plan.dependency(id).map_or(id.clone(), |d| d.name.clone());
+    let inv = |id: &String| plan.investment(id).map_or(id.clone(), |i| i.title.clone());
+    let list = |ui: &mut egui::Ui, title: &str, items: Vec<String>| {
+        if !items.is_empty() {
+            ui.strong(title);
+            for item in items {
+                ui.label(format!("  {item}"));
+            }
+        }
+    };
+    list(ui, "Removes", report.removes.iter().map(dep).collect());
+    list(
+        ui,
+        "Introduces",
+        report.introduces.iter().map(dep).collect(),
+    );
+    for t in &report.trades {
+        ui.label(
+            RichText::new(format!(
+                "Trade, not a gain: {} replaced by {}",
+                dep(&t.removed),
+                dep(&t.introduced)
+            ))
+            .color(ERROR),
+        );
+    }
+    list(
+        ui,
+        "Needs (with everything before it)",
+        report.needs_all.iter().map(inv).collect(),
+    );
+    ui.label(format!(
+        "Total cost: {} {}",
+        super::canvas::group_thousands(report.total_cost),
+        plan.currency
+    ));
 }
 
 #[cfg(test)]

@@ -2,9 +2,11 @@
 
 mod app;
 mod canvas;
+mod checks;
 mod commands;
 mod dialogs;
 pub mod edits;
+mod exposure;
 mod files;
 mod fonts;
 mod history;
@@ -75,6 +77,21 @@ fn panels_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
             .resizable(true)
             .show(ui, |ui| {
                 inspector::inspector_ui(app, ui);
+            });
+    }
+    if panels.checks {
+        egui::Panel::bottom("checks")
+            .default_size(130.0)
+            .resizable(true)
+            .show(ui, |ui| {
+                checks::checks_ui(app, ui);
+            });
+    }
+    if panels.exposure {
+        egui::Panel::bottom("exposure")
+            .resizable(false)
+            .show(ui, |ui| {
+                exposure::exposure_ui(app, ui);
             });
     }
     egui::CentralPanel::no_frame().show(ui, |ui| {

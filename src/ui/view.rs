@@ -65,6 +65,9 @@ pub struct ViewState {
     pub fit_pending: bool,
     /// Set when the next canvas frame should scroll the selection into view.
     pub reveal_pending: bool,
+    /// The width the view was last fitted to, while the user has not panned or zoomed since
+    /// (so the view refits when the window or a panel changes size).
+    pub fitted_width: Option<f32>,
 }
 
 impl Default for ViewState {
@@ -78,6 +81,7 @@ impl Default for ViewState {
             panels: Panels::default(),
             fit_pending: true,
             reveal_pending: false,
+            fitted_width: None,
         }
     }
 }
@@ -108,10 +112,12 @@ impl ViewState {
         self.first_month = start - margin;
         self.scroll_y = 0.0;
         self.fit_pending = false;
+        self.fitted_width = Some(width);
     }
 
     /// Zooms by `factor` keeping the month under screen x `anchor_x` in place.
     pub fn zoom_around(&mut self, factor: f32, anchor_x: f32) {
+        self.fitted_width = None;
         let anchor = self.month_at(anchor_x);
         self.points_per_month = (self.points_per_month * factor).clamp(MIN_ZOOM, MAX_ZOOM);
         self.first_month = anchor - anchor_x / self.points_per_month;
@@ -119,6 +125,7 @@ impl ViewState {
 
     /// Pans by a screen distance (positive dx moves the content right).
     pub fn pan(&mut self, dx: f32, dy: f32) {
+        self.fitted_width = None;
         self.first_month -= dx / self.points_per_month.max(MIN_ZOOM);
         self.scroll_y = (self.scroll_y - dy).max(0.0);
     }
@@ -127,6 +134,7 @@ impl ViewState {
     pub fn reveal(&mut self, month_index: f32, width: f32) {
         let x = self.x_of(month_index);
         if x < 0.0 || x > width {
+            self.fitted_width = None;
             self.first_month = month_index - width / 3.0 / self.points_per_month.max(MIN_ZOOM);
         }
     }

@@ -1,0 +1,38 @@
+//! One editor frame (egui run + tessellate, headless) on a 10,000-item plan at zoom-to-fit.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use stackplan::ui::{DataFolder, StackplanApp};
+
+fn frame(c: &mut Criterion) {
+    let plan = stackplan::generate::large_plan(10_000, 7);
+    let data = tempfile::tempdir().expect("temporary data folder");
+    let mut app = StackplanApp::with_plan(plan, DataFolder::at(data.path()));
+    let ctx = egui::Context::default();
+    let input = || egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1440.0, 900.0),
+        )),
+        ..Default::default()
+    };
+    let mut run = |app: &mut StackplanApp| {
+        let output = ctx.run_ui(input(), |ui| app.show(ui));
+        ctx.tessellate(output.shapes, output.pixels_per_point)
+    };
+    // The first frames fit the view and lay out; later frames reuse the laid-out scene.
+    for _ in 0..3 {
+        run(&mut app);
+    }
+    c.bench_function("editor frame, 10k items, zoom to fit", |b| {
+        b.iter(|| run(&mut app))
+    });
+    c.bench_function("editor frame with a fresh layout, 10k items", |b| {
+        b.iter(|| {
+            app.view_mut().points_per_month *= 1.000_001;
+            run(&mut app)
+        })
+    });
+}
+
+criterion_group!(benches, frame);
+criterion_main!(benches);

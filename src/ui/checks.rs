@@ -1,0 +1,90 @@
+//! The checks list: every finding of the analysis; clicking one selects its item.
+
+use egui::{Color32, RichText};
+
+use super::app::StackplanApp;
+use super::view::Selection;
+use crate::analysis::{Finding, Severity};
+
+/// Colour of a severity's marker.
+fn severity_colour(severity: Severity) -> Color32 {
+    match severity {
+        Severity::Error => Color32::from_rgb(0xDC, 0x26, 0x26),
+        Severity::Warning => Color32::from_rgb(0xD9, 0x77, 0x06),
+        Severity::Info => Color32::from_rgb(0x25, 0x63, 0xEB),
+    }
+}
+
+fn finding_label(f: &Finding) -> RichText {
+    RichText::new(format!("{} {}", f.severity.label(), f.message))
+}
+
+/// The list of every finding.
+pub fn checks_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
+    let analysis = app.analysis();
+    let findings: Vec<Finding> = analysis.findings().to_vec();
+    ui.horizontal(|ui| {
+        ui.strong("Checks");
+        for severity in [Severity::Error, Severity::Warning, Severity::Info] {
+            let n = findings.iter().filter(|f| f.severity == severity).count();
+            ui.label(
+                RichText::new(format!("{n} {}", severity.label())).color(severity_colour(severity)),
+            );
+        }
+    });
+    egui::ScrollArea::vertical()
+        .id_salt("checks-list")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            if findings.is_empty() {
+                ui.weak("No findings: the plan is consistent.");
+            }
+            for f in &findings {
+                ui.horizontal(|ui| {
+                    let (dot, _) =
+                        ui.allocate_exact_size(egui::vec2(8.0, 8.0), egui::Sense::hover());
+                    ui.painter()
+                        .circle_filled(dot.center(), 4.0, severity_colour(f.severity));
+                    let selected = f.ids.first().is_some_and(|id| app.view().is_selected(id));
+                    let resp = ui
+                        .selectable_label(selected, finding_label(f))
+                        .on_hover_text(f.ids.join(", "));
+                    if resp.clicked() {
+                        select_first(app, f);
+                    }
+                });
+            }
+        });
+}
+
+/// Selects the first item a finding names and scrolls the canvas to it.
+fn select_first(app: &mut StackplanApp, f: &Finding) {
+    let plan = app.plan();
+    let Some((kind, id)) = f
+        .ids
+        .iter()
+        .find_map(|id| plan.kind_of(id).map(|k| (k, id.clone())))
+    else {
+        return;
+    };
+    app.select(Some(Selection::new(kind, &id)));
+    app.view_mut().reveal_pending = true;
+}
+
+/// The findings that name `id`, as lines (for tooltips and the inspector).
+pub fn checks_of_ui(findings: &[Finding], id: &str, ui: &mut egui::Ui) {
+    let mine: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.ids.iter().any(|x| x == id))
+        .collect();
+    if mine.is_empty() {
+        return;
+    }
+    ui.separator();
+    for f in mine {
+        ui.label(
+            RichText::new(format!("{}: {}", f.severity.label(), f.message))
+                .color(severity_colour(f.severity)),
+        );
+    }
+}

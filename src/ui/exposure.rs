@@ -1,0 +1,139 @@
+//! The exposure chart (bottom): summed criticality of live dependencies per layer, stacked,
+//! on the canvas's time axis; and the time cursor's summary.
+
+use egui::{Color32, Pos2, Rect, RichText, Sense, Stroke, pos2, vec2};
+
+use super::app::StackplanApp;
+use super::canvas::HEADER_WIDTH;
+use crate::model::Month;
+
+/// Height of the chart area, in points.
+const CHART_HEIGHT: f32 = 110.0;
+
+/// The exposure panel: cursor summary above a stacked step chart.
+pub fn exposure_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
+    let analysis = app.analysis();
+    let plan = app.plan().clone();
+    let view = app.view().clone();
+    cursor_summary_ui(app, ui);
+    let (rect, resp) = ui.allocate_exact_size(
+        vec2(ui.available_width(), CHART_HEIGHT),
+        Sense::click_and_drag(),
+    );
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "Exposure chart"));
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 0.0, Color32::WHITE);
+    let series = analysis.exposure_series();
+    let peak = series.iter().map(|e| e.total).max().unwrap_or(0).max(1) as f32;
+    let left = app.canvas.left.unwrap_or(rect.left()) + HEADER_WIDTH;
+    let chart = Rect::from_min_max(pos2(left, rect.top() + 6.0), rect.max);
+    let x_of =
+        |m: Month| chart.left() + (m.index() as f32 - view.first_month) * view.points_per_month;
+    let y_of = |v: f32| chart.bottom() - v / peak * (chart.height() - 4.0);
+    let clip = painter.with_clip_rect(chart);
+    for e in series {
+        let (x0, x1) = (x_of(e.month), x_of(e.month.plus(1)));
+        if x1 < chart.left() || x0 > chart.right() {
+            continue;
+        }
+        let mut below = 0.0;
+        for (layer, value) in &e.by_layer {
+            if *value == 0 {
+                continue;
+            }
+            let c = plan.layer(layer).map_or(Color32::GRAY, |l| {
+                Color32::from_rgb(l.colour.r, l.colour.g, l.colour.b)
+            });
+            let top = below + *value as f32;
+            let r = Rect::from_min_max(pos2(x0, y_of(top)), pos2(x1.max(x0 + 0.5), y_of(below)));
+            clip.rect_filled(r, 0.0, c.gamma_multiply(0.75));
+            below = top;
+        }
+        let unplaced = e.total as f32 - below;
+        if unplaced > 0.0 {
+            let r = Rect::from_min_max(
+                pos2(x0, y_of(below + unplaced)),
+                pos2(x1.max(x0 + 0.5), y_of(below)),
+            );
+            clip.rect_filled(r, 0.0, Color32::from_gray(150));
+        }
+    }
+    let line: Vec<Pos2> = series
+        .iter()
+        .flat_map(|e| {
+            [
+                pos2(x_of(e.month), y_of(e.total as f32)),
+                pos2(x_of(e.month.plus(1)), y_of(e.total as f32)),
+            ]
+        })
+        .collect();
+    clip.add(egui::Shape::line(
+        line,
+        Stroke::new(1.5, Color32::from_gray(40)),
+    ));
+    painter.text(
+        pos2(rect.left() + 8.0, rect.top() + 6.0),
+        egui::Align2::LEFT_TOP,
+        "Exposure",
+        egui::FontId::proportional(13.0),
+        Color32::from_gray(30),
+    );
+    painter.text(
+        pos2(rect.left() + 8.0, rect.top() + 24.0),
+        egui::Align2::LEFT_TOP,
+        format!("peak {}", peak as u32),
+        egui::FontId::proportional(11.0),
+        Color32::from_gray(90),
+    );
+    if let Some(cursor) = view.cursor {
+        let x = x_of(cursor) + view.points_per_month / 2.0;
+        clip.line_segment(
+            [pos2(x, chart.top()), pos2(x, chart.bottom())],
+            Stroke::new(1.5, Color32::from_rgb(0xDC, 0x26, 0x26)),
+        );
+    }
+    if let Some(p) = resp.interact_pointer_pos().filter(|p| p.x > chart.left())
+        && (resp.clicked() || resp.dragged())
+    {
+        let m = view.first_month + (p.x - chart.left()) / view.points_per_month.max(0.01);
+        app.view_mut().cursor = Some(Month::from_index(m.floor() as i32));
+    }
+}
+
+/// One line: the exposure at the cursor, and which dependencies are live and retired.
+fn cursor_summary_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
+    let analysis = app.analysis();
+    let plan = app.plan().clone();
+    ui.horizontal_wrapped(|ui| {
+        let Some(month) = app.view().cursor else {
+            ui.weak("Drag along the ruler (or click this chart) to place the time cursor.");
+            return;
+        };
+        let state = analysis.state_at(month);
+        let exposure = analysis.exposure_at(month);
+        ui.label(RichText::new(format!("At {month}: exposure {}", exposure.total)).strong());
+        let names = |ids: &[String]| {
+            ids.iter()
+                .map(|id| plan.dependency(id).map_or(id.clone(), |d| d.name.clone()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        ui.label(
+            RichText::new(format!("{} live", state.live.len()))
+                .color(Color32::from_rgb(0xDC, 0x26, 0x26)),
+        )
+        .on_hover_text(names(&state.live));
+        ui.label(
+            RichText::new(format!("{} retired", state.retired.len()))
+                .color(Color32::from_rgb(0x16, 0xA3, 0x4A)),
+        )
+        .on_hover_text(names(&state.retired));
+        if !state.upcoming.is_empty() {
+            ui.label(format!("{} still to come", state.upcoming.len()))
+                .on_hover_text(names(&state.upcoming));
+        }
+        if ui.small_button("Hide cursor").clicked() {
+            app.view_mut().cursor = None;
+        }
+    });
+}
