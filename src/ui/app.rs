@@ -154,8 +154,10 @@ impl StackplanApp {
         }
         self.handle_close_request(ui.ctx());
         self.handle_dropped_files(ui.ctx());
-        for command in super::menu::pressed_commands(ui.ctx(), self.canvas_has_keyboard(ui.ctx())) {
-            self.run(command);
+        if self.dialog.is_none() {
+            for command in super::menu::pressed_commands(ui.ctx(), self.canvas_has_keyboard(ui.ctx())) {
+                self.run(command);
+            }
         }
         super::menu::menu_bar_ui(self, ui);
         super::panels_ui(self, ui);
