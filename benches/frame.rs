@@ -15,7 +15,7 @@ fn frame(c: &mut Criterion) {
         )),
         ..Default::default()
     };
-    let mut run = |app: &mut StackplanApp| {
+    let run = |app: &mut StackplanApp| {
         let output = ctx.run_ui(input(), |ui| app.show(ui));
         ctx.tessellate(output.shapes, output.pixels_per_point)
     };

@@ -155,7 +155,9 @@ impl StackplanApp {
         self.handle_close_request(ui.ctx());
         self.handle_dropped_files(ui.ctx());
         if self.dialog.is_none() {
-            for command in super::menu::pressed_commands(ui.ctx(), self.canvas_has_keyboard(ui.ctx())) {
+            for command in
+                super::menu::pressed_commands(ui.ctx(), self.canvas_has_keyboard(ui.ctx()))
+            {
                 self.run(command);
             }
         }
