@@ -4,6 +4,7 @@
 //! [`export`] and [`io`]; [`ui`] is the only one that knows egui.
 
 pub mod analysis;
+pub mod cli;
 pub mod export;
 pub mod generate;
 pub mod io;

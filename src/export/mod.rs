@@ -2,6 +2,7 @@
 //!
 //! Every exporter draws the scene from [`crate::layout`]; none lays out on its own.
 
+pub mod csv;
 pub mod fonts;
 pub mod pdf;
 pub mod png;

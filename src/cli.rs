@@ -1,0 +1,165 @@
+//! The command-line subcommands (`check`, `fmt`, `export`) over the library's core.
+//!
+//! Each returns the process exit code: 0 fine, 1 checks found errors (or `fmt --check`
+//! found a file to change), 2 a file could not be read, parsed or written.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::analysis::{self, Finding, Severity};
+use crate::export;
+use crate::io;
+use crate::model::Roadmap;
+
+/// Exit code: nothing wrong.
+pub const OK: u8 = 0;
+/// Exit code: the plan has errors (or a file is not canonical).
+pub const FINDINGS: u8 = 1;
+/// Exit code: a file could not be read, parsed or written.
+pub const UNREADABLE: u8 = 2;
+
+/// `stackplan check FILE...`: prints findings like a compiler, then a summary per file.
+pub fn check(files: &[PathBuf], out: &mut impl Write, err: &mut impl Write) -> u8 {
+    let mut code = OK;
+    for path in files {
+        match io::load_path(path) {
+            Ok(plan) => {
+                let findings = analysis::checks(&plan);
+                for f in &findings {
+                    let _ = writeln!(out, "{f}\n  --> {} ({})", path.display(), f.ids.join(", "));
+                }
+                let _ = writeln!(out, "{}: {}", path.display(), summary(&plan, &findings));
+                if findings.iter().any(|f| f.severity == Severity::Error) {
+                    code = code.max(FINDINGS);
+                }
+            }
+            Err(e) => {
+                let _ = writeln!(err, "error: {e}");
+                code = UNREADABLE;
+            }
+        }
+    }
+    code
+}
+
+/// The one-line summary: items, exposure now → at the horizon's end, total budget, counts.
+pub fn summary(plan: &Roadmap, findings: &[Finding]) -> String {
+    let start = analysis::exposure_at(plan, plan.horizon.start).total;
+    let end = analysis::exposure_at(plan, plan.horizon.end).total;
+    let budget: u128 = plan.investments.iter().map(|i| u128::from(i.budget)).sum();
+    let count = |s| findings.iter().filter(|f| f.severity == s).count();
+    format!(
+        "{} investments, {} milestones, {} dependencies; exposure {start} ({}) → {end} ({}); \
+         budget {} {}; {} errors, {} warnings, {} info",
+        plan.investments.len(),
+        plan.milestones.len(),
+        plan.dependencies.len(),
+        plan.horizon.start,
+        plan.horizon.end,
+        plan.currency,
+        thousands(budget),
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info),
+    )
+}
+
+/// `1234567` → `"1,234,567"`.
+pub fn thousands(n: u128) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `stackplan fmt [--check] FILE...`: rewrites files in canonical form.
+pub fn fmt(files: &[PathBuf], check_only: bool, out: &mut impl Write, err: &mut impl Write) -> u8 {
+    let mut code = OK;
+    for path in files {
+        let plan = match io::load_path(path) {
+            Ok(plan) => plan,
+            Err(e) => {
+                let _ = writeln!(err, "error: {e}");
+                code = UNREADABLE;
+                continue;
+            }
+        };
+        let canonical = io::to_ron(&plan);
+        if std::fs::read(path).is_ok_and(|bytes| bytes == canonical.as_bytes()) {
+            continue;
+        }
+        if check_only {
+            let _ = writeln!(out, "would reformat {}", path.display());
+            code = code.max(FINDINGS);
+        } else if let Err(e) = io::save_path(&plan, path) {
+            let _ = writeln!(err, "error: {e}");
+            code = UNREADABLE;
+        } else {
+            let _ = writeln!(out, "reformatted {}", path.display());
+        }
+    }
+    code
+}
+
+/// `stackplan export FILE -o OUT`: writes OUT in the format its extension names.
+pub fn export(
+    file: &Path,
+    out_path: &Path,
+    options: &export::ExportOptions,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> u8 {
+    let plan = match io::load_path(file) {
+        Ok(plan) => plan,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            return UNREADABLE;
+        }
+    };
+    let ext = out_path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase());
+    if ext.as_deref() == Some("csv") {
+        return match export::csv::write_tables(&plan, out_path) {
+            Ok(paths) => {
+                for p in paths {
+                    let _ = writeln!(out, "wrote {}", p.display());
+                }
+                OK
+            }
+            Err(e) => {
+                let _ = writeln!(err, "error: {e}");
+                UNREADABLE
+            }
+        };
+    }
+    match export::write_file(&plan, out_path, options) {
+        Ok(report) => {
+            for w in &report.warnings {
+                let _ = writeln!(err, "warning: {w}");
+            }
+            let _ = writeln!(out, "wrote {}", out_path.display());
+            OK
+        }
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            UNREADABLE
+        }
+    }
+}
+
+/// `stackplan [FILE]`: opens the editor (on the bundled example when no file is given).
+pub fn open_editor(file: Option<PathBuf>, err: &mut impl Write) -> u8 {
+    match crate::ui::run(file) {
+        Ok(()) => OK,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e:#}");
+            UNREADABLE
+        }
+    }
+}
