@@ -475,3 +475,16 @@ mod canvas {
         assert_eq!(before.months_until(month(&h)), 13);
     }
 }
+
+#[test]
+fn exporting_writes_a_pdf_and_a_bad_extension_shows_an_error() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = example_app(data.path());
+    let pdf = dir.path().join("plan.pdf");
+    app.export_to(&pdf);
+    assert!(app.dialog().is_none(), "{:?}", app.dialog());
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+    app.export_to(&dir.path().join("plan.doc"));
+    assert!(matches!(app.dialog(), Some(Dialog::Error { .. })));
+}

@@ -186,6 +186,7 @@ impl StackplanApp {
             Command::SaveAs => {
                 self.save_as();
             }
+            Command::Export => self.export(),
             Command::Quit => self.request(Pending::Quit),
             Command::Undo => {
                 if self.doc.undo() {
@@ -330,6 +331,29 @@ impl StackplanApp {
         match files::pick_save(self.doc.path()) {
             Some(path) => self.save_to(&path),
             None => false,
+        }
+    }
+
+    /// Asks where to export the plan, then writes it there.
+    fn export(&mut self) {
+        if let Some(path) = files::pick_export(self.doc.path()) {
+            self.export_to(&path);
+        }
+    }
+
+    /// Exports the plan to `path` (PDF, SVG or PNG by its extension); errors show in a dialog.
+    pub fn export_to(&mut self, path: &Path) {
+        let options = crate::export::ExportOptions::default();
+        match crate::export::write_file(self.doc.plan(), path, &options) {
+            Ok(report) => {
+                let warnings = report.warnings.len();
+                self.status = if warnings == 0 {
+                    format!("Exported {}", path.display())
+                } else {
+                    format!("Exported {} ({warnings} warnings)", path.display())
+                };
+            }
+            Err(e) => self.show_error("Cannot export", &e.to_string(), None),
         }
     }
 

@@ -13,6 +13,8 @@ pub enum Command {
     Save,
     /// Save the plan to a new file.
     SaveAs,
+    /// Export the chart and report to PDF, SVG or PNG.
+    Export,
     /// Close the window.
     Quit,
     /// Take back the last edit.
@@ -65,11 +67,12 @@ pub enum Command {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 28] = [
+    pub const ALL: [Command; 29] = [
         Command::New,
         Command::Open,
         Command::Save,
         Command::SaveAs,
+        Command::Export,
         Command::Quit,
         Command::Undo,
         Command::Redo,
@@ -103,6 +106,7 @@ impl Command {
             Command::Open => "Open…",
             Command::Save => "Save",
             Command::SaveAs => "Save As…",
+            Command::Export => "Export…",
             Command::Quit => "Quit",
             Command::Undo => "Undo",
             Command::Redo => "Redo",
@@ -139,6 +143,7 @@ impl Command {
             Command::Open => (cmd, Key::O),
             Command::Save => (cmd, Key::S),
             Command::SaveAs => (cmd_shift, Key::S),
+            Command::Export => (cmd, Key::E),
             Command::Quit => (cmd, Key::Q),
             Command::Undo => (cmd, Key::Z),
             Command::Redo => (cmd_shift, Key::Z),
@@ -182,7 +187,12 @@ impl Command {
     pub fn works_while_typing(self) -> bool {
         matches!(
             self,
-            Command::New | Command::Open | Command::Save | Command::SaveAs | Command::Quit
+            Command::New
+                | Command::Open
+                | Command::Save
+                | Command::SaveAs
+                | Command::Export
+                | Command::Quit
         )
     }
 

@@ -169,6 +169,28 @@ pub fn pick_save(current: Option<&PathBuf>) -> Option<PathBuf> {
     })
 }
 
+/// Asks the user where to export the chart (native dialog); the extension picks the format.
+pub fn pick_export(current: Option<&PathBuf>) -> Option<PathBuf> {
+    let stem = current
+        .and_then(|p| p.file_stem())
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "roadmap".to_owned());
+    rfd::FileDialog::new()
+        .set_title("Export roadmap")
+        .add_filter("PDF", &["pdf"])
+        .add_filter("SVG", &["svg"])
+        .add_filter("PNG", &["png"])
+        .set_file_name(format!("{stem}.pdf"))
+        .save_file()
+        .map(|p| {
+            if p.extension().is_none() {
+                p.with_extension("pdf")
+            } else {
+                p
+            }
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

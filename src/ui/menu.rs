@@ -81,7 +81,7 @@ fn file_menu_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
         }
     });
     ui.separator();
-    for command in [Command::Save, Command::SaveAs] {
+    for command in [Command::Save, Command::SaveAs, Command::Export] {
         command_button_ui(app, ui, command, None, true);
     }
     ui.separator();
