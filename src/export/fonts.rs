@@ -66,6 +66,8 @@ pub struct ShapedText {
 /// The font database and shaping scratch space; make one per export.
 pub struct TextEngine {
     fonts: FontContext,
+    /// The bundled regular and bold faces, for the fast path.
+    bundled: [Bundled; 2],
     layouts: LayoutContext<()>,
     cache: HashMap<(String, u32, bool), ShapedText>,
 }
@@ -80,12 +82,17 @@ impl TextEngine {
     /// System fonts plus the bundled Noto Sans.
     pub fn new() -> TextEngine {
         let mut fonts = FontContext::new();
-        for data in [NOTO_SANS_REGULAR, NOTO_SANS_BOLD] {
+        let bundled = [NOTO_SANS_REGULAR, NOTO_SANS_BOLD].map(|data| {
             let blob: Blob<u8> = Blob::new(Arc::new(data));
-            fonts.collection.register_fonts(blob, None);
-        }
+            fonts.collection.register_fonts(blob.clone(), None);
+            Bundled {
+                face: rustybuzz::Face::from_slice(data, 0),
+                font: FontData::new(blob, 0),
+            }
+        });
         TextEngine {
             fonts,
+            bundled,
             layouts: LayoutContext::new(),
             cache: HashMap::new(),
         }
@@ -97,7 +104,11 @@ impl TextEngine {
         if let Some(hit) = self.cache.get(&key) {
             return hit.clone();
         }
-        let shaped = self.shape_uncached(text, size, weight);
+        let bundled = &self.bundled[usize::from(weight == Weight::Bold)];
+        let shaped = match shape_simple(bundled, text, size) {
+            Some(shaped) => shaped,
+            None => self.shape_uncached(text, size, weight),
+        };
         if self.cache.len() > 50_000 {
             self.cache.clear();
         }
@@ -125,6 +136,67 @@ impl TextEngine {
         shaped.text = line;
         shaped
     }
+}
+
+/// A bundled face: parsed for shaping, and as parley font data for the PDF writer.
+struct Bundled {
+    face: Option<rustybuzz::Face<'static>>,
+    font: FontData,
+}
+
+/// Whether `c` is in a script the bundled font shapes alone, left to right, with no marks
+/// that need reordering (Latin, Greek, Cyrillic, common punctuation and symbols).
+fn is_simple(c: char) -> bool {
+    matches!(c, ' '..='~' | '\u{A0}'..='\u{2FF}' | '\u{370}'..='\u{52F}' | '\u{2010}'..='\u{2044}' | '\u{20AC}')
+}
+
+/// Fast path: text that is all simple characters the bundled font has, shaped by rustybuzz
+/// with that one font (kerning and ligatures included); `None` to use the full engine.
+fn shape_simple(bundled: &Bundled, text: &str, size: f32) -> Option<ShapedText> {
+    let face = bundled.face.as_ref()?;
+    if !text
+        .chars()
+        .all(|c| is_simple(c) && face.glyph_index(c).is_some())
+    {
+        return None;
+    }
+    let mut buffer = rustybuzz::UnicodeBuffer::new();
+    buffer.push_str(text);
+    buffer.set_direction(rustybuzz::Direction::LeftToRight);
+    let shaped = rustybuzz::shape(face, &[], buffer);
+    let scale = size / f32::from(face.units_per_em().max(1) as u16);
+    let infos = shaped.glyph_infos();
+    let positions = shaped.glyph_positions();
+    let mut glyphs = Vec::with_capacity(infos.len());
+    let mut width = 0.0;
+    for (k, (info, pos)) in infos.iter().zip(positions).enumerate() {
+        let start = info.cluster as usize;
+        let end = infos[k..]
+            .iter()
+            .map(|i| i.cluster as usize)
+            .find(|&c| c > start)
+            .unwrap_or(text.len());
+        let advance = pos.x_advance as f32 * scale;
+        width += advance;
+        glyphs.push(PlacedGlyph {
+            id: info.glyph_id,
+            advance,
+            x_offset: pos.x_offset as f32 * scale,
+            y_offset: -(pos.y_offset as f32) * scale,
+            text: start..end,
+        });
+    }
+    Some(ShapedText {
+        text: text.to_owned(),
+        width,
+        runs: vec![ShapedRun {
+            font: bundled.font.clone(),
+            size,
+            x: 0.0,
+            glyphs,
+        }],
+        missing: false,
+    })
 }
 
 /// The glyph runs of the first line of a laid-out text.
@@ -181,6 +253,29 @@ mod tests {
         );
         let glyphs: usize = shaped.runs.iter().map(|r| r.glyphs.len()).sum();
         assert_eq!(glyphs, 7);
+    }
+
+    #[test]
+    fn fast_path_matches_the_full_engine() {
+        let mut engine = TextEngine::new();
+        let text = "AVAILABLE Тверь, Ελλάδα 2026–2035";
+        let fast = shape_simple(&engine.bundled[0], text, 10.0).unwrap();
+        let full = engine.shape_uncached(text, 10.0, Weight::Regular);
+        assert!(
+            (fast.width - full.width).abs() < 0.5,
+            "{} vs {}",
+            fast.width,
+            full.width
+        );
+        let ids = |s: &ShapedText| {
+            s.runs
+                .iter()
+                .flat_map(|r| r.glyphs.iter().map(|g| g.id))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&fast), ids(&full));
+        assert!(shape_simple(&engine.bundled[0], "数据", 10.0).is_none());
+        assert!(shape_simple(&engine.bundled[0], "حوسبة", 10.0).is_none());
     }
 
     #[test]
