@@ -381,7 +381,11 @@ pub fn tab_order(plan: &Roadmap) -> Vec<(ItemKind, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::io::example_plan;
+
+    /// A small hand-made plan (the one the UI tests use).
+    fn example_plan() -> Result<Roadmap, crate::io::LoadError> {
+        crate::io::load_str(include_str!("../../tests/ui_plan.ron"))
+    }
 
     #[test]
     fn delete_removes_the_links_to_the_item() {
