@@ -271,8 +271,16 @@ fn assert_stable_if_loaded(bytes: &[u8]) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// 512 cases per property; set `PROPTEST_CASES` for a longer run.
+fn config() -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok());
+    ProptestConfig::with_cases(cases.unwrap_or(512))
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    #![proptest_config(config())]
 
     #[test]
     fn any_plan_round_trips_exactly(plan in roadmap()) {
