@@ -384,6 +384,7 @@ impl Painter {
                     self.item(s, item);
                 }
             }
+            self.continued_lane_names(s, page);
             s.pop();
         }
         s.pop();
@@ -399,6 +400,28 @@ impl Painter {
         };
         self.shape(s, &border);
         s.pop();
+    }
+
+    /// Repeats the name of a lane that started on an earlier page at the top of this one.
+    fn continued_lane_names(&mut self, s: &mut Surface, page: &ChartPage) {
+        let scene = &page.scene;
+        for band in &scene.bands {
+            if !(band.top < page.top - 1.0 && band.bottom > page.top + 1.0) {
+                continue;
+            }
+            let tag = match &band.layer {
+                Some(id) => Tag::Lane(id.clone()),
+                None => Tag::DependencyLane,
+            };
+            let name = scene.items.iter().find(|item| {
+                item.tag == tag
+                    && matches!(&item.shape, Shape::Text(run) if run.pos.x < scene.header_width)
+            });
+            if let Some(item) = name {
+                let moved = item.translated(0.0, page.top - band.top);
+                self.item(s, &moved);
+            }
+        }
     }
 
     /// Draws every item of a scene with its origin at `origin`, optionally scaled.
