@@ -36,6 +36,7 @@ pub struct StackplanApp {
     close_window: bool,
     styled: bool,
     shown_title: String,
+    presentation: Option<super::present::Presentation>,
 }
 
 impl StackplanApp {
@@ -72,6 +73,7 @@ impl StackplanApp {
             close_window: false,
             styled: false,
             shown_title: String::new(),
+            presentation: None,
         }
     }
 
@@ -154,6 +156,9 @@ impl StackplanApp {
         }
         self.handle_close_request(ui.ctx());
         self.handle_dropped_files(ui.ctx());
+        if self.present_ui(ui) {
+            return;
+        }
         if self.dialog.is_none() {
             for command in
                 super::menu::pressed_commands(ui.ctx(), self.canvas_has_keyboard(ui.ctx()))
@@ -246,7 +251,32 @@ impl StackplanApp {
                 }
             }
             Command::Deselect => self.view.selection = None,
+            Command::Present => {
+                let show = super::present::Presentation::start(self.doc.plan(), &self.view);
+                self.presentation = Some(show);
+            }
         }
+    }
+
+    /// The running presentation, if any.
+    pub fn presentation(&self) -> Option<&super::present::Presentation> {
+        self.presentation.as_ref()
+    }
+
+    /// Shows the presentation when one runs (true), restoring the editor view when it ends.
+    fn present_ui(&mut self, ui: &mut egui::Ui) -> bool {
+        let Some(mut show) = self.presentation.take() else {
+            return false;
+        };
+        let outcome = super::present::present_ui(&mut show, self.doc.plan(), &mut self.view, ui);
+        match outcome {
+            super::present::Outcome::Continue => self.presentation = Some(show),
+            super::present::Outcome::Exit => {
+                self.view = show.saved_view().clone();
+                ui.ctx().request_repaint();
+            }
+        }
+        true
     }
 
     /// Asks about unsaved changes first when needed, then does `action`.

@@ -63,11 +63,13 @@ pub enum Command {
     FocusInspector,
     /// Clear the selection.
     Deselect,
+    /// Present the plan's stops full screen.
+    Present,
 }
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 29] = [
+    pub const ALL: [Command; 30] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -97,6 +99,7 @@ impl Command {
         Command::NudgeYearLater,
         Command::FocusInspector,
         Command::Deselect,
+        Command::Present,
     ];
 
     /// The text shown in menus.
@@ -131,6 +134,7 @@ impl Command {
             Command::NudgeYearLater => "Move a year later",
             Command::FocusInspector => "Edit in inspector",
             Command::Deselect => "Clear selection",
+            Command::Present => "Present",
         }
     }
 
@@ -168,6 +172,7 @@ impl Command {
             Command::NudgeYearLater => (Modifiers::SHIFT, Key::ArrowRight),
             Command::FocusInspector => (Modifiers::NONE, Key::Enter),
             Command::Deselect => (Modifiers::NONE, Key::Escape),
+            Command::Present => (Modifiers::NONE, Key::F5),
         };
         Some(KeyboardShortcut::new(modifiers, key))
     }

@@ -139,6 +139,7 @@ fn toolbar_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
         Command::Fit,
         Command::AddInvestment,
         Command::AddMilestone,
+        Command::Present,
     ] {
         let enabled = match command {
             Command::Undo => app.document().undo_label().is_some(),
