@@ -35,10 +35,12 @@ pub struct Slide {
 }
 
 impl Slide {
-    /// The month the stop is about: its milestone's month, otherwise the end of its window.
+    /// The month the stop is about: its milestone's month, the overview's start, otherwise the
+    /// end of its window.
     pub fn date(&self, plan: &Roadmap) -> Month {
         match &self.kind {
             StopKind::Milestone(id) => plan.milestone(id).map_or(self.stop.to, |m| m.month),
+            StopKind::Overview => self.stop.from,
             _ => self.stop.to,
         }
     }
@@ -245,5 +247,6 @@ mod tests {
         let slides = slides_of(&p);
         assert_eq!(slides[1].date(&p), m("2030-02"));
         assert_eq!(slides[2].date(&p), m("2035-12"));
+        assert_eq!(slides[0].date(&p), m("2026-01"));
     }
 }

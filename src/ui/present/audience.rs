@@ -213,17 +213,20 @@ fn milestone_ui(
         at = text.line(at, "Introduces", 1.0, INK);
         for dep in &report.introduces {
             let traded = report.trades.iter().any(|t| &t.introduced == dep);
-            let mark = if traded {
-                "  (TRADE: no more control)"
-            } else {
-                ""
-            };
             at = text.line(
                 at + vec2(text.size, 0.0),
-                &format!("+ {}{mark}", dependency_name(plan, dep)),
+                &format!("+ {}", dependency_name(plan, dep)),
                 0.9,
                 WARN,
             ) - vec2(text.size, 0.0);
+            if traded {
+                at = text.line(
+                    at + vec2(text.size * 2.0, 0.0),
+                    "TRADE: no more national control",
+                    0.8,
+                    WARN,
+                ) - vec2(text.size * 2.0, 0.0);
+            }
         }
     }
     if !report.needs_all.is_empty() {

@@ -103,12 +103,12 @@ fn pressed_steps(ctx: &egui::Context) -> (Vec<Step>, bool) {
     ctx.input_mut(|i| {
         let mut steps = Vec::new();
         for (key, step) in KEYS {
-            if i.consume_key(egui::Modifiers::NONE, key) {
+            while i.consume_key(egui::Modifiers::NONE, key) {
                 steps.push(step);
             }
         }
         for (digit, key) in (0u8..).zip(DIGITS) {
-            if i.consume_key(egui::Modifiers::NONE, key) {
+            while i.consume_key(egui::Modifiers::NONE, key) {
                 steps.push(Step::Digit(digit));
             }
         }
