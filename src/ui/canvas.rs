@@ -448,8 +448,10 @@ fn item_widgets(
         }
         let id = canvas_id().with(&tag);
         let resp = ui.interact(visible, id, Sense::click_and_drag());
-        let name = accessible_name(app.plan(), &tag);
-        resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+        let plan = app.plan();
+        resp.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::Button, true, accessible_name(plan, &tag))
+        });
         let resp = match &tag {
             Tag::Resize { .. } => resp.on_hover_cursor(egui::CursorIcon::ResizeHorizontal),
             Tag::LinkHandle(_) => resp

@@ -22,24 +22,25 @@ fn finding_label(f: &Finding) -> RichText {
 /// The list of every finding.
 pub fn checks_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
     let analysis = app.analysis();
-    let findings: Vec<Finding> = analysis.findings().to_vec();
+    let findings = analysis.findings();
     ui.horizontal(|ui| {
         ui.strong("Checks");
         for severity in [Severity::Error, Severity::Warning, Severity::Info] {
-            let n = findings.iter().filter(|f| f.severity == severity).count();
+            let n = analysis.count(severity);
             ui.label(
                 RichText::new(format!("{n} {}", severity.label())).color(severity_colour(severity)),
             );
         }
     });
+    if findings.is_empty() {
+        ui.weak("No findings: the plan is consistent.");
+    }
+    let row = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
     egui::ScrollArea::vertical()
         .id_salt("checks-list")
         .auto_shrink([false, false])
-        .show(ui, |ui| {
-            if findings.is_empty() {
-                ui.weak("No findings: the plan is consistent.");
-            }
-            for f in &findings {
+        .show_rows(ui, row, findings.len(), |ui, rows| {
+            for f in findings.get(rows).unwrap_or_default() {
                 ui.horizontal(|ui| {
                     let (dot, _) =
                         ui.allocate_exact_size(egui::vec2(8.0, 8.0), egui::Sense::hover());

@@ -341,7 +341,15 @@ fn layer_ui(ui: &mut egui::Ui, l: &mut Layer, focus: bool) {
 
 fn plan_ui(app: &mut StackplanApp, ui: &mut egui::Ui, focus: bool) {
     heading_ui(ui, "Plan");
-    let plan = app.plan().clone();
+    // Only the plan's own fields: copying every item each frame is slow on large plans.
+    let full = app.plan();
+    let plan = Roadmap {
+        title: full.title.clone(),
+        owner: full.owner.clone(),
+        notes: full.notes.clone(),
+        currency: full.currency.clone(),
+        ..Roadmap::blank("", full.horizon)
+    };
     let mut edited = plan.clone();
     Grid::new("plan-grid")
         .num_columns(2)
@@ -392,7 +400,13 @@ fn plan_ui(app: &mut StackplanApp, ui: &mut egui::Ui, focus: bool) {
         });
     ui.add_space(8.0);
     ui.weak("Select an item on the canvas or in the register to edit it.");
-    commit(app, ui, "plan", edited != plan, |p| *p = edited);
+    commit(app, ui, "plan", edited != plan, |p| {
+        p.title = edited.title;
+        p.owner = edited.owner;
+        p.notes = edited.notes;
+        p.currency = edited.currency;
+        p.horizon = edited.horizon;
+    });
 }
 
 /// A labelled one-line text field inside a grid.

@@ -10,14 +10,27 @@ use crate::model::{Colour, ItemKind};
 /// The register panel.
 pub fn register_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
     egui::ScrollArea::vertical()
-        .auto_shrink([false, false])
+        .id_salt("layers")
+        .max_height(ui.available_height() * 0.45)
         .show(ui, |ui| {
             ui.heading("Layers");
             layers_ui(app, ui);
-            ui.add_space(10.0);
-            ui.heading("Dependencies");
-            dependencies_ui(app, ui);
         });
+    ui.add_space(10.0);
+    ui.heading("Dependencies");
+    if ui.button("Add dependency").clicked() {
+        let layer = app
+            .plan()
+            .layers
+            .first()
+            .map(|l| l.id.clone())
+            .unwrap_or_default();
+        let mut id = String::new();
+        app.doc
+            .edit("Add dependency", |p| id = edits::add_dependency(p, &layer));
+        app.select(Some(Selection::new(ItemKind::Dependency, &id)));
+    }
+    dependencies_ui(app, ui);
 }
 
 fn layers_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
@@ -92,46 +105,51 @@ fn layers_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
 }
 
 fn dependencies_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
-    let plan = app.plan().clone();
-    for d in &plan.dependencies {
-        ui.horizontal(|ui| {
-            let c = d.control.colour();
-            let (swatch, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
-            ui.painter()
-                .rect_filled(swatch, 2.0, egui::Color32::from_rgb(c.r, c.g, c.b));
-            let selected = app.view().is_selected(&d.id);
-            let text = format!("{} ({})", d.name, d.criticality);
+    let count = app.plan().dependencies.len();
+    let row = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
+    egui::ScrollArea::vertical()
+        .id_salt("dependencies")
+        .auto_shrink([false, false])
+        .show_rows(ui, row, count, |ui, rows| {
+            let shown: Vec<_> = app
+                .plan()
+                .dependencies
+                .get(rows)
+                .unwrap_or_default()
+                .to_vec();
+            for d in &shown {
+                dependency_row_ui(app, ui, d);
+            }
+        });
+}
+
+fn dependency_row_ui(app: &mut StackplanApp, ui: &mut egui::Ui, d: &crate::model::Dependency) {
+    ui.horizontal(|ui| {
+        let c = d.control.colour();
+        let (swatch, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+        ui.painter()
+            .rect_filled(swatch, 2.0, egui::Color32::from_rgb(c.r, c.g, c.b));
+        let selected = app.view().is_selected(&d.id);
+        let text = format!("{} ({})", d.name, d.criticality);
+        if ui
+            .selectable_label(selected, text)
+            .on_hover_text(&d.id)
+            .clicked()
+        {
+            app.select(Some(Selection::new(ItemKind::Dependency, &d.id)));
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
-                .selectable_label(selected, text)
-                .on_hover_text(&d.id)
+                .small_button("Remove")
+                .on_hover_text(format!("Remove dependency {}", d.name))
                 .clicked()
             {
-                app.select(Some(Selection::new(ItemKind::Dependency, &d.id)));
+                let id = d.id.clone();
+                app.doc.edit("Remove dependency", |p| {
+                    edits::delete_item(p, ItemKind::Dependency, &id)
+                });
+                app.drop_missing_selection();
             }
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui
-                    .small_button("Remove")
-                    .on_hover_text(format!("Remove dependency {}", d.name))
-                    .clicked()
-                {
-                    let id = d.id.clone();
-                    app.doc.edit("Remove dependency", |p| {
-                        edits::delete_item(p, ItemKind::Dependency, &id)
-                    });
-                    app.drop_missing_selection();
-                }
-            });
         });
-    }
-    if ui.button("Add dependency").clicked() {
-        let layer = plan
-            .layers
-            .first()
-            .map(|l| l.id.clone())
-            .unwrap_or_default();
-        let mut id = String::new();
-        app.doc
-            .edit("Add dependency", |p| id = edits::add_dependency(p, &layer));
-        app.select(Some(Selection::new(ItemKind::Dependency, &id)));
-    }
+    });
 }
