@@ -1,6 +1,6 @@
 //! Presentation mode driven through the real editor with egui_kittest: F5, stepping, Esc.
 
-use std::path::Path;
+mod common;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -9,17 +9,7 @@ use stackplan::model::{ItemKind, Stop};
 use stackplan::ui::{Command, DataFolder, Selection, StackplanApp};
 
 fn harness(app: StackplanApp) -> Harness<'static, StackplanApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_context_setup(|ctx| {
-            stackplan::ui::add_fonts_from(
-                ctx,
-                &Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/fonts"),
-            );
-        })
-        .build_ui_state(|ui, app: &mut StackplanApp| app.show(ui), app);
-    harness.run();
-    harness
+    common::harness_sized(app, 1280.0, 800.0)
 }
 
 fn press(h: &mut Harness<'static, StackplanApp>, key: egui::Key) {

@@ -1,5 +1,7 @@
 //! The editor driven through its real UI with egui_kittest: files, dialogs, inspector, undo.
 
+mod common;
+
 use std::path::Path;
 
 use egui_kittest::Harness;
@@ -7,19 +9,8 @@ use egui_kittest::kittest::Queryable;
 use stackplan::model::{ItemKind, Roadmap};
 use stackplan::ui::{DataFolder, Dialog, Selection, StackplanApp};
 
-/// A harness around a real editor, with fonts from the repository and its own data folder.
 fn harness(app: StackplanApp) -> Harness<'static, StackplanApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_context_setup(|ctx| {
-            stackplan::ui::add_fonts_from(
-                ctx,
-                &Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/fonts"),
-            );
-        })
-        .build_ui_state(|ui, app: &mut StackplanApp| app.show(ui), app);
-    harness.run();
-    harness
+    common::harness_sized(app, 1280.0, 800.0)
 }
 
 /// A small plan made for these tests, so they do not depend on the bundled example.

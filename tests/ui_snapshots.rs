@@ -1,5 +1,7 @@
 //! Snapshot images of the editor's main screens (reviewed by eye when they change).
 
+mod common;
+
 use std::path::Path;
 
 use egui_kittest::Harness;
@@ -7,17 +9,7 @@ use stackplan::model::ItemKind;
 use stackplan::ui::{DataFolder, Selection, StackplanApp};
 
 fn harness(app: StackplanApp) -> Harness<'static, StackplanApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 760.0))
-        .with_context_setup(|ctx| {
-            stackplan::ui::add_fonts_from(
-                ctx,
-                &Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/fonts"),
-            );
-        })
-        .build_ui_state(|ui, app: &mut StackplanApp| app.show(ui), app);
-    harness.run();
-    harness
+    common::harness_sized(app, 1280.0, 760.0)
 }
 
 /// The small plan of the UI tests (the bundled example changes too often for a snapshot).
