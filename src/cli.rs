@@ -153,6 +153,41 @@ pub fn export(
     }
 }
 
+/// `stackplan export FILE -o OUT.pdf --stops`: writes the handout, one page per stop.
+pub fn export_handout(
+    file: &Path,
+    out_path: &Path,
+    options: &export::ExportOptions,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> u8 {
+    let plan = match io::load_path(file) {
+        Ok(plan) => plan,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            return UNREADABLE;
+        }
+    };
+    let ext = out_path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    if !ext.eq_ignore_ascii_case("pdf") {
+        let _ = writeln!(err, "error: a handout is a PDF: name the output *.pdf");
+        return UNREADABLE;
+    }
+    match export::handout::write(&plan, out_path, options) {
+        Ok(report) => {
+            for w in &report.warnings {
+                let _ = writeln!(err, "warning: {w}");
+            }
+            let _ = writeln!(out, "wrote {}", out_path.display());
+            OK
+        }
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            UNREADABLE
+        }
+    }
+}
+
 /// `stackplan [FILE]`: opens the editor (on the bundled example when no file is given).
 pub fn open_editor(file: Option<PathBuf>, err: &mut impl Write) -> u8 {
     match crate::ui::run(file) {

@@ -21,6 +21,7 @@ use stackplan::model::Month;
   stackplan export plan.ron -o plan.pdf        chart and report pages, A4 landscape
   stackplan export plan.ron -o plan.pdf --page a3 --from 2026-01 --to 2030-12
   stackplan export plan.ron -o chart.svg       (or chart.png, --scale 2)
+  stackplan export plan.ron -o handout.pdf --stops  one page per presentation stop
   stackplan export plan.ron -o out.csv        write out-investments.csv, out-milestones.csv, …"
 )]
 struct Args {
@@ -72,6 +73,9 @@ enum Command {
         /// PNG pixels per point.
         #[arg(long, default_value_t = 2.0)]
         scale: f32,
+        /// Write a handout PDF instead: one page per presentation stop.
+        #[arg(long)]
+        stops: bool,
     },
 }
 
@@ -90,6 +94,7 @@ fn main() -> ExitCode {
             from,
             to,
             scale,
+            stops,
         }) => {
             let options = ExportOptions {
                 page,
@@ -99,7 +104,11 @@ fn main() -> ExitCode {
                 scale,
                 ..ExportOptions::default()
             };
-            cli::export(&file, &output, &options, &mut out, &mut err)
+            if stops {
+                cli::export_handout(&file, &output, &options, &mut out, &mut err)
+            } else {
+                cli::export(&file, &output, &options, &mut out, &mut err)
+            }
         }
         None => cli::open_editor(args.file, &mut err),
     };

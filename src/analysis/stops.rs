@@ -1,5 +1,6 @@
 //! Presentation stops of a plan: the saved ones, or an overview, one per milestone and a summary.
 
+use super::Analysis;
 use crate::model::{ItemKind, Month, Roadmap, Stop};
 
 /// Months shown before a milestone in its default stop.
@@ -132,6 +133,233 @@ pub fn window_around(plan: &Roadmap, month: Month) -> (Month, Month) {
     (from, to)
 }
 
+/// A large figure of a slide: a value and what it counts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Figure {
+    /// The value, e.g. "14" or "62 to 31".
+    pub value: String,
+    /// What it counts, e.g. "live dependencies in 2029-06".
+    pub label: String,
+}
+
+/// How a line of slide text is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// A heading over the lines below it.
+    Heading,
+    /// A dependency the milestone removes: struck through.
+    Removed,
+    /// A dependency the milestone introduces.
+    Introduced,
+    /// A trade: one dependency swapped for another with no more national control.
+    Trade,
+    /// Secondary detail.
+    Detail,
+}
+
+/// One line of slide text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// The words.
+    pub text: String,
+    /// How they are shown.
+    pub tone: Tone,
+}
+
+/// What a slide says besides the chart, the same on screen and in the handout.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Facts {
+    /// The large figures, left to right.
+    pub figures: Vec<Figure>,
+    /// Lines of detail, top to bottom.
+    pub lines: Vec<Line>,
+}
+
+/// Investments listed by name under a milestone; the rest are counted.
+const NEEDS_LISTED: usize = 6;
+/// Dependencies listed by name on the summary; the rest are counted.
+const REMAINING_LISTED: usize = 8;
+
+/// The figures and lines of `slide`: live dependencies and exposure at its date; for a
+/// milestone what it removes, introduces (trades marked) and needs; for the summary the
+/// exposure at start and end, the dependencies remaining and the total budget.
+pub fn facts(plan: &Roadmap, analysis: &Analysis, slide: &Slide) -> Facts {
+    match &slide.kind {
+        StopKind::Summary => summary_facts(plan, analysis),
+        StopKind::Milestone(id) => {
+            let mut facts = Facts {
+                figures: date_figures(analysis, slide.date(plan)),
+                lines: Vec::new(),
+            };
+            milestone_lines(plan, analysis, id, &mut facts.lines);
+            facts
+        }
+        StopKind::Overview => Facts {
+            figures: date_figures(analysis, slide.date(plan)),
+            lines: overview_lines(plan, analysis),
+        },
+        StopKind::Window => Facts {
+            figures: date_figures(analysis, slide.date(plan)),
+            lines: Vec::new(),
+        },
+    }
+}
+
+fn line(text: impl Into<String>, tone: Tone) -> Line {
+    Line {
+        text: text.into(),
+        tone,
+    }
+}
+
+/// Live dependencies and exposure at `date`.
+fn date_figures(analysis: &Analysis, date: Month) -> Vec<Figure> {
+    vec![
+        Figure {
+            value: analysis.state_at(date).live.len().to_string(),
+            label: format!("live dependencies in {date}"),
+        },
+        Figure {
+            value: analysis.exposure_at(date).total.to_string(),
+            label: format!("exposure in {date}"),
+        },
+    ]
+}
+
+/// "Name (Control level)" for a dependency id (the id itself when it names none).
+pub fn dependency_name(plan: &Roadmap, id: &str) -> String {
+    plan.dependency(id).map_or_else(
+        || id.to_owned(),
+        |d| format!("{} ({})", d.name, d.control.label()),
+    )
+}
+
+fn milestone_lines(plan: &Roadmap, analysis: &Analysis, id: &str, lines: &mut Vec<Line>) {
+    let Some(report) = analysis.milestone_report(id) else {
+        return;
+    };
+    if !report.removes.is_empty() {
+        lines.push(line("Removes", Tone::Heading));
+        for dep in &report.removes {
+            lines.push(line(dependency_name(plan, dep), Tone::Removed));
+        }
+    }
+    if !report.introduces.is_empty() {
+        lines.push(line("Introduces", Tone::Heading));
+        for dep in &report.introduces {
+            lines.push(line(
+                format!("+ {}", dependency_name(plan, dep)),
+                Tone::Introduced,
+            ));
+            for trade in report.trades.iter().filter(|t| &t.introduced == dep) {
+                let removed = plan
+                    .dependency(&trade.removed)
+                    .map_or(trade.removed.as_str(), |d| d.name.as_str());
+                lines.push(line(
+                    format!("TRADE for {removed}: no more national control"),
+                    Tone::Trade,
+                ));
+            }
+        }
+    }
+    if !report.needs_all.is_empty() {
+        let cost = money(report.total_cost, &plan.currency);
+        lines.push(line(
+            format!("Needs {} investments, {cost}", report.needs_all.len()),
+            Tone::Heading,
+        ));
+        for need in report.needs_all.iter().take(NEEDS_LISTED) {
+            let title = plan.investment(need).map_or(need.as_str(), |i| &i.title);
+            lines.push(line(title, Tone::Detail));
+        }
+        let more = report.needs_all.len().saturating_sub(NEEDS_LISTED);
+        if more > 0 {
+            lines.push(line(format!("and {more} more"), Tone::Detail));
+        }
+    }
+}
+
+fn overview_lines(plan: &Roadmap, analysis: &Analysis) -> Vec<Line> {
+    let (start, end) = (plan.horizon.start, plan.horizon.end);
+    vec![
+        line(
+            format!(
+                "Exposure {} in {start}, {} in {end}",
+                analysis.exposure_at(start).total,
+                analysis.exposure_at(end).total
+            ),
+            Tone::Heading,
+        ),
+        line(
+            format!(
+                "{} milestones, {} investments, {} dependencies",
+                plan.milestones.len(),
+                plan.investments.len(),
+                plan.dependencies.len()
+            ),
+            Tone::Detail,
+        ),
+        line(
+            format!("Total budget {}", money(total_budget(plan), &plan.currency)),
+            Tone::Detail,
+        ),
+    ]
+}
+
+fn summary_facts(plan: &Roadmap, analysis: &Analysis) -> Facts {
+    let (start, end) = (plan.horizon.start, plan.horizon.end);
+    let remaining = analysis.state_at(end).live;
+    let figures = vec![
+        Figure {
+            value: format!(
+                "{} to {}",
+                analysis.exposure_at(start).total,
+                analysis.exposure_at(end).total
+            ),
+            label: format!("exposure in {start} and in {end}"),
+        },
+        Figure {
+            value: remaining.len().to_string(),
+            label: "dependencies remaining at the end".to_owned(),
+        },
+        Figure {
+            value: money(total_budget(plan), &plan.currency),
+            label: "total budget".to_owned(),
+        },
+    ];
+    let mut lines = Vec::new();
+    if !remaining.is_empty() {
+        lines.push(line("Remaining at the end", Tone::Heading));
+    }
+    for id in remaining.iter().take(REMAINING_LISTED) {
+        lines.push(line(dependency_name(plan, id), Tone::Detail));
+    }
+    let more = remaining.len().saturating_sub(REMAINING_LISTED);
+    if more > 0 {
+        lines.push(line(format!("and {more} more"), Tone::Detail));
+    }
+    Facts { figures, lines }
+}
+
+/// The summed budget of every investment (saturating).
+pub fn total_budget(plan: &Roadmap) -> u64 {
+    plan.investments
+        .iter()
+        .fold(0u64, |sum, i| sum.saturating_add(i.budget))
+}
+
+/// A short amount with the currency code: "1.25 bn EUR", "310.0 m EUR", "900 EUR".
+pub fn money(amount: u64, currency: &str) -> String {
+    let value = amount as f64;
+    if value >= 1e9 {
+        format!("{:.2} bn {currency}", value / 1e9)
+    } else if value >= 1e6 {
+        format!("{:.1} m {currency}", value / 1e6)
+    } else {
+        format!("{amount} {currency}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -248,5 +476,72 @@ mod tests {
         assert_eq!(slides[1].date(&p), m("2030-02"));
         assert_eq!(slides[2].date(&p), m("2035-12"));
         assert_eq!(slides[0].date(&p), m("2026-01"));
+    }
+    #[test]
+    fn milestone_facts_strike_removals_and_mark_trades() {
+        use crate::analysis::testplan::{dep, ms};
+        use crate::model::ControlLevel;
+        let mut p = decade();
+        p.dependencies = vec![
+            dep("cloud", "compute", ControlLevel::BlackBox, 5),
+            dep("other-cloud", "compute", ControlLevel::BlackBox, 3),
+            dep("gpu", "compute", ControlLevel::Licensed, 2),
+        ];
+        p.milestones = vec![ms(
+            "swap",
+            "compute",
+            "2028-01",
+            &[],
+            &["cloud"],
+            &["other-cloud"],
+        )];
+        let analysis = Analysis::of(&p);
+        let slides = slides_of(&p);
+        let f = facts(&p, &analysis, &slides[1]);
+        assert_eq!(f.figures[0].value, "2", "other-cloud and gpu are live");
+        assert_eq!(f.figures[0].label, "live dependencies in 2028-01");
+        assert_eq!(f.figures[1].value, "5");
+        let tones: Vec<_> = f.lines.iter().map(|l| l.tone).collect();
+        assert_eq!(
+            tones,
+            [
+                Tone::Heading,
+                Tone::Removed,
+                Tone::Heading,
+                Tone::Introduced,
+                Tone::Trade
+            ]
+        );
+        assert_eq!(f.lines[1].text, "Dependency cloud (Black box)");
+        assert!(f.lines[4].text.contains("Dependency cloud"));
+    }
+
+    #[test]
+    fn summary_facts_give_exposure_remaining_and_budget() {
+        use crate::analysis::testplan::{dep, inv, ms};
+        use crate::model::ControlLevel;
+        let mut p = decade();
+        p.dependencies = vec![
+            dep("a", "compute", ControlLevel::BlackBox, 4),
+            dep("b", "models", ControlLevel::Licensed, 1),
+        ];
+        p.investments = vec![
+            inv("x", "compute", "2026-01", "2027-12", 2_000_000_000, &[]),
+            inv("y", "models", "2026-01", "2027-12", 500_000_000, &[]),
+        ];
+        p.milestones = vec![ms("m", "compute", "2029-01", &["x"], &["a"], &[])];
+        let analysis = Analysis::of(&p);
+        let slides = slides_of(&p);
+        let f = facts(&p, &analysis, slides.last().unwrap());
+        let values: Vec<_> = f.figures.iter().map(|f| f.value.as_str()).collect();
+        assert_eq!(values, ["5 to 1", "1", "2.50 bn EUR"]);
+        assert_eq!(f.lines[1].text, "Dependency b (Licensed)");
+    }
+
+    #[test]
+    fn money_is_short() {
+        assert_eq!(money(1_250_000_000, "EUR"), "1.25 bn EUR");
+        assert_eq!(money(310_000_000, "EUR"), "310.0 m EUR");
+        assert_eq!(money(900, "EUR"), "900 EUR");
     }
 }

@@ -102,6 +102,64 @@ pub fn render(plan: &Roadmap, options: &ExportOptions) -> Result<Output, ExportE
     })
 }
 
+/// A scene placed on a page: drawn at `origin`, scaled by `scale`, clipped to `clip`.
+pub(super) struct Placed {
+    /// What is drawn.
+    pub scene: Scene,
+    /// Where the scene's origin goes on the page.
+    pub origin: Point,
+    /// Scale of the scene's units to points.
+    pub scale: f32,
+    /// Page area outside which nothing of the scene shows.
+    pub clip: Option<Rect>,
+}
+
+/// A PDF of `page_w` × `page_h` pages, each drawn from its placed scenes in order.
+pub(super) fn compose(
+    title: &str,
+    author: &str,
+    page_w: f32,
+    page_h: f32,
+    pages: &[Vec<Placed>],
+) -> Result<Output, ExportError> {
+    let mut painter = Painter::new();
+    let mut document = Document::new();
+    let mut metadata = krilla::metadata::Metadata::new()
+        .title(title.to_owned())
+        .creator("Stackplan".to_owned());
+    if !author.is_empty() {
+        metadata = metadata.authors(vec![author.to_owned()]);
+    }
+    document.set_metadata(metadata);
+    let settings = PageSettings::from_wh(page_w, page_h)
+        .ok_or_else(|| ExportError::Pdf(format!("bad page size {page_w} × {page_h}")))?;
+    for placed in pages {
+        let mut page = document.start_page_with(settings.clone());
+        let mut surface = page.surface();
+        for p in placed {
+            let clip = p.clip.and_then(rect_path);
+            if let Some(path) = &clip {
+                surface.push_clip_path(path, &FillRule::NonZero);
+            }
+            painter.scene(&mut surface, &p.scene, p.origin, Some(p.scale));
+            if clip.is_some() {
+                surface.pop();
+            }
+        }
+        surface.finish();
+        page.finish();
+    }
+    let bytes = document
+        .finish()
+        .map_err(|e| ExportError::Pdf(format!("{e:?}")))?;
+    Ok(Output {
+        bytes,
+        report: Report {
+            warnings: painter.warnings(),
+        },
+    })
+}
+
 /// Report pages, laid out for the area below the page header.
 fn report_pages(plan: &Roadmap, frame: &Frame) -> Vec<Scene> {
     let height = frame.content.h + frame.legend.height + 6.0;

@@ -84,6 +84,10 @@ fn file_menu_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
     for command in [Command::Save, Command::SaveAs, Command::Export] {
         command_button_ui(app, ui, command, None, true);
     }
+    if ui.button("Export handout…").clicked() {
+        super::stops::export_handout(app);
+        ui.close();
+    }
     ui.separator();
     command_button_ui(app, ui, Command::Quit, None, true);
 }

@@ -14,6 +14,7 @@ mod inspector;
 mod menu;
 pub mod present;
 mod register;
+mod stops;
 mod view;
 
 use std::path::PathBuf;

@@ -1,0 +1,552 @@
+//! The handout: one PDF page per presentation stop, with the stop's chart, figures and notes.
+
+use std::path::Path;
+
+use super::pdf::{self, Placed};
+use super::{ExportError, ExportOptions, Output, Report};
+use crate::analysis::Analysis;
+use crate::analysis::stops::{self, Facts, Slide, StopKind, Tone};
+use crate::layout::{self, Anchor, Point, Rect, Rgba, Scene, Shape, Stroke, Tag, TextRun, Weight};
+use crate::model::{Month, Roadmap};
+
+/// Page margin in points.
+const MARGIN: f32 = 28.0;
+/// Height of the page header (stop title, plan, window).
+const HEADER: f32 = 52.0;
+/// Height of the page footer.
+const FOOTER: f32 = 18.0;
+/// Share of the content width the chart takes; the facts column has the rest.
+const CHART_SHARE: f32 = 0.64;
+/// Gap between the chart and the facts column.
+const GUTTER: f32 = 18.0;
+/// Row height of the chart layout.
+const ROW: f32 = 20.0;
+/// Width of the chart's lane headers.
+const LANE_HEADER: f32 = 110.0;
+/// Smallest scale a tall chart is shrunk to; below it the chart is cut at the bottom.
+const MIN_SCALE: f32 = 0.55;
+/// Height of the exposure chart on overview and summary pages.
+const EXPOSURE_HEIGHT: f32 = 110.0;
+/// Dark text.
+const INK: Rgba = Rgba::rgb(0x1E, 0x29, 0x3B);
+/// Secondary text.
+const MUTED: Rgba = Rgba::rgb(0x64, 0x74, 0x8B);
+/// Rules and frames.
+const RULE: Rgba = Rgba::rgb(0xCB, 0xD5, 0xE1);
+/// Large figures and the exposure line.
+const ACCENT: Rgba = Rgba::rgb(0x1D, 0x4E, 0xD8);
+/// Dependencies removed.
+const GAIN: Rgba = Rgba::rgb(0x15, 0x80, 0x3D);
+/// Dependencies introduced and trades.
+const WARN: Rgba = Rgba::rgb(0xC2, 0x41, 0x0C);
+
+/// Writes the handout of `plan` to `path`.
+pub fn write(plan: &Roadmap, path: &Path, options: &ExportOptions) -> Result<Report, ExportError> {
+    let out = render(plan, options)?;
+    std::fs::write(path, &out.bytes).map_err(|source| ExportError::Io {
+        path: path.display().to_string(),
+        source,
+    })?;
+    Ok(out.report)
+}
+
+/// The handout PDF of `plan`: one page per stop (saved or default), in order.
+pub fn render(plan: &Roadmap, options: &ExportOptions) -> Result<Output, ExportError> {
+    let (page_w, page_h) = options.page_points();
+    let analysis = Analysis::of(plan);
+    let slides = stops::slides_of(plan);
+    let sheet = Sheet::new(page_w, page_h, options.date_text());
+    let pages: Vec<Vec<Placed>> = slides
+        .iter()
+        .enumerate()
+        .map(|(k, slide)| sheet.page(plan, &analysis, slide, k + 1, slides.len()))
+        .collect();
+    pdf::compose(
+        &format!("{} (handout)", plan.title),
+        &plan.owner,
+        page_w,
+        page_h,
+        &pages,
+    )
+}
+
+/// Page geometry and what every page shares.
+struct Sheet {
+    page_w: f32,
+    page_h: f32,
+    date: String,
+    /// Where the chart goes.
+    chart: Rect,
+    /// Where the figures, lines and notes go.
+    column: Rect,
+}
+
+impl Sheet {
+    fn new(page_w: f32, page_h: f32, date: String) -> Sheet {
+        let content_w = (page_w - 2.0 * MARGIN).max(100.0);
+        let top = MARGIN + HEADER;
+        let h = (page_h - top - MARGIN - FOOTER).max(100.0);
+        let chart_w = content_w * CHART_SHARE;
+        Sheet {
+            page_w,
+            page_h,
+            date,
+            chart: Rect::new(MARGIN, top, chart_w, h),
+            column: Rect::new(
+                MARGIN + chart_w + GUTTER,
+                top,
+                content_w - chart_w - GUTTER,
+                h,
+            ),
+        }
+    }
+
+    /// The page of `slide`, number `n` of `total`.
+    fn page(
+        &self,
+        plan: &Roadmap,
+        analysis: &Analysis,
+        slide: &Slide,
+        n: usize,
+        total: usize,
+    ) -> Vec<Placed> {
+        let mut furniture = Scene::default();
+        self.header(&mut furniture, plan, slide, n, total);
+        let facts = stops::facts(plan, analysis, slide);
+        let mut column = Column::new(self.column);
+        column.figures(&facts);
+        column.lines(&facts);
+        if matches!(slide.kind, StopKind::Overview | StopKind::Summary) {
+            column.exposure(analysis, slide.date(plan));
+        }
+        column.notes(&slide.stop.notes);
+        let (chart, scale) = chart_scene(plan, slide, self.chart);
+        vec![
+            Placed {
+                scene: furniture,
+                origin: Point::new(0.0, 0.0),
+                scale: 1.0,
+                clip: None,
+            },
+            Placed {
+                scene: column.scene,
+                origin: Point::new(0.0, 0.0),
+                scale: 1.0,
+                clip: Some(self.column.expand(2.0)),
+            },
+            Placed {
+                scene: chart,
+                origin: Point::new(self.chart.x, self.chart.y),
+                scale,
+                clip: Some(self.chart),
+            },
+            Placed {
+                scene: frame(self.chart),
+                origin: Point::new(0.0, 0.0),
+                scale: 1.0,
+                clip: None,
+            },
+        ]
+    }
+
+    /// Stop title, "N / M", plan title and window, footer.
+    fn header(&self, scene: &mut Scene, plan: &Roadmap, slide: &Slide, n: usize, total: usize) {
+        let right = self.page_w - MARGIN;
+        let width = right - MARGIN;
+        let stop = &slide.stop;
+        let window = match &slide.kind {
+            StopKind::Milestone(_) => format!(
+                "{}  ·  milestone in {}  ·  view {} to {}",
+                plan.title,
+                slide.date(plan),
+                stop.from,
+                stop.to
+            ),
+            _ => format!("{}  ·  {} to {}", plan.title, stop.from, stop.to),
+        };
+        let y = MARGIN + 18.0;
+        text(
+            scene,
+            &stop.title,
+            Point::new(MARGIN, y),
+            20.0,
+            INK,
+            Weight::Bold,
+            width - 80.0,
+        );
+        let progress = run(
+            &format!("{n} / {total}"),
+            Point::new(right, y),
+            14.0,
+            MUTED,
+            Weight::Bold,
+            80.0,
+        );
+        scene.push(
+            Shape::Text(TextRun {
+                anchor: Anchor::End,
+                ..progress
+            }),
+            Tag::Chrome,
+        );
+        text(
+            scene,
+            &window,
+            Point::new(MARGIN, y + 17.0),
+            9.5,
+            MUTED,
+            Weight::Regular,
+            width,
+        );
+        rule(scene, MARGIN, right, MARGIN + HEADER - 8.0);
+        let foot = self.page_h - MARGIN + 4.0;
+        text(
+            scene,
+            &format!("Stackplan handout · exported {}", self.date),
+            Point::new(MARGIN, foot),
+            8.0,
+            MUTED,
+            Weight::Regular,
+            width / 2.0,
+        );
+        let page = run(
+            &format!("page {n} of {total}"),
+            Point::new(right, foot),
+            8.0,
+            MUTED,
+            Weight::Regular,
+            100.0,
+        );
+        scene.push(
+            Shape::Text(TextRun {
+                anchor: Anchor::End,
+                ..page
+            }),
+            Tag::Chrome,
+        );
+    }
+}
+
+/// The roadmap chart of the stop's window, its layers and its focus, laid out to fill `area`
+/// (shrunk to at least [`MIN_SCALE`] when tall), and the scale to draw it at.
+fn chart_scene(plan: &Roadmap, slide: &Slide, area: Rect) -> (Scene, f32) {
+    let first = layout::layout(plan, &chart_view(plan, slide, area.w));
+    if first.height <= area.h {
+        return (first, 1.0);
+    }
+    let fit = (area.h / first.height).max(MIN_SCALE);
+    let scene = layout::layout(plan, &chart_view(plan, slide, area.w / fit));
+    let scale = (area.w / scene.width.max(1.0)).min(fit);
+    (scene, scale)
+}
+
+/// The layout view of a slide whose chart is `width` units wide.
+fn chart_view(plan: &Roadmap, slide: &Slide, width: f32) -> layout::View {
+    let stop = &slide.stop;
+    let mut view = layout::View::new(stop.from, stop.to);
+    view.row_height = ROW;
+    view.header_width = LANE_HEADER;
+    view.month_width = ((width - LANE_HEADER) / view.months() as f32).max(0.5);
+    view.layers = stop.layers.clone();
+    view.selection = stop.focus.clone();
+    if let StopKind::Milestone(_) = slide.kind {
+        view.cursor = Some(slide.date(plan));
+    }
+    view
+}
+
+/// A thin frame around `area`.
+fn frame(area: Rect) -> Scene {
+    let mut scene = Scene::default();
+    scene.push(
+        Shape::Rect {
+            rect: area,
+            fill: None,
+            stroke: Some(Stroke::solid(0.75, RULE)),
+            radius: 0.0,
+        },
+        Tag::Chrome,
+    );
+    scene
+}
+
+/// The facts column, written top to bottom; what does not fit is left out.
+struct Column {
+    area: Rect,
+    y: f32,
+    scene: Scene,
+}
+
+impl Column {
+    fn new(area: Rect) -> Column {
+        Column {
+            area,
+            y: area.y,
+            scene: Scene::default(),
+        }
+    }
+
+    /// Whether `h` more units fit.
+    fn fits(&self, h: f32) -> bool {
+        self.y + h <= self.area.bottom()
+    }
+
+    /// One line of text at indent `x`, moving down.
+    fn write(
+        &mut self,
+        line: &str,
+        x: f32,
+        size: f32,
+        colour: Rgba,
+        weight: Weight,
+    ) -> Option<f32> {
+        let h = size * 1.35;
+        if !self.fits(h) {
+            return None;
+        }
+        let at = Point::new(self.area.x + x, self.y + size);
+        let width = text(
+            &mut self.scene,
+            line,
+            at,
+            size,
+            colour,
+            weight,
+            self.area.w - x,
+        );
+        self.y += h;
+        Some(width)
+    }
+
+    fn figures(&mut self, facts: &Facts) {
+        for figure in &facts.figures {
+            self.write(&figure.value, 0.0, 26.0, ACCENT, Weight::Bold);
+            self.write(&figure.label, 0.0, 9.5, MUTED, Weight::Regular);
+            self.y += 6.0;
+        }
+        self.y += 4.0;
+    }
+
+    fn lines(&mut self, facts: &Facts) {
+        for line in &facts.lines {
+            let (indent, size, colour, weight) = match line.tone {
+                Tone::Heading => (0.0, 11.0, INK, Weight::Bold),
+                Tone::Removed => (12.0, 10.0, GAIN, Weight::Regular),
+                Tone::Introduced => (12.0, 10.0, WARN, Weight::Regular),
+                Tone::Trade => (24.0, 9.0, WARN, Weight::Bold),
+                Tone::Detail => (12.0, 9.5, MUTED, Weight::Regular),
+            };
+            if line.tone == Tone::Heading {
+                self.y += 3.0;
+            }
+            let top = self.y;
+            let Some(width) = self.write(&line.text, indent, size, colour, weight) else {
+                return;
+            };
+            if line.tone == Tone::Removed {
+                let y = top + size * 0.7;
+                let x = self.area.x + indent;
+                self.scene.push(
+                    Shape::Line {
+                        points: vec![Point::new(x, y), Point::new(x + width, y)],
+                        stroke: Stroke::solid(1.0, GAIN),
+                    },
+                    Tag::Chrome,
+                );
+            }
+        }
+    }
+
+    /// The exposure over the plan's horizon, with `mark` drawn as a vertical line.
+    fn exposure(&mut self, analysis: &Analysis, mark: Month) {
+        let series = analysis.exposure_series();
+        let h = EXPOSURE_HEIGHT;
+        if series.is_empty() || !self.fits(h + 36.0) {
+            return;
+        }
+        self.y += 8.0;
+        self.write("Exposure over time", 0.0, 11.0, INK, Weight::Bold);
+        let (left, top, w) = (self.area.x + 22.0, self.y + 4.0, self.area.w - 24.0);
+        let max = series.iter().map(|e| e.total).max().unwrap_or(0).max(1) as f32;
+        let n = series.len() as f32;
+        let x = |i: f32| left + w * i / n;
+        let y = |v: u32| top + h - h * v as f32 / max;
+        let mut points = vec![Point::new(left, top + h)];
+        for (i, e) in series.iter().enumerate() {
+            points.push(Point::new(x(i as f32), y(e.total)));
+            points.push(Point::new(x(i as f32 + 1.0), y(e.total)));
+        }
+        points.push(Point::new(left + w, top + h));
+        let area = Shape::Polygon {
+            points,
+            fill: Some(ACCENT.with_alpha(50)),
+            stroke: Some(Stroke::solid(1.0, ACCENT)),
+        };
+        self.scene.push(area, Tag::Chrome);
+        let axis = vec![
+            Point::new(left, top),
+            Point::new(left, top + h),
+            Point::new(left + w, top + h),
+        ];
+        self.scene.push(
+            Shape::Line {
+                points: axis,
+                stroke: Stroke::solid(0.75, MUTED),
+            },
+            Tag::Chrome,
+        );
+        let start = series[0].month;
+        let at = start.months_until(mark) as f32 + 0.5;
+        if (0.0..=n).contains(&at) {
+            self.scene.push(
+                Shape::Line {
+                    points: vec![Point::new(x(at), top), Point::new(x(at), top + h)],
+                    stroke: Stroke::dashed(1.0, INK),
+                },
+                Tag::Chrome,
+            );
+        }
+        let label = |scene: &mut Scene, s: String, p: Point, anchor| {
+            let r = run(&s, p, 8.0, MUTED, Weight::Regular, 60.0);
+            scene.push(Shape::Text(TextRun { anchor, ..r }), Tag::Chrome);
+        };
+        label(
+            &mut self.scene,
+            format!("{}", max as u32),
+            Point::new(left - 3.0, top + 7.0),
+            Anchor::End,
+        );
+        label(
+            &mut self.scene,
+            "0".into(),
+            Point::new(left - 3.0, top + h),
+            Anchor::End,
+        );
+        let end = series[series.len() - 1].month;
+        label(
+            &mut self.scene,
+            start.year().to_string(),
+            Point::new(left, top + h + 11.0),
+            Anchor::Start,
+        );
+        label(
+            &mut self.scene,
+            end.year().to_string(),
+            Point::new(left + w, top + h + 11.0),
+            Anchor::End,
+        );
+        self.y = top + h + 18.0;
+    }
+
+    /// The speaker notes, wrapped to the column.
+    fn notes(&mut self, notes: &str) {
+        if notes.trim().is_empty() {
+            return;
+        }
+        self.y += 8.0;
+        if self
+            .write("Speaker notes", 0.0, 11.0, INK, Weight::Bold)
+            .is_none()
+        {
+            return;
+        }
+        let size = 9.5;
+        for line in wrap(notes, size, self.area.w) {
+            if self.write(&line, 0.0, size, INK, Weight::Regular).is_none() {
+                return;
+            }
+        }
+    }
+}
+
+/// `text` broken into lines of at most `max` units at `size`, paragraphs kept.
+fn wrap(text: &str, size: f32, max: f32) -> Vec<String> {
+    let mut lines = Vec::new();
+    for paragraph in text.lines() {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            let candidate = if line.is_empty() {
+                word.to_owned()
+            } else {
+                format!("{line} {word}")
+            };
+            if line.is_empty() || layout::text::width(&candidate, size) <= max {
+                line = candidate;
+            } else {
+                lines.push(std::mem::replace(&mut line, word.to_owned()));
+            }
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+/// A text run, elided to `max` units.
+fn run(s: &str, pos: Point, size: f32, colour: Rgba, weight: Weight, max: f32) -> TextRun {
+    TextRun {
+        text: layout::text::elide(s, size, max).unwrap_or_default(),
+        pos,
+        size,
+        colour,
+        weight,
+        anchor: Anchor::Start,
+        max_width: max,
+    }
+}
+
+/// Adds a left-anchored text run and returns its estimated width.
+fn text(
+    scene: &mut Scene,
+    s: &str,
+    pos: Point,
+    size: f32,
+    colour: Rgba,
+    weight: Weight,
+    max: f32,
+) -> f32 {
+    let r = run(s, pos, size, colour, weight, max);
+    let width = layout::text::width(&r.text, size).min(max);
+    scene.push(Shape::Text(r), Tag::Chrome);
+    width
+}
+
+/// A horizontal rule at `y` from `x0` to `x1`.
+fn rule(scene: &mut Scene, x0: f32, x1: f32, y: f32) {
+    scene.push(
+        Shape::Line {
+            points: vec![Point::new(x0, y), Point::new(x1, y)],
+            stroke: Stroke::solid(0.75, RULE),
+        },
+        Tag::Chrome,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_keeps_lines_within_the_width_and_paragraphs_apart() {
+        let lines = wrap("one two three four five six\nseven", 10.0, 80.0);
+        assert!(lines.len() >= 3);
+        assert_eq!(lines.last().map(String::as_str), Some("seven"));
+        for line in &lines[..lines.len() - 1] {
+            assert!(layout::text::width(line, 10.0) <= 80.0, "{line}");
+        }
+        let words: Vec<&str> = lines.iter().flat_map(|l| l.split(' ')).collect();
+        assert_eq!(
+            words,
+            ["one", "two", "three", "four", "five", "six", "seven"]
+        );
+    }
+
+    #[test]
+    fn a_tall_chart_is_shrunk_but_not_below_the_minimum() {
+        let plan = crate::generate::large_plan(400, 4);
+        let slides = stops::slides_of(&plan);
+        let area = Rect::new(0.0, 0.0, 500.0, 400.0);
+        let (scene, scale) = chart_scene(&plan, &slides[0], area);
+        assert!((MIN_SCALE - 1e-3..=1.0).contains(&scale));
+        assert!(scene.width * scale <= area.w + 1.0);
+    }
+}
