@@ -189,6 +189,7 @@ pub fn export_handout(
 }
 
 /// `stackplan [FILE]`: opens the editor (on the bundled example when no file is given).
+#[cfg(feature = "gui")]
 pub fn open_editor(file: Option<PathBuf>, err: &mut impl Write) -> u8 {
     match crate::ui::run(file) {
         Ok(()) => OK,
@@ -197,4 +198,14 @@ pub fn open_editor(file: Option<PathBuf>, err: &mut impl Write) -> u8 {
             UNREADABLE
         }
     }
+}
+
+/// `stackplan [FILE]` in a build without the `gui` feature: says so and fails.
+#[cfg(not(feature = "gui"))]
+pub fn open_editor(_file: Option<PathBuf>, err: &mut impl Write) -> u8 {
+    let _ = writeln!(
+        err,
+        "error: this stackplan was built without the editor (feature `gui`)"
+    );
+    UNREADABLE
 }

@@ -1,7 +1,8 @@
 //! Stackplan: a desktop editor for national AI sovereignty roadmaps.
 //!
 //! Layers, each depending only on those before it: [`model`] ← [`analysis`] ← [`layout`] ←
-//! [`export`] and [`io`]; [`ui`] is the only one that knows egui.
+//! [`export`] and [`io`]; [`ui`] (feature `gui`) is the only one that knows
+//! egui.
 
 pub mod analysis;
 pub mod cli;
@@ -10,4 +11,5 @@ pub mod generate;
 pub mod io;
 pub mod layout;
 pub mod model;
+#[cfg(feature = "gui")]
 pub mod ui;
