@@ -1,0 +1,164 @@
+//! Every speed budget of DESIGN.md "Scale and speed" (and the export budgets of the exports
+//! issue) in one table, on generated plans of 1,000, 5,000 and 10,000 items:
+//!
+//!     cargo bench --bench budgets
+//!
+//! Exports are timed as the whole `stackplan export` command, start-up and file write included.
+//! Each cell is the median of several runs; a budget holds when every size is within it.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use stackplan::analysis::Analysis;
+use stackplan::generate::large_plan;
+use stackplan::ui::{DataFolder, StackplanApp};
+
+const SIZES: [usize; 3] = [1_000, 5_000, 10_000];
+const SEED: u64 = 7;
+
+/// One budget: what is measured, its limit, and how to measure it on a plan file.
+struct Budget {
+    name: &'static str,
+    limit: Duration,
+    runs: usize,
+    measure: fn(&Path) -> Duration,
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; any other argument filters nothing here.
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let plans: Vec<_> = SIZES
+        .iter()
+        .map(|&items| {
+            let path = dir.path().join(format!("plan-{items}.ron"));
+            stackplan::io::save_path(&large_plan(items, SEED), &path).expect("write plan");
+            path
+        })
+        .collect();
+    let budgets = [
+        Budget {
+            name: "load + analyse",
+            limit: Duration::from_millis(100),
+            runs: 9,
+            measure: load_and_analyse,
+        },
+        Budget {
+            name: "editor frame at zoom-to-fit",
+            limit: Duration::from_millis(8),
+            runs: 1,
+            measure: editor_frame,
+        },
+        Budget {
+            name: "`stackplan export` to PDF",
+            limit: Duration::from_secs(2),
+            runs: 3,
+            measure: |p| export_command(p, "pdf"),
+        },
+        Budget {
+            name: "`stackplan export` to SVG",
+            limit: Duration::from_millis(100),
+            runs: 5,
+            measure: |p| export_command(p, "svg"),
+        },
+        Budget {
+            name: "`stackplan export` to PNG",
+            limit: Duration::from_secs(2),
+            runs: 3,
+            measure: |p| export_command(p, "png"),
+        },
+    ];
+    println!(
+        "\n{:<30} {:>8} {:>12} {:>12} {:>12}  holds",
+        "budget", "limit", "1,000 items", "5,000 items", "10,000 items"
+    );
+    let mut all_hold = true;
+    for budget in &budgets {
+        let times: Vec<Duration> = plans
+            .iter()
+            .map(|plan| median((0..budget.runs).map(|_| (budget.measure)(plan)).collect()))
+            .collect();
+        let holds = times.iter().all(|t| *t <= budget.limit);
+        all_hold &= holds;
+        println!(
+            "{:<30} {:>8} {:>12} {:>12} {:>12}  {}",
+            budget.name,
+            show(budget.limit),
+            show(times[0]),
+            show(times[1]),
+            show(times[2]),
+            if holds { "yes" } else { "NO" }
+        );
+    }
+    println!(
+        "\n{}",
+        if all_hold {
+            "every budget holds"
+        } else {
+            "some budgets do not hold"
+        }
+    );
+}
+
+fn median(mut times: Vec<Duration>) -> Duration {
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn show(t: Duration) -> String {
+    let ms = t.as_secs_f64() * 1000.0;
+    if ms >= 1000.0 {
+        format!("{:.2} s", ms / 1000.0)
+    } else {
+        format!("{ms:.1} ms")
+    }
+}
+
+fn load_and_analyse(path: &Path) -> Duration {
+    let start = Instant::now();
+    let plan = stackplan::io::load_path(path).expect("load plan");
+    std::hint::black_box(Analysis::of(&plan));
+    start.elapsed()
+}
+
+/// The median of 20 editor frames (egui run and tessellate, no GPU) at zoom-to-fit on a
+/// 1440 × 900 window, after three frames that fit the view and lay the plan out.
+fn editor_frame(path: &Path) -> Duration {
+    let plan = stackplan::io::load_path(path).expect("load plan");
+    let data = tempfile::tempdir().expect("temporary data folder");
+    let mut app = StackplanApp::with_plan(plan, DataFolder::at(data.path()));
+    let ctx = egui::Context::default();
+    let mut frame = || {
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(1440.0, 900.0),
+            )),
+            ..Default::default()
+        };
+        let start = Instant::now();
+        let mut output = ctx.run_ui(input, |ui| app.show(ui));
+        output.textures_delta.clear();
+        std::hint::black_box(ctx.tessellate(output.shapes, output.pixels_per_point));
+        start.elapsed()
+    };
+    for _ in 0..3 {
+        frame();
+    }
+    median((0..20).map(|_| frame()).collect())
+}
+
+fn export_command(plan: &Path, extension: &str) -> Duration {
+    let out = plan.with_extension(extension);
+    let start = Instant::now();
+    let status = Command::new(env!("CARGO_BIN_EXE_stackplan"))
+        .arg("export")
+        .arg(plan)
+        .arg("-o")
+        .arg(&out)
+        .status()
+        .expect("run stackplan export");
+    let elapsed = start.elapsed();
+    assert!(status.success(), "stackplan export {extension} failed");
+    elapsed
+}
