@@ -132,3 +132,153 @@ fn a_plan_with_saved_stops_presents_them_in_their_order() {
     assert_eq!(focus(&h).as_deref(), Some("eu-region-move"));
     h.get_by_label("3 / 3");
 }
+
+fn stop_titles(h: &Harness<'static, StackplanApp>) -> Vec<String> {
+    h.state()
+        .plan()
+        .stops
+        .iter()
+        .map(|s| s.title.clone())
+        .collect()
+}
+
+/// Shows the months from `first` at `ppm` points a month, `selection` selected.
+fn look_at(
+    h: &mut Harness<'static, StackplanApp>,
+    first: &str,
+    ppm: f32,
+    selection: Option<Selection>,
+) {
+    let view = h.state_mut().view_mut();
+    view.first_month = first.parse::<stackplan::model::Month>().unwrap().index() as f32;
+    view.points_per_month = ppm;
+    view.fitted_width = None;
+    view.fit_pending = false;
+    view.selection = selection;
+    h.run();
+}
+
+fn stops_panel() -> Harness<'static, StackplanApp> {
+    let data = tempfile::tempdir().unwrap();
+    let app = StackplanApp::with_plan(example_plan().unwrap(), DataFolder::at(data.path()));
+    let mut h = harness(app);
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Show stops").click();
+    h.run();
+    assert!(
+        h.state().view().panels.stops,
+        "View > Show stops opens the panel"
+    );
+    h
+}
+
+#[test]
+fn add_current_view_saves_the_window_and_selection_as_a_stop() {
+    let mut h = stops_panel();
+    h.get_by_label_contains("default stops are in use");
+    look_at(
+        &mut h,
+        "2029-01",
+        10.0,
+        Some(Selection::new(ItemKind::Milestone, "licensed-llm-live")),
+    );
+    assert!(!h.state().document().is_modified());
+    h.get_by_label("Add current view").click();
+    h.run();
+    let stops = &h.state().plan().stops;
+    assert_eq!(stops.len(), 1);
+    let stop = &stops[0];
+    assert_eq!(stop.from.to_string(), "2029-01");
+    assert_eq!(stop.focus.as_deref(), Some("licensed-llm-live"));
+    assert_eq!(stop.title, "Licensed closed model on local servers");
+    // Beside three panels the canvas is a few hundred points wide: at 10 points a month
+    // that is one to five years.
+    let months = stop.from.months_until(stop.to) + 1;
+    assert!((12..=60).contains(&months), "{months} months");
+    assert!(h.state().document().is_modified());
+    h.get_by_label("Stop 1 title");
+
+    h.state_mut().run(Command::Undo);
+    h.run();
+    assert!(h.state().plan().stops.is_empty(), "adding is undoable");
+}
+
+#[test]
+fn stops_are_reordered_renamed_and_deleted_with_undo() {
+    let mut h = stops_panel();
+    look_at(&mut h, "2027-01", 30.0, None);
+    h.get_by_label("Add current view").click();
+    h.run();
+    look_at(
+        &mut h,
+        "2030-01",
+        30.0,
+        Some(Selection::new(ItemKind::Milestone, "eu-region-move")),
+    );
+    h.get_by_label("Add current view").click();
+    h.run();
+    let first = stop_titles(&h)[0].clone();
+    assert!(first.starts_with("2027-01 to "), "{first}");
+    assert_eq!(
+        stop_titles(&h)[1],
+        "Public services moved to EU cloud region"
+    );
+
+    h.get_by_label("Move stop 2 up").click();
+    h.run();
+    assert_eq!(stop_titles(&h)[1], first);
+    assert_eq!(
+        h.state().plan().stops[0].focus.as_deref(),
+        Some("eu-region-move")
+    );
+
+    h.get_by_label("Stop 2 title").focus();
+    h.run();
+    h.get_by_label("Stop 2 title").type_text(" (context)");
+    h.run();
+    assert_eq!(stop_titles(&h)[1], format!("{first} (context)"));
+    h.get_by_label("Stop 2 notes").focus();
+    h.run();
+    h.get_by_label("Stop 2 notes")
+        .type_text("Mention the budget.");
+    h.run();
+    assert_eq!(h.state().plan().stops[1].notes, "Mention the budget.");
+
+    h.get_by_label("Delete stop 1").click();
+    h.run();
+    assert_eq!(stop_titles(&h), [format!("{first} (context)")]);
+
+    h.state_mut().run(Command::Undo);
+    h.run();
+    assert_eq!(stop_titles(&h).len(), 2, "delete undone");
+    h.state_mut().run(Command::Undo);
+    h.run();
+    assert_eq!(
+        h.state().plan().stops[1].notes,
+        "",
+        "notes typing is one step"
+    );
+    h.state_mut().run(Command::Undo);
+    h.run();
+    assert_eq!(stop_titles(&h)[1], first, "title typing is one step");
+    h.state_mut().run(Command::Undo);
+    h.run();
+    assert_eq!(stop_titles(&h)[0], first, "reorder undone");
+
+    // The presentation uses the saved stops.
+    press(&mut h, egui::Key::F5);
+    let deck = h.state().presentation().unwrap().deck().slides().len();
+    assert_eq!(deck, 2);
+}
+
+#[test]
+fn the_default_stops_can_be_saved_for_editing() {
+    let mut h = stops_panel();
+    h.get_by_label("Save the default stops to edit them")
+        .click();
+    h.run();
+    let defaults = stackplan::analysis::stops::default_stops(&example_plan().unwrap());
+    assert_eq!(h.state().plan().stops, defaults);
+    h.get_by_label("Stop 21 title");
+}

@@ -66,6 +66,8 @@ pub struct CanvasState {
     focused_once: bool,
     /// Left edge of the canvas last frame (the exposure chart lines up with it).
     pub left: Option<f32>,
+    /// Width of the canvas last frame (the Stops panel saves the months in view).
+    pub width: Option<f32>,
 }
 
 /// What a scene depends on; the scene is reused while this is unchanged.
@@ -123,6 +125,7 @@ impl Placement {
 pub fn canvas_ui(app: &mut StackplanApp, ui: &mut Ui) {
     let rect = ui.available_rect_before_wrap();
     app.canvas.left = Some(rect.left());
+    app.canvas.width = Some(rect.width());
     let width = rect.width() - HEADER_WIDTH;
     let resized = app
         .view

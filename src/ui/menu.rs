@@ -133,6 +133,11 @@ fn view_menu_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
             true,
         );
     }
+    let verb = if panels.stops { "Hide" } else { "Show" };
+    if ui.button(format!("{verb} stops")).clicked() {
+        app.view_mut().panels.stops ^= true;
+        ui.close();
+    }
 }
 
 /// The few buttons beside the menus.

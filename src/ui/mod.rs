@@ -81,6 +81,12 @@ fn panels_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
                 inspector::inspector_ui(app, ui);
             });
     }
+    if panels.stops {
+        egui::Panel::right("stops")
+            .default_size(280.0)
+            .resizable(true)
+            .show(ui, |ui| stops::stops_ui(app, ui));
+    }
     if panels.checks {
         egui::Panel::bottom("checks")
             .default_size(130.0)

@@ -3,7 +3,13 @@
 
 use std::path::{Path, PathBuf};
 
+use egui::{TextEdit, Ui};
+
 use super::app::StackplanApp;
+use super::canvas::HEADER_WIDTH;
+use super::view::{MAX_ZOOM, MIN_ZOOM, Selection, ViewState};
+use crate::analysis::stops;
+use crate::model::{Month, Roadmap, Stop};
 
 /// Asks where to write the handout (native dialog), then writes it there.
 pub fn export_handout(app: &mut StackplanApp) {
@@ -40,4 +46,245 @@ fn pick_handout(current: Option<&PathBuf>) -> Option<PathBuf> {
         .set_file_name(format!("{stem}-handout.pdf"))
         .save_file()
         .map(|p| p.with_extension("pdf"))
+}
+
+/// The Stops panel: the saved stops, or a note that the default ones are in use.
+pub fn stops_ui(app: &mut StackplanApp, ui: &mut Ui) {
+    ui.heading("Stops");
+    let plan = app.plan();
+    if plan.stops.is_empty() {
+        let count = stops::default_stops(plan).len();
+        ui.label(format!(
+            "The {count} default stops are in use: an overview, one per milestone by date, \
+             and a summary. Saved stops replace them."
+        ));
+        if ui.button("Save the default stops to edit them").clicked() {
+            app.doc.edit("Save default stops", |p| {
+                p.stops = stops::default_stops(p);
+            });
+        }
+    }
+    ui.horizontal(|ui| {
+        if ui.button("Add current view").clicked() {
+            add_current_view(app);
+        }
+        if ui.button("Present").clicked() {
+            app.run(super::Command::Present);
+        }
+    });
+    ui.separator();
+    let saved = app.plan().stops.clone();
+    let count = saved.len();
+    egui::ScrollArea::vertical()
+        .id_salt("stops")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for (index, stop) in saved.iter().enumerate() {
+                ui.group(|ui| stop_ui(app, ui, index, count, stop));
+            }
+        });
+}
+
+/// Adds the editor's current time window, layers and selection as the last stop.
+pub fn add_current_view(app: &mut StackplanApp) {
+    let width = app.canvas.width.map_or(800.0, |w| w - HEADER_WIDTH);
+    let stop = stop_of_view(app.plan(), app.view(), width);
+    let title = stop.title.clone();
+    app.doc.edit("Add stop", move |p| p.stops.push(stop));
+    app.status = format!("Added stop \"{title}\"");
+}
+
+/// One saved stop: title and notes edited in place, its window and focus, and the buttons
+/// that show, move and delete it.
+fn stop_ui(app: &mut StackplanApp, ui: &mut Ui, index: usize, count: usize, stop: &Stop) {
+    let number = index + 1;
+    let mut title = stop.title.clone();
+    ui.horizontal(|ui| {
+        ui.strong(format!("{number}."));
+        let edit = ui
+            .add(TextEdit::singleline(&mut title).desired_width(f32::INFINITY))
+            .accessible_name(format!("Stop {number} title"));
+        if edit.changed() {
+            let key = format!("stop-title-{index}");
+            app.doc.edit_merging("Rename stop", &key, |p| {
+                if let Some(s) = p.stops.get_mut(index) {
+                    s.title = title.clone();
+                }
+            });
+        }
+    });
+    let focus = stop
+        .focus
+        .as_deref()
+        .map(|id| format!(" · focus {}", item_title(app.plan(), id)))
+        .unwrap_or_default();
+    let layers = if stop.layers.is_empty() {
+        String::new()
+    } else {
+        format!(" · {} layers", stop.layers.len())
+    };
+    ui.weak(format!("{} to {}{focus}{layers}", stop.from, stop.to));
+    let mut notes = stop.notes.clone();
+    let edit = ui
+        .add(
+            TextEdit::multiline(&mut notes)
+                .hint_text("Speaker notes")
+                .desired_rows(2)
+                .desired_width(f32::INFINITY),
+        )
+        .accessible_name(format!("Stop {number} notes"));
+    if edit.changed() {
+        let key = format!("stop-notes-{index}");
+        app.doc.edit_merging("Edit speaker notes", &key, |p| {
+            if let Some(s) = p.stops.get_mut(index) {
+                s.notes = notes.clone();
+            }
+        });
+    }
+    ui.horizontal(|ui| {
+        if button(ui, "Show", &format!("Show stop {number}"), true) {
+            show_stop(app, stop);
+        }
+        if button(ui, "Up", &format!("Move stop {number} up"), index > 0) {
+            app.doc
+                .edit("Move stop up", |p| move_stop(&mut p.stops, index, -1));
+        }
+        if button(
+            ui,
+            "Down",
+            &format!("Move stop {number} down"),
+            number < count,
+        ) {
+            app.doc
+                .edit("Move stop down", |p| move_stop(&mut p.stops, index, 1));
+        }
+        if button(ui, "Delete", &format!("Delete stop {number}"), true) {
+            app.doc.edit("Delete stop", |p| {
+                if index < p.stops.len() {
+                    p.stops.remove(index);
+                }
+            });
+        }
+    });
+}
+
+/// A small button with its own accessible name; true when clicked.
+fn button(ui: &mut Ui, text: &str, name: &str, enabled: bool) -> bool {
+    ui.add_enabled(enabled, egui::Button::new(text).small())
+        .accessible_name(name)
+        .on_hover_text(name)
+        .clicked()
+}
+
+/// Shows the stop's window in the editor, its focus selected.
+fn show_stop(app: &mut StackplanApp, stop: &Stop) {
+    let width = app.canvas.width.map_or(800.0, |w| w - HEADER_WIDTH);
+    let months = (stop.from.months_until(stop.to) + 1).max(1) as f32;
+    let plan = app.plan();
+    let selection = stop
+        .focus
+        .as_deref()
+        .and_then(|id| Some(Selection::new(plan.kind_of(id)?, id)));
+    let view = app.view_mut();
+    view.first_month = stop.from.index() as f32;
+    view.points_per_month = (width / months).clamp(MIN_ZOOM, MAX_ZOOM);
+    view.fitted_width = None;
+    view.fit_pending = false;
+    view.selection = selection;
+}
+
+/// Moves stop `index` by `step` places (clamped to the list).
+pub fn move_stop(stops: &mut [Stop], index: usize, step: i32) {
+    let target = index as i64 + i64::from(step);
+    if index < stops.len() && (0..stops.len() as i64).contains(&target) {
+        stops.swap(index, target as usize);
+    }
+}
+
+/// The stop showing what `view` shows on a time area `width` points wide: the months in
+/// view, every layer, the selection in focus, titled after the selection or the window.
+pub fn stop_of_view(plan: &Roadmap, view: &ViewState, width: f32) -> Stop {
+    let ppm = view.points_per_month.max(MIN_ZOOM);
+    let first = view.first_month.floor();
+    let last = (view.first_month + width.max(ppm) / ppm - 0.001).floor();
+    let clamp = |m: f32| m.clamp(i32::MIN as f32, i32::MAX as f32) as i32;
+    let from = Month::from_index(clamp(first));
+    let to = Month::from_index(clamp(last)).max(from);
+    let focus = view.selection.as_ref().map(|s| s.id.clone());
+    let title = focus
+        .as_deref()
+        .map_or_else(|| format!("{from} to {to}"), |id| item_title(plan, id));
+    Stop {
+        title,
+        from,
+        to,
+        layers: Vec::new(),
+        focus,
+        notes: String::new(),
+    }
+}
+
+/// The title (or name) of item `id`, or the id when it names nothing.
+fn item_title(plan: &Roadmap, id: &str) -> String {
+    if let Some(m) = plan.milestone(id) {
+        m.title.clone()
+    } else if let Some(i) = plan.investment(id) {
+        i.title.clone()
+    } else if let Some(d) = plan.dependency(id) {
+        d.name.clone()
+    } else {
+        id.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ItemKind;
+
+    fn plan() -> Roadmap {
+        crate::io::example_plan().unwrap()
+    }
+
+    #[test]
+    fn the_view_becomes_a_stop_of_the_months_in_view() {
+        let view = ViewState {
+            first_month: Month::new(2028, 3).unwrap().index() as f32 + 0.5,
+            points_per_month: 20.0,
+            selection: Some(Selection::new(ItemKind::Milestone, "licensed-llm-live")),
+            ..ViewState::default()
+        };
+        let stop = stop_of_view(&plan(), &view, 480.0);
+        assert_eq!(stop.from.to_string(), "2028-03");
+        assert_eq!(stop.to.to_string(), "2030-03", "24 months from mid-March");
+        assert_eq!(stop.focus.as_deref(), Some("licensed-llm-live"));
+        assert_eq!(stop.title, "Licensed closed model on local servers");
+        let none = ViewState {
+            selection: None,
+            ..view
+        };
+        assert_eq!(
+            stop_of_view(&plan(), &none, 480.0).title,
+            "2028-03 to 2030-03"
+        );
+    }
+
+    #[test]
+    fn moving_a_stop_swaps_it_with_its_neighbour_and_stops_at_the_ends() {
+        let stop = |t: &str| Stop {
+            title: t.into(),
+            from: Month::new(2026, 1).unwrap(),
+            to: Month::new(2026, 12).unwrap(),
+            layers: Vec::new(),
+            focus: None,
+            notes: String::new(),
+        };
+        let mut stops = vec![stop("a"), stop("b"), stop("c")];
+        move_stop(&mut stops, 0, 1);
+        move_stop(&mut stops, 2, 1);
+        move_stop(&mut stops, 0, -1);
+        move_stop(&mut stops, 7, -1);
+        let titles: Vec<_> = stops.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(titles, ["b", "a", "c"]);
+    }
 }

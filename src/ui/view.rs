@@ -33,6 +33,8 @@ pub struct Panels {
     pub checks: bool,
     /// Exposure chart (bottom).
     pub exposure: bool,
+    /// Presentation stops (right).
+    pub stops: bool,
 }
 
 impl Default for Panels {
@@ -42,6 +44,7 @@ impl Default for Panels {
             inspector: true,
             checks: true,
             exposure: true,
+            stops: false,
         }
     }
 }
