@@ -110,7 +110,13 @@ pub fn load_str(text: &str) -> Result<Roadmap, LoadError> {
             message: "the file is empty; expected a Roadmap(...)".to_owned(),
         });
     }
-    let format = peek_format(text)?;
+    // Current-format files, the common case, are parsed once; the header is read on its own
+    // only when that fails or names another format.
+    let current = parse::<Roadmap>(text);
+    let format = match &current {
+        Ok(plan) => plan.format,
+        Err(_) => peek_format(text)?,
+    };
     if format > FORMAT {
         return Err(LoadError::NewerFormat {
             found: format,
@@ -121,7 +127,7 @@ pub fn load_str(text: &str) -> Result<Roadmap, LoadError> {
         let old: v0::Roadmap = parse(text)?;
         return Ok(old.migrate());
     }
-    parse(text)
+    current
 }
 
 /// The `format` field of a roadmap file, read leniently before the real parse.
@@ -147,11 +153,42 @@ fn options() -> ron::Options {
 }
 
 fn parse<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, LoadError> {
-    options().from_str(text).map_err(|e| LoadError::Syntax {
-        line: e.span.start.line,
-        column: e.span.start.col,
-        message: describe(&e.code),
+    options().from_str(text).map_err(|e| {
+        let (line, column) = (e.span.start.line, e.span.start.col);
+        let mut message = describe(&e.code);
+        if matches!(e.code, ron::Error::IntegerOutOfBounds)
+            && let Some(field) = field_before(text, line, column)
+        {
+            message = format!("the number for `{field}` is out of range ({message})");
+        }
+        LoadError::Syntax {
+            line,
+            column,
+            message,
+        }
     })
+}
+
+/// The name of the field whose value ends at 1-based `line`:`column` (`budget` in
+/// `budget: 99999…`), found by reading back to the nearest `name:`.
+fn field_before(text: &str, line: usize, column: usize) -> Option<&str> {
+    let line_start = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let rest = text.get(line_start..)?;
+    let offset = rest
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(rest.len(), |(i, _)| i);
+    let before = text.get(..line_start + offset)?;
+    let colon = before.rfind(':')?;
+    let name = before[..colon].trim_end();
+    let start = name
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .map_or(0, |i| i + 1);
+    Some(&name[start..]).filter(|n| !n.is_empty())
 }
 
 /// A plain-language message for a RON error, naming fields and expected values.
@@ -220,6 +257,20 @@ mod tests {
         bytes.push(0xFF);
         let err = load_bytes(&bytes).unwrap_err();
         assert_eq!(err.position(), Some((2, 5)));
+    }
+
+    #[test]
+    fn out_of_range_numbers_name_their_field() {
+        let text = MINIMAL.replace(
+            "))",
+            "), dependencies: [Dependency(id: \"d\", name: \"D\", layer: \"x\", \
+             control: BlackBox, criticality: 300)])",
+        );
+        let err = load_str(&text).unwrap_err();
+        assert!(
+            err.to_string().contains("`criticality` is out of range"),
+            "{err}"
+        );
     }
 
     #[test]
