@@ -45,7 +45,31 @@ pub fn save_path(plan: &Roadmap, path: &Path) -> Result<(), SaveError> {
     file.as_file().sync_all().map_err(err)?;
     file.persist(path).map_err(|e| err(e.error))?;
     sync_dir(dir);
+    remove_stale_temporaries(dir);
     Ok(())
+}
+
+/// Temporary files older than this were left by a save that crashed, not one in progress.
+const STALE_TEMPORARY: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Removes `.stackplan-*.tmp` files that crashed saves left in `dir` (best effort).
+fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let is_ours = name.starts_with(".stackplan-") && name.ends_with(".tmp");
+        let age = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok());
+        if is_ours && age.is_some_and(|a| a > STALE_TEMPORARY) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Gives a new plan file the permissions of any newly created file (read-write for the owner,
@@ -270,5 +294,37 @@ mod tests {
         .unwrap();
         let err = save_path(&plan, &dir.path().join("nope/plan.ron")).unwrap_err();
         assert!(err.to_string().contains("plan.ron"), "{err}");
+    }
+
+    #[test]
+    fn saving_removes_temporaries_of_crashed_saves_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.ron");
+        // Left by a save that crashed long ago, and by one that may still be running.
+        let stale = dir.path().join(".stackplan-crashed.tmp");
+        let recent = dir.path().join(".stackplan-running.tmp");
+        for file in [&stale, &recent] {
+            std::fs::write(file, "partial").unwrap();
+        }
+        let long_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(2 * 3600);
+        std::fs::File::options()
+            .write(true)
+            .open(&stale)
+            .unwrap()
+            .set_modified(long_ago)
+            .unwrap();
+        save_path(
+            &crate::model::Roadmap::blank(
+                "T",
+                crate::model::Horizon {
+                    start: "2026-01".parse().unwrap(),
+                    end: "2026-12".parse().unwrap(),
+                },
+            ),
+            &path,
+        )
+        .unwrap();
+        assert!(!stale.exists(), "a crashed save's leftover is removed");
+        assert!(recent.exists(), "a save that may be running is left alone");
     }
 }
