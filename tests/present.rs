@@ -282,3 +282,53 @@ fn the_default_stops_can_be_saved_for_editing() {
     assert_eq!(h.state().plan().stops, defaults);
     h.get_by_label("Stop 21 title");
 }
+
+#[test]
+fn p_opens_the_presenter_view_with_current_and_next_stop_and_notes() {
+    let data = tempfile::tempdir().unwrap();
+    let mut plan = example_plan().unwrap();
+    let stop = |title: &str, notes: &str| Stop {
+        title: title.to_owned(),
+        from: "2027-01".parse().unwrap(),
+        to: "2029-12".parse().unwrap(),
+        layers: Vec::new(),
+        focus: None,
+        notes: notes.to_owned(),
+    };
+    plan.stops = vec![
+        stop("Opening", "Thank the committee."),
+        stop("The cloud move", "Stress the trade."),
+        stop("Closing", ""),
+    ];
+    let app = StackplanApp::with_plan(plan, DataFolder::at(data.path()));
+    let mut h = harness(app);
+    press(&mut h, egui::Key::F5);
+    assert!(!h.state().presentation().unwrap().presenter_shown());
+    press(&mut h, egui::Key::P);
+    h.run();
+    assert!(h.state().presentation().unwrap().presenter_shown());
+    h.get_by_label("Stackplan — presenter");
+    h.get_by_label("Opening");
+    h.get_by_label("The cloud move");
+    h.get_by_label("Thank the committee.");
+    h.get_by_label_contains("elapsed");
+
+    press(&mut h, egui::Key::ArrowRight);
+    h.run();
+    assert_eq!(
+        h.get_all_by_label("2 / 3").count(),
+        2,
+        "the audience view and the presenter view both moved on"
+    );
+    h.get_by_label("Stress the trade.");
+    h.get_by_label("Closing");
+    press(&mut h, egui::Key::ArrowRight);
+    h.run();
+    h.get_by_label("(end of the presentation)");
+    h.get_by_label("(no speaker notes for this stop)");
+
+    press(&mut h, egui::Key::P);
+    h.run();
+    assert!(!h.state().presentation().unwrap().presenter_shown());
+    assert!(h.query_by_label("Stackplan — presenter").is_none());
+}

@@ -264,10 +264,13 @@ fn milestone_lines(plan: &Roadmap, analysis: &Analysis, id: &str, lines: &mut Ve
     }
     if !report.needs_all.is_empty() {
         let cost = money(report.total_cost, &plan.currency);
-        lines.push(line(
-            format!("Needs {} investments, {cost}", report.needs_all.len()),
-            Tone::Heading,
-        ));
+        let count = report.needs_all.len();
+        let noun = if count == 1 {
+            "investment"
+        } else {
+            "investments"
+        };
+        lines.push(line(format!("Needs {count} {noun}, {cost}"), Tone::Heading));
         for need in report.needs_all.iter().take(NEEDS_LISTED) {
             let title = plan.investment(need).map_or(need.as_str(), |i| &i.title);
             lines.push(line(title, Tone::Detail));

@@ -2,6 +2,7 @@
 
 mod audience;
 pub mod deck;
+pub mod presenter;
 
 use egui::{Key, Ui};
 
@@ -17,6 +18,10 @@ pub struct Presentation {
     analysis: Analysis,
     saved_view: ViewState,
     entered: bool,
+    /// When the presentation started (egui time, seconds), for the presenter's clock.
+    started: Option<f64>,
+    /// Whether the presenter window is open.
+    presenter: bool,
 }
 
 /// What the presenter asked for this frame.
@@ -36,6 +41,8 @@ impl Presentation {
             analysis: Analysis::of(plan),
             saved_view: view.clone(),
             entered: false,
+            started: None,
+            presenter: false,
         }
     }
 
@@ -47,6 +54,16 @@ impl Presentation {
     /// The id of the item the current stop focuses, if any.
     pub fn focus(&self) -> Option<&str> {
         self.deck.current()?.stop.focus.as_deref()
+    }
+
+    /// Whether the presenter window (current and next stop, notes, clock) is open.
+    pub fn presenter_shown(&self) -> bool {
+        self.presenter
+    }
+
+    /// Opens or closes the presenter window.
+    pub fn toggle_presenter(&mut self) {
+        self.presenter ^= true;
     }
 
     /// The editor view as it was when the presentation started.
@@ -75,8 +92,41 @@ impl Presentation {
     }
 }
 
-/// The steps asked for by keys pressed this frame (consuming them); Esc ends the show.
-fn pressed_steps(ctx: &egui::Context) -> (Vec<Step>, bool) {
+/// What the keys pressed this frame ask for.
+#[derive(Debug, Default)]
+struct Pressed {
+    /// Steps through the deck, in order.
+    steps: Vec<Step>,
+    /// Esc: end the presentation.
+    exit: bool,
+    /// P: open or close the presenter window.
+    presenter: bool,
+}
+
+impl Presentation {
+    /// Does what the keys ask at time `now`; false when they end the presentation.
+    fn follow(&mut self, keys: Pressed, now: f64) -> bool {
+        if keys.exit {
+            return false;
+        }
+        if keys.presenter {
+            self.toggle_presenter();
+        }
+        for step in keys.steps {
+            self.apply(step, now);
+        }
+        true
+    }
+}
+
+/// Leaves full screen and ends the presentation.
+fn exit(ctx: &egui::Context) -> Outcome {
+    ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+    Outcome::Exit
+}
+
+/// The keys pressed this frame in the current viewport (consuming them).
+fn pressed(ctx: &egui::Context) -> Pressed {
     const KEYS: [(Key, Step); 9] = [
         (Key::ArrowRight, Step::Next),
         (Key::ArrowDown, Step::Next),
@@ -118,9 +168,39 @@ fn pressed_steps(ctx: &egui::Context) -> (Vec<Step>, bool) {
         if i.consume_key(egui::Modifiers::NONE, Key::N) {
             steps.push(Step::ToggleNotes);
         }
-        let exit = i.consume_key(egui::Modifiers::NONE, Key::Escape);
-        (steps, exit)
+        Pressed {
+            steps,
+            exit: i.consume_key(egui::Modifiers::NONE, Key::Escape),
+            presenter: i.consume_key(egui::Modifiers::NONE, Key::P),
+        }
     })
+}
+
+/// Shows the presenter window (a second native window where the platform has them, else a
+/// window inside the main one); returns the keys pressed in it.
+fn presenter_window(
+    presentation: &mut Presentation,
+    plan: &Roadmap,
+    ctx: &egui::Context,
+) -> Pressed {
+    let now = ctx.input(|i| i.time);
+    let clock = presenter::Clock::now(now - presentation.started.unwrap_or(now));
+    let builder = egui::ViewportBuilder::default()
+        .with_title(presenter::TITLE)
+        .with_inner_size([900.0, 640.0]);
+    let id = egui::ViewportId::from_hash_of("stackplan-presenter");
+    let (keys, closed) = ctx.show_viewport_immediate(id, builder, |ui, _class| {
+        egui::CentralPanel::default().show(ui, |ui| {
+            presenter::presenter_ui(ui, plan, &presentation.analysis, &presentation.deck, &clock);
+        });
+        let closed = ui.input(|i| i.viewport().close_requested());
+        (pressed(ui.ctx()), closed)
+    });
+    if closed {
+        presentation.presenter = false;
+    }
+    ctx.request_repaint_after(std::time::Duration::from_millis(500));
+    keys
 }
 
 /// Draws the presentation over the whole window and handles its keys; `view` is the
@@ -137,13 +217,19 @@ pub fn present_ui(
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
     }
     let now = ctx.input(|i| i.time);
-    let (steps, exit) = pressed_steps(&ctx);
-    if exit {
-        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
-        return Outcome::Exit;
+    presentation.started.get_or_insert(now);
+    if !presentation.follow(pressed(&ctx), now) {
+        return exit(&ctx);
     }
-    for step in steps {
-        presentation.apply(step, now);
+    if presentation.presenter {
+        let keys = presenter_window(presentation, plan, &ctx);
+        let acted = !keys.steps.is_empty() || keys.presenter;
+        if !presentation.follow(keys, now) {
+            return exit(&ctx);
+        }
+        if acted {
+            ctx.request_repaint();
+        }
     }
     let rect = ui.max_rect();
     let response = ui.interact(
