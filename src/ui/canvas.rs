@@ -1,21 +1,16 @@
 //! The canvas (centre): paints the layout scene and turns pointer and keys into edits.
 
-use std::collections::HashMap;
-
-use egui::{
-    Color32, CornerRadius, FontId, Pos2, Rect, Response, Sense, Stroke, StrokeKind, Ui, Vec2, pos2,
-    vec2,
-};
+use egui::{Color32, Pos2, Rect, Response, Sense, Stroke, Ui, Vec2};
 
 use super::app::StackplanApp;
 use super::edits;
+pub use super::paint::HEADER_WIDTH;
+use super::paint::{Painted, Placement};
 use super::view::{Selection, ViewState};
 use crate::analysis::Finding;
-use crate::layout::{self, BarEnd, Rgba, Scene, Shape, Tag};
+use crate::layout::{self, BarEnd, Scene, Tag};
 use crate::model::{ItemKind, Month, Roadmap};
 
-/// Width of the lane header column, in points.
-pub const HEADER_WIDTH: f32 = 130.0;
 /// Extra months laid out on each side of the visible window.
 const MARGIN_MONTHS: i32 = 2;
 
@@ -62,7 +57,14 @@ pub enum Drag {
 #[derive(Default)]
 pub struct CanvasState {
     scene: Option<(SceneKey, Scene)>,
+    /// Counts the scenes laid out, so the painted shapes know when theirs is stale.
+    scene_nr: u64,
+    painted: Painted,
     drag: Option<Drag>,
+    /// The item widget the pointer pressed on, with its last rectangle.
+    active: Option<(Tag, Rect)>,
+    /// The item under the pointer last frame.
+    hovered: Option<Tag>,
     focused_once: bool,
     /// Left edge of the canvas last frame (the exposure chart lines up with it).
     pub left: Option<f32>,
@@ -80,45 +82,6 @@ struct SceneKey {
     selection: Option<String>,
     cursor: Option<Month>,
     visible: (i32, i32),
-}
-
-/// Where the scene sits on screen.
-#[derive(Debug, Clone, Copy)]
-struct Placement {
-    /// The canvas rectangle.
-    rect: Rect,
-    /// Horizontal shift of the chart area (sub-month panning).
-    dx: f32,
-    /// Vertical scroll of the lanes.
-    scroll_y: f32,
-    /// Height of the ruler.
-    ruler: f32,
-}
-
-impl Placement {
-    /// Screen position of a scene point drawn with `tag`.
-    fn to_screen(self, p: layout::Point, tag: &Tag, header: bool) -> Pos2 {
-        let dx = if header { 0.0 } else { self.dx };
-        let dy = if matches!(tag, Tag::Ruler | Tag::Cursor) && p.y <= self.ruler + 0.5 {
-            0.0
-        } else {
-            -self.scroll_y
-        };
-        pos2(self.rect.left() + p.x + dx, self.rect.top() + p.y + dy)
-    }
-
-    /// Scene position of a screen point in the lane area.
-    fn to_scene(self, p: Pos2) -> layout::Point {
-        layout::Point::new(
-            p.x - self.rect.left() - self.dx,
-            p.y - self.rect.top() + self.scroll_y,
-        )
-    }
-
-    fn rect_to_screen(self, r: &layout::Rect, tag: &Tag, header: bool) -> Rect {
-        let min = self.to_screen(layout::Point::new(r.x, r.y), tag, header);
-        Rect::from_min_size(min, vec2(r.w, r.h))
-    }
 }
 
 /// The canvas.
@@ -165,10 +128,13 @@ pub fn canvas_ui(app: &mut StackplanApp, ui: &mut Ui) {
         return;
     };
     let painter = ui.painter_at(rect);
-    painter.rect_filled(rect, 0.0, Color32::from_rgb(0xF8, 0xFA, 0xFC));
-    paint_scene(&painter, &scene, &placement);
+    let nr = app.canvas.scene_nr;
+    let selection = view.selection.as_deref();
+    app.canvas
+        .painted
+        .paint(&painter, &scene, nr, selection, placement);
     let analysis = app.analysis();
-    let hits = item_widgets(app, ui, &scene, &placement, analysis.findings());
+    let hits = item_widgets(app, ui, &placement, analysis.findings());
     background_input(app, &background, &scene, &placement, &view);
     drag_input(app, ui, &scene, &placement, &view, &hits);
     if let Some(Drag::Link { start, .. }) = &app.canvas.drag
@@ -224,233 +190,54 @@ fn ensure_scene(app: &mut StackplanApp, view: &layout::View) {
     }
     let scene = layout::layout(app.plan(), view);
     app.canvas.scene = Some((key, scene));
+    app.canvas.scene_nr += 1;
 }
 
-fn colour(c: Rgba) -> Color32 {
-    Color32::from_rgba_unmultiplied(c.r, c.g, c.b, c.a)
-}
-
-fn is_header(shape: &Shape) -> bool {
-    shape.bounds().right() <= HEADER_WIDTH + 0.5
-}
-
-/// Paints every scene item: the chart clipped right of the lane headers and below the ruler.
-fn paint_scene(painter: &egui::Painter, scene: &Scene, at: &Placement) {
-    let rect = at.rect;
-    let lanes = painter.with_clip_rect(Rect::from_min_max(
-        pos2(rect.left() + HEADER_WIDTH, rect.top() + at.ruler),
-        rect.max,
-    ));
-    let headers = painter.with_clip_rect(Rect::from_min_max(
-        pos2(rect.left(), rect.top() + at.ruler),
-        pos2(rect.left() + HEADER_WIDTH, rect.bottom()),
-    ));
-    let ruler = painter.with_clip_rect(Rect::from_min_max(
-        pos2(rect.left() + HEADER_WIDTH, rect.top()),
-        pos2(rect.right(), rect.top() + at.ruler),
-    ));
-    for item in &scene.items {
-        let header = is_header(&item.shape);
-        let on_ruler = matches!(item.tag, Tag::Ruler)
-            || (item.tag == Tag::Cursor && matches!(item.shape, Shape::Text(_)));
-        let target = if on_ruler {
-            &ruler
-        } else if header {
-            &headers
-        } else {
-            &lanes
-        };
-        if item.tag == Tag::Cursor
-            && let Shape::Line { points, stroke } = &item.shape
-            && let Some(first) = points.first()
-        {
-            let x = at.to_screen(*first, &item.tag, false).x;
-            let line = [pos2(x, rect.top()), pos2(x, rect.bottom())];
-            painter.line_segment(line, Stroke::new(stroke.width, colour(stroke.colour)));
-            continue;
-        }
-        paint_shape(target, &item.shape, &item.tag, header, at);
-    }
-    painter.rect_filled(
-        Rect::from_min_size(rect.min, vec2(HEADER_WIDTH, at.ruler)),
-        0.0,
-        Color32::WHITE,
-    );
-    painter.line_segment(
-        [
-            pos2(rect.left(), rect.top() + at.ruler),
-            pos2(rect.left() + HEADER_WIDTH, rect.top() + at.ruler),
-        ],
-        Stroke::new(1.0, Color32::from_gray(200)),
-    );
-}
-
-fn paint_shape(painter: &egui::Painter, shape: &Shape, tag: &Tag, header: bool, at: &Placement) {
-    let stroke_of = |s: &Option<layout::Stroke>| {
-        s.map_or(Stroke::NONE, |s| Stroke::new(s.width, colour(s.colour)))
-    };
-    match shape {
-        Shape::Rect {
-            rect,
-            fill,
-            stroke,
-            radius,
-        } => {
-            let r = at.rect_to_screen(rect, tag, header);
-            if !painter.clip_rect().intersects(r) {
-                return;
-            }
-            let radius = CornerRadius::same(radius.round().clamp(0.0, 255.0) as u8);
-            if let Some(f) = fill {
-                painter.rect_filled(r, radius, colour(*f));
-            }
-            if stroke.is_some() {
-                painter.rect_stroke(r, radius, stroke_of(stroke), StrokeKind::Inside);
-            }
-        }
-        Shape::Diamond {
-            centre,
-            half,
-            fill,
-            stroke,
-        } => {
-            let c = at.to_screen(*centre, tag, header);
-            let pts = vec![
-                c + vec2(0.0, -half),
-                c + vec2(*half, 0.0),
-                c + vec2(0.0, *half),
-                c + vec2(-half, 0.0),
-            ];
-            painter.add(egui::Shape::convex_polygon(
-                pts,
-                fill.map_or(Color32::TRANSPARENT, colour),
-                stroke_of(stroke),
-            ));
-        }
-        Shape::Line { points, stroke } => {
-            let pts: Vec<Pos2> = points
-                .iter()
-                .map(|p| at.to_screen(*p, tag, header))
-                .collect();
-            let s = Stroke::new(stroke.width, colour(stroke.colour));
-            if stroke.dashed {
-                painter.extend(egui::Shape::dashed_line(&pts, s, 4.0, 3.0));
-            } else {
-                painter.add(egui::Shape::line(pts, s));
-            }
-        }
-        Shape::Polygon {
-            points,
-            fill,
-            stroke,
-        } => {
-            let pts: Vec<Pos2> = points
-                .iter()
-                .map(|p| at.to_screen(*p, tag, header))
-                .collect();
-            painter.add(egui::Shape::convex_polygon(
-                pts,
-                fill.map_or(Color32::TRANSPARENT, colour),
-                stroke_of(stroke),
-            ));
-        }
-        Shape::Text(run) => {
-            let bounds = at.rect_to_screen(&run.bounds(), tag, header);
-            if !painter.clip_rect().intersects(bounds.expand(run.size)) {
-                return;
-            }
-            let font = FontId::proportional(run.size);
-            let galley = painter.layout_no_wrap(run.text.clone(), font, colour(run.colour));
-            let w = galley.size().x;
-            let anchor = at.to_screen(run.pos, tag, header);
-            let left = match run.anchor {
-                layout::Anchor::Start => anchor.x,
-                layout::Anchor::Middle => anchor.x - w / 2.0,
-                layout::Anchor::End => anchor.x - w,
-            };
-            let ascent = run.size * 0.9;
-            let top = anchor.y - ascent;
-            let clip = Rect::from_min_size(
-                pos2(left.min(anchor.x - run.max_width), top - 2.0),
-                vec2(run.max_width * 2.0 + w, run.size * 2.0),
-            );
-            let clip = match run.anchor {
-                layout::Anchor::Start => Rect::from_min_max(
-                    pos2(left, top - 2.0),
-                    pos2(left + run.max_width, top + run.size * 1.6),
-                ),
-                _ => clip,
-            };
-            painter
-                .with_clip_rect(painter.clip_rect().intersect(clip))
-                .galley(pos2(left, top), galley, Color32::BLACK);
-        }
-    }
-}
-
-/// Screen rectangles of the selectable items, by tag, as egui widgets (for hit-testing,
-/// dragging and AccessKit names).
+/// Selectable items as egui widgets: under the pointer, being dragged, and (when AccessKit
+/// is on) every item drawn large enough to carry its label, so it has an accessible name.
 struct Hits {
     /// Items in paint order with their widget responses.
     items: Vec<(Tag, Response)>,
 }
 
-fn widget_rects(scene: &Scene, at: &Placement) -> Vec<(Tag, Rect)> {
-    let mut order: Vec<Tag> = Vec::new();
-    let mut rects: HashMap<Tag, Rect> = HashMap::new();
-    for item in &scene.items {
-        let wanted = matches!(
-            item.tag,
-            Tag::Investment(_)
-                | Tag::Milestone(_)
-                | Tag::Dependency(_)
-                | Tag::Resize { .. }
-                | Tag::LinkHandle(_)
-        );
-        if !wanted || matches!(item.shape, Shape::Text(_)) {
-            continue;
-        }
-        let r = at.rect_to_screen(&item.shape.bounds(), &item.tag, false);
-        match rects.get_mut(&item.tag) {
-            Some(existing) => *existing = existing.union(r),
-            None => {
-                rects.insert(item.tag.clone(), r);
-                order.push(item.tag.clone());
-            }
-        }
-    }
-    // Handles go on top of the bars they belong to.
-    order.sort_by_key(|t| matches!(t, Tag::Resize { .. } | Tag::LinkHandle(_)));
-    order
-        .into_iter()
-        .filter_map(|t| rects.get(&t).map(|r| (t.clone(), *r)))
-        .collect()
-}
+/// Points of pointer imprecision when finding the item under the pointer.
+const SLOP: f32 = 3.0;
 
-fn item_widgets(
-    app: &mut StackplanApp,
-    ui: &mut Ui,
-    scene: &Scene,
-    at: &Placement,
-    findings: &[Finding],
-) -> Hits {
-    let lanes = Rect::from_min_max(
-        pos2(at.rect.left() + HEADER_WIDTH, at.rect.top() + at.ruler),
-        at.rect.max,
-    );
-    let mut items = Vec::new();
-    for (tag, r) in widget_rects(scene, at) {
-        let r = r.expand(if matches!(tag, Tag::Resize { .. } | Tag::LinkHandle(_)) {
-            2.0
-        } else {
-            1.0
-        });
-        let visible = r.intersect(lanes);
-        if visible.width() <= 0.0 || visible.height() <= 0.0 {
-            continue;
-        }
+fn item_widgets(app: &mut StackplanApp, ui: &mut Ui, at: &Placement, findings: &[Finding]) -> Hits {
+    let accessible = ui.ctx().has_accesskit_node(canvas_id());
+    let pointer = ui
+        .input(|i| i.pointer.hover_pos())
+        .filter(|p| at.lanes().contains(*p));
+    let painted = &app.canvas.painted;
+    let hovered = pointer
+        .and_then(|p| painted.target_at(p, SLOP))
+        .map(|t| t.tag.clone());
+    let active = app.canvas.active.take();
+    let mut wanted: Vec<(Tag, Rect)> = painted
+        .targets()
+        .iter()
+        .filter(|t| {
+            (accessible && t.readable)
+                || hovered.as_ref() == Some(&t.tag)
+                || active.as_ref().is_some_and(|(a, _)| *a == t.tag)
+        })
+        .map(|t| (t.tag.clone(), t.rect))
+        .collect();
+    if let Some((tag, rect)) = active
+        && !wanted.iter().any(|(t, _)| *t == tag)
+    {
+        // The item being dragged scrolled out of view: its widget lives on until release.
+        wanted.push((tag, rect));
+    }
+    if hovered != app.canvas.hovered {
+        // The widget under the pointer is new: egui sees it as hovered from the next frame.
+        app.canvas.hovered = hovered;
+        ui.ctx().request_repaint();
+    }
+    let mut items = Vec::with_capacity(wanted.len());
+    for (tag, r) in wanted {
         let id = canvas_id().with(&tag);
-        let resp = ui.interact(visible, id, Sense::click_and_drag());
+        let resp = ui.interact(r, id, Sense::click_and_drag());
         let plan = app.plan();
         resp.widget_info(|| {
             egui::WidgetInfo::labeled(egui::Role::Button, true, accessible_name(plan, &tag))
@@ -466,6 +253,9 @@ fn item_widgets(
             select_tag(app, &tag);
             resp.request_focus();
             ui.memory_mut(|m| m.request_focus(canvas_id()));
+        }
+        if resp.is_pointer_button_down_on() || resp.dragged() {
+            app.canvas.active = Some((tag.clone(), r));
         }
         items.push((tag, resp));
     }

@@ -13,8 +13,16 @@ const CHART_HEIGHT: f32 = 110.0;
 /// The exposure panel: cursor summary above a stacked step chart.
 pub fn exposure_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
     let analysis = app.analysis();
-    let plan = app.plan().clone();
     let view = app.view().clone();
+    let colours: Vec<(String, Color32)> = app
+        .plan()
+        .layers
+        .iter()
+        .map(|l| {
+            let c = Color32::from_rgb(l.colour.r, l.colour.g, l.colour.b);
+            (l.id.clone(), c)
+        })
+        .collect();
     cursor_summary_ui(app, ui);
     let (rect, resp) = ui.allocate_exact_size(
         vec2(ui.available_width(), CHART_HEIGHT),
@@ -41,9 +49,10 @@ pub fn exposure_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
             if *value == 0 {
                 continue;
             }
-            let c = plan.layer(layer).map_or(Color32::GRAY, |l| {
-                Color32::from_rgb(l.colour.r, l.colour.g, l.colour.b)
-            });
+            let c = colours
+                .iter()
+                .find(|(id, _)| id == layer)
+                .map_or(Color32::GRAY, |(_, c)| *c);
             let top = below + *value as f32;
             let r = Rect::from_min_max(pos2(x0, y_of(top)), pos2(x1.max(x0 + 0.5), y_of(below)));
             clip.rect_filled(r, 0.0, c.gamma_multiply(0.75));
@@ -103,9 +112,11 @@ pub fn exposure_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
 /// One line: the exposure at the cursor, and which dependencies are live and retired.
 fn cursor_summary_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
     let analysis = app.analysis();
-    let plan = app.plan().clone();
+    let cursor = app.view().cursor;
+    let plan = app.plan();
+    let mut hide = false;
     ui.horizontal_wrapped(|ui| {
-        let Some(month) = app.view().cursor else {
+        let Some(month) = cursor else {
             ui.weak("Drag along the ruler (or click this chart) to place the time cursor.");
             return;
         };
@@ -114,7 +125,7 @@ fn cursor_summary_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
         ui.label(RichText::new(format!("At {month}: exposure {}", exposure.total)).strong());
         let names = |ids: &[String]| {
             ids.iter()
-                .map(|id| plan.dependency(id).map_or(id.clone(), |d| d.name.clone()))
+                .map(|id| plan.dependency(id).map_or(id.as_str(), |d| d.name.as_str()))
                 .collect::<Vec<_>>()
                 .join(", ")
         };
@@ -122,18 +133,25 @@ fn cursor_summary_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
             RichText::new(format!("{} live", state.live.len()))
                 .color(Color32::from_rgb(0xDC, 0x26, 0x26)),
         )
-        .on_hover_text(names(&state.live));
+        .on_hover_ui(|ui| {
+            ui.label(names(&state.live));
+        });
         ui.label(
             RichText::new(format!("{} retired", state.retired.len()))
                 .color(Color32::from_rgb(0x16, 0xA3, 0x4A)),
         )
-        .on_hover_text(names(&state.retired));
+        .on_hover_ui(|ui| {
+            ui.label(names(&state.retired));
+        });
         if !state.upcoming.is_empty() {
             ui.label(format!("{} still to come", state.upcoming.len()))
-                .on_hover_text(names(&state.upcoming));
+                .on_hover_ui(|ui| {
+                    ui.label(names(&state.upcoming));
+                });
         }
-        if ui.small_button("Hide cursor").clicked() {
-            app.view_mut().cursor = None;
-        }
+        hide = ui.small_button("Hide cursor").clicked();
     });
+    if hide {
+        app.view_mut().cursor = None;
+    }
 }

@@ -12,6 +12,7 @@ mod fonts;
 mod history;
 mod inspector;
 mod menu;
+mod paint;
 pub mod present;
 mod register;
 mod stops;

@@ -1,0 +1,590 @@
+//! Paints the layout scene with egui: culled to the screen, converted to egui shapes once and
+//! reused while neither the scene nor where it sits on screen changes.
+
+use std::collections::HashMap;
+
+use egui::epaint::ClippedShape;
+use egui::{Color32, CornerRadius, FontId, Pos2, Rect, Stroke, StrokeKind, pos2, vec2};
+
+use crate::layout::{self, Rgba, Scene, Shape, Tag};
+
+/// Width of the lane header column, in points.
+pub const HEADER_WIDTH: f32 = 130.0;
+/// Length of a dash of a dashed line, in points.
+const DASH: f32 = 4.0;
+/// Gap between dashes of a dashed line, in points.
+const GAP: f32 = 3.0;
+
+/// Where the scene sits on screen.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Placement {
+    /// The canvas rectangle.
+    pub rect: Rect,
+    /// Horizontal shift of the chart area (sub-month panning).
+    pub dx: f32,
+    /// Vertical scroll of the lanes.
+    pub scroll_y: f32,
+    /// Height of the ruler.
+    pub ruler: f32,
+}
+
+impl Placement {
+    /// Screen position of a scene point drawn with `tag`.
+    pub fn to_screen(self, p: layout::Point, tag: &Tag, header: bool) -> Pos2 {
+        let dx = if header { 0.0 } else { self.dx };
+        let dy = if matches!(tag, Tag::Ruler | Tag::Cursor) && p.y <= self.ruler + 0.5 {
+            0.0
+        } else {
+            -self.scroll_y
+        };
+        pos2(self.rect.left() + p.x + dx, self.rect.top() + p.y + dy)
+    }
+
+    /// Scene position of a screen point in the lane area.
+    pub fn to_scene(self, p: Pos2) -> layout::Point {
+        layout::Point::new(
+            p.x - self.rect.left() - self.dx,
+            p.y - self.rect.top() + self.scroll_y,
+        )
+    }
+
+    /// Screen rectangle of a scene rectangle drawn with `tag`.
+    pub fn rect_to_screen(self, r: &layout::Rect, tag: &Tag, header: bool) -> Rect {
+        let min = self.to_screen(layout::Point::new(r.x, r.y), tag, header);
+        Rect::from_min_size(min, vec2(r.w, r.h))
+    }
+
+    /// The area of the lanes: right of the headers and below the ruler.
+    pub fn lanes(self) -> Rect {
+        Rect::from_min_max(
+            pos2(
+                self.rect.left() + HEADER_WIDTH,
+                self.rect.top() + self.ruler,
+            ),
+            self.rect.max,
+        )
+    }
+
+    fn headers(self) -> Rect {
+        Rect::from_min_max(
+            pos2(self.rect.left(), self.rect.top() + self.ruler),
+            pos2(self.rect.left() + HEADER_WIDTH, self.rect.bottom()),
+        )
+    }
+
+    fn ruler_strip(self) -> Rect {
+        Rect::from_min_max(
+            pos2(self.rect.left() + HEADER_WIDTH, self.rect.top()),
+            pos2(self.rect.right(), self.rect.top() + self.ruler),
+        )
+    }
+}
+
+/// Something on the canvas that the pointer can grab, on screen.
+#[derive(Debug, Clone)]
+pub struct Target {
+    /// What it is.
+    pub tag: Tag,
+    /// Where it is on screen (clipped to the lanes).
+    pub rect: Rect,
+    /// Whether it is drawn large enough to carry its label (it then gets an accessible node).
+    pub readable: bool,
+}
+
+/// A text run to lay out each frame (egui caches the galley; the atlas may change).
+#[derive(Debug, Clone)]
+struct TextPiece {
+    /// Index of the run in the scene's items.
+    item: usize,
+    /// The run's anchor on screen.
+    anchor: Pos2,
+    /// The clip rectangle of the area it is drawn in.
+    clip: Rect,
+}
+
+/// One thing to paint, in order.
+#[derive(Debug, Clone)]
+enum Piece {
+    Shape(ClippedShape),
+    Text(TextPiece),
+}
+
+/// What the painted shapes depend on besides the scene.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct PaintKey {
+    scene: u64,
+    placement: Placement,
+    clip: Rect,
+}
+
+/// The scene converted to egui shapes for one placement, and the grab targets on screen.
+#[derive(Default)]
+pub struct Painted {
+    key: Option<PaintKey>,
+    pieces: Vec<Piece>,
+    targets: Vec<Target>,
+}
+
+impl Painted {
+    /// The grab targets of the last painted frame, back to front.
+    pub fn targets(&self) -> &[Target] {
+        &self.targets
+    }
+
+    /// The topmost target under `p`, allowing `slop` points of pointer imprecision.
+    pub fn target_at(&self, p: Pos2, slop: f32) -> Option<&Target> {
+        self.targets
+            .iter()
+            .rev()
+            .find(|t| t.rect.expand(slop).contains(p))
+    }
+
+    /// Paints `scene` (generation `scene_nr`, laid out with `selection`) at `at` with
+    /// `painter`, converting it only when it or its placement changed since the last call.
+    pub fn paint(
+        &mut self,
+        painter: &egui::Painter,
+        scene: &Scene,
+        scene_nr: u64,
+        selection: Option<&str>,
+        at: Placement,
+    ) {
+        let key = PaintKey {
+            scene: scene_nr,
+            placement: at,
+            clip: painter.clip_rect(),
+        };
+        if self.key != Some(key) {
+            self.pieces = pieces(scene, &at, painter.clip_rect(), selection);
+            self.targets = targets(scene, &at);
+            self.key = Some(key);
+        }
+        let texts: Vec<(usize, std::sync::Arc<egui::Galley>)> = painter.fonts_mut(|fonts| {
+            self.pieces
+                .iter()
+                .enumerate()
+                .filter_map(|(i, piece)| match piece {
+                    Piece::Text(t) => match scene.items.get(t.item).map(|item| &item.shape) {
+                        Some(Shape::Text(run)) => {
+                            let font = FontId::proportional(run.size);
+                            let galley = fonts.layout(
+                                run.text.clone(),
+                                font,
+                                colour(run.colour),
+                                f32::INFINITY,
+                            );
+                            Some((i, galley))
+                        }
+                        _ => None,
+                    },
+                    Piece::Shape(_) => None,
+                })
+                .collect()
+        });
+        let mut texts = texts.into_iter().peekable();
+        let layer = painter.layer_id();
+        painter.ctx().graphics_mut(|graphics| {
+            let list = graphics.entry(layer);
+            for (i, piece) in self.pieces.iter().enumerate() {
+                match piece {
+                    Piece::Shape(clipped) => {
+                        list.add(clipped.clip_rect, clipped.shape.clone());
+                    }
+                    Piece::Text(t) => {
+                        let Some((_, galley)) = texts.next_if(|(k, _)| *k == i) else {
+                            continue;
+                        };
+                        if let Some(Shape::Text(run)) = scene.items.get(t.item).map(|i| &i.shape) {
+                            let (pos, clip) = text_box(run, t.anchor, galley.size().x, t.clip);
+                            list.add(clip, egui::Shape::galley(pos, galley, Color32::BLACK));
+                        }
+                    }
+                }
+            }
+        });
+    }
+}
+
+/// Where a laid-out run of width `w` goes, and the clip that keeps it in its `max_width`.
+fn text_box(run: &layout::TextRun, anchor: Pos2, w: f32, area: Rect) -> (Pos2, Rect) {
+    let left = match run.anchor {
+        layout::Anchor::Start => anchor.x,
+        layout::Anchor::Middle => anchor.x - w / 2.0,
+        layout::Anchor::End => anchor.x - w,
+    };
+    let top = anchor.y - run.size * 0.9;
+    let clip = match run.anchor {
+        layout::Anchor::Start => Rect::from_min_max(
+            pos2(left, top - 2.0),
+            pos2(left + run.max_width, top + run.size * 1.6),
+        ),
+        _ => Rect::from_min_size(
+            pos2(left.min(anchor.x - run.max_width), top - 2.0),
+            vec2(run.max_width * 2.0 + w, run.size * 2.0),
+        ),
+    };
+    (pos2(left, top), area.intersect(clip))
+}
+
+/// An egui colour.
+pub fn colour(c: Rgba) -> Color32 {
+    Color32::from_rgba_unmultiplied(c.r, c.g, c.b, c.a)
+}
+
+fn stroke(s: &layout::Stroke) -> Stroke {
+    Stroke::new(s.width, colour(s.colour))
+}
+
+fn is_header(shape: &Shape) -> bool {
+    shape.bounds().right() <= HEADER_WIDTH + 0.5
+}
+
+/// The scene as egui shapes: the chart clipped right of the lane headers and below the
+/// ruler, everything outside `clip` left out.
+fn pieces(scene: &Scene, at: &Placement, clip: Rect, selection: Option<&str>) -> Vec<Piece> {
+    let rect = at.rect;
+    let lanes = at.lanes().intersect(clip);
+    let headers = at.headers().intersect(clip);
+    let ruler = at.ruler_strip().intersect(clip);
+    let whole = rect.intersect(clip);
+    let mut out = Vec::new();
+    let add = |out: &mut Vec<Piece>, clip_rect: Rect, shape: egui::Shape| {
+        out.push(Piece::Shape(ClippedShape::new(clip_rect, shape)));
+    };
+    add(
+        &mut out,
+        whole,
+        egui::Shape::rect_filled(rect, 0.0, Color32::from_rgb(0xF8, 0xFA, 0xFC)),
+    );
+    for (index, item) in scene.items.iter().enumerate() {
+        let header = is_header(&item.shape);
+        let on_ruler = matches!(item.tag, Tag::Ruler)
+            || (item.tag == Tag::Cursor && matches!(item.shape, Shape::Text(_)));
+        let area = if on_ruler {
+            ruler
+        } else if header {
+            headers
+        } else {
+            lanes
+        };
+        if item.tag == Tag::Cursor
+            && let Shape::Line { points, stroke: s } = &item.shape
+            && let Some(first) = points.first()
+        {
+            let x = at.to_screen(*first, &item.tag, false).x;
+            let line = [pos2(x, rect.top()), pos2(x, rect.bottom())];
+            add(&mut out, whole, egui::Shape::line_segment(line, stroke(s)));
+            continue;
+        }
+        if let Shape::Text(run) = &item.shape {
+            let bounds = at.rect_to_screen(&run.bounds(), &item.tag, header);
+            if area.intersects(bounds.expand(run.size)) {
+                let anchor = at.to_screen(run.pos, &item.tag, header);
+                out.push(Piece::Text(TextPiece {
+                    item: index,
+                    anchor,
+                    clip: area,
+                }));
+            }
+            continue;
+        }
+        for shape in shapes(&item.shape, &item.tag, header, at, area, selection) {
+            add(&mut out, area, shape);
+        }
+    }
+    let corner = Rect::from_min_size(rect.min, vec2(HEADER_WIDTH, at.ruler));
+    add(
+        &mut out,
+        whole,
+        egui::Shape::rect_filled(corner, 0.0, Color32::WHITE),
+    );
+    let rule = [
+        pos2(rect.left(), rect.top() + at.ruler),
+        pos2(rect.left() + HEADER_WIDTH, rect.top() + at.ruler),
+    ];
+    add(
+        &mut out,
+        whole,
+        egui::Shape::line_segment(rule, Stroke::new(1.0, Color32::from_gray(200))),
+    );
+    out
+}
+
+/// The egui shapes of one scene shape, nothing when it lies outside `area`.
+fn shapes(
+    shape: &Shape,
+    tag: &Tag,
+    header: bool,
+    at: &Placement,
+    area: Rect,
+    selection: Option<&str>,
+) -> Vec<egui::Shape> {
+    let outline = |s: &Option<layout::Stroke>| s.as_ref().map_or(Stroke::NONE, stroke);
+    let on_screen = |b: &layout::Rect, margin: f32| {
+        area.intersects(at.rect_to_screen(b, tag, header).expand(margin))
+    };
+    match shape {
+        Shape::Rect {
+            rect,
+            fill,
+            stroke: s,
+            radius,
+        } => {
+            let r = at.rect_to_screen(rect, tag, header);
+            if !area.intersects(r) {
+                return Vec::new();
+            }
+            let radius = CornerRadius::same(radius.round().clamp(0.0, 255.0) as u8);
+            let mut out = Vec::new();
+            if let Some(f) = fill {
+                out.push(egui::Shape::rect_filled(r, radius, colour(*f)));
+            }
+            if s.is_some() {
+                out.push(egui::Shape::rect_stroke(
+                    r,
+                    radius,
+                    outline(s),
+                    StrokeKind::Inside,
+                ));
+            }
+            out
+        }
+        Shape::Diamond {
+            centre,
+            half,
+            fill,
+            stroke: s,
+        } => {
+            if !on_screen(&shape.bounds(), 2.0) {
+                return Vec::new();
+            }
+            let c = at.to_screen(*centre, tag, header);
+            let pts = vec![
+                c + vec2(0.0, -half),
+                c + vec2(*half, 0.0),
+                c + vec2(0.0, *half),
+                c + vec2(-half, 0.0),
+            ];
+            vec![egui::Shape::convex_polygon(
+                pts,
+                fill.map_or(Color32::TRANSPARENT, colour),
+                outline(s),
+            )]
+        }
+        Shape::Line { points, stroke: s } => {
+            if !on_screen(&shape.bounds(), s.width + 1.0) {
+                return Vec::new();
+            }
+            let pts: Vec<Pos2> = points
+                .iter()
+                .map(|p| at.to_screen(*p, tag, header))
+                .collect();
+            if !connector_shown(tag, &pts, area.expand(DASH), selection) {
+                return Vec::new();
+            }
+            if s.dashed {
+                dashes(&pts, stroke(s), area.expand(s.width + 1.0))
+            } else {
+                vec![egui::Shape::line(pts, stroke(s))]
+            }
+        }
+        Shape::Polygon {
+            points,
+            fill,
+            stroke: s,
+        } => {
+            if !on_screen(&shape.bounds(), 2.0) {
+                return Vec::new();
+            }
+            let pts: Vec<Pos2> = points
+                .iter()
+                .map(|p| at.to_screen(*p, tag, header))
+                .collect();
+            vec![egui::Shape::convex_polygon(
+                pts,
+                fill.map_or(Color32::TRANSPARENT, colour),
+                outline(s),
+            )]
+        }
+        Shape::Text(_) => Vec::new(),
+    }
+}
+
+/// Whether a line is drawn, by what it joins: a link when either end is on screen; a removal
+/// connector (which may cross every lane down to the dependency lane) when both ends are, or
+/// when it belongs to the selection. Other lines always.
+fn connector_shown(tag: &Tag, pts: &[Pos2], area: Rect, selection: Option<&str>) -> bool {
+    let ends = [pts.first(), pts.last()].map(|p| p.is_some_and(|p| area.contains(*p)));
+    match tag {
+        Tag::Link { .. } => ends[0] || ends[1],
+        Tag::Removal {
+            dependency,
+            milestone,
+        } => {
+            let selected = selection.is_some_and(|s| s == dependency || s == milestone);
+            (ends[0] && ends[1]) || (selected && (ends[0] || ends[1]))
+        }
+        _ => true,
+    }
+}
+
+/// The dashes of the polyline `pts` that fall inside `area`, in the same places as if the
+/// whole line were dashed (so dashes do not crawl while panning).
+fn dashes(pts: &[Pos2], stroke: Stroke, area: Rect) -> Vec<egui::Shape> {
+    let period = DASH + GAP;
+    let mut out = Vec::new();
+    let mut travelled = 0.0;
+    for pair in pts.windows(2) {
+        let [a, b] = [pair[0], pair[1]];
+        let length = a.distance(b);
+        if let Some((t0, t1)) = clip_segment(a, b, area)
+            && length > 0.0
+        {
+            let (p, q) = (a + (b - a) * t0, a + (b - a) * t1);
+            let dir = (b - a) / length;
+            let phase = (travelled + t0 * length).rem_euclid(period);
+            let visible = (t1 - t0) * length;
+            if phase < DASH {
+                let rest = (DASH - phase).min(visible);
+                out.push(egui::Shape::line_segment([p, p + dir * rest], stroke));
+            }
+            let offset = (period - phase).rem_euclid(period);
+            egui::Shape::dashed_line_many_with_offset(
+                &[p, q],
+                stroke,
+                &[DASH],
+                &[GAP],
+                offset,
+                &mut out,
+            );
+        }
+        travelled += length;
+    }
+    out
+}
+
+/// The part of segment a–b inside `r`, as parameters along it (Liang–Barsky).
+fn clip_segment(a: Pos2, b: Pos2, r: Rect) -> Option<(f32, f32)> {
+    let d = b - a;
+    let (mut t0, mut t1) = (0.0_f32, 1.0_f32);
+    for (p, q) in [
+        (-d.x, a.x - r.left()),
+        (d.x, r.right() - a.x),
+        (-d.y, a.y - r.top()),
+        (d.y, r.bottom() - a.y),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return None;
+            }
+        } else {
+            let t = q / p;
+            if p < 0.0 {
+                t0 = t0.max(t);
+            } else {
+                t1 = t1.min(t);
+            }
+        }
+    }
+    (t0 <= t1).then_some((t0, t1))
+}
+
+/// The grab targets of the scene on screen: one rectangle per selectable item, handles on top.
+fn targets(scene: &Scene, at: &Placement) -> Vec<Target> {
+    let lanes = at.lanes();
+    let mut order: Vec<Target> = Vec::new();
+    let mut index: HashMap<&Tag, usize> = HashMap::new();
+    let mut labelled: Vec<&Tag> = Vec::new();
+    for item in &scene.items {
+        let handle = matches!(item.tag, Tag::Resize { .. } | Tag::LinkHandle(_));
+        let wanted = handle
+            || matches!(
+                item.tag,
+                Tag::Investment(_) | Tag::Milestone(_) | Tag::Dependency(_)
+            );
+        if !wanted {
+            continue;
+        }
+        let bounds = at.rect_to_screen(&item.shape.bounds(), &item.tag, false);
+        if matches!(item.shape, Shape::Text(_)) {
+            if bounds.intersects(lanes) {
+                labelled.push(&item.tag);
+            }
+            continue;
+        }
+        let r = bounds.expand(if handle { 2.0 } else { 1.0 });
+        match index.get(&item.tag) {
+            Some(&k) => order[k].rect = order[k].rect.union(r),
+            None => {
+                index.insert(&item.tag, order.len());
+                order.push(Target {
+                    tag: item.tag.clone(),
+                    rect: r,
+                    readable: handle,
+                });
+            }
+        }
+    }
+    for tag in labelled {
+        if let Some(&k) = index.get(tag) {
+            order[k].readable = true;
+        }
+    }
+    let mut targets: Vec<Target> = order
+        .into_iter()
+        .filter_map(|mut t| {
+            t.rect = t.rect.intersect(lanes);
+            (t.rect.width() > 0.0 && t.rect.height() > 0.0).then_some(t)
+        })
+        .collect();
+    // Handles go on top of the bars they belong to.
+    targets.sort_by_key(|t| matches!(t.tag, Tag::Resize { .. } | Tag::LinkHandle(_)));
+    targets
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_segment_is_clipped_to_the_rectangle() {
+        let r = Rect::from_min_max(pos2(0.0, 0.0), pos2(10.0, 10.0));
+        let (t0, t1) = clip_segment(pos2(5.0, -10.0), pos2(5.0, 30.0), r).unwrap();
+        assert!((t0 - 0.25).abs() < 1e-6 && (t1 - 0.5).abs() < 1e-6);
+        assert!(clip_segment(pos2(20.0, 0.0), pos2(30.0, 10.0), r).is_none());
+    }
+
+    #[test]
+    fn a_long_dashed_line_makes_dashes_only_on_screen() {
+        let area = Rect::from_min_max(pos2(0.0, 0.0), pos2(100.0, 100.0));
+        let line = [pos2(50.0, -100_000.0), pos2(50.0, 100_000.0)];
+        let stroke = Stroke::new(1.0, Color32::BLACK);
+        let n = dashes(&line, stroke, area).len();
+        assert!((14..=16).contains(&n), "{n} dashes");
+    }
+
+    #[test]
+    fn dashes_stay_in_place_when_the_visible_part_changes() {
+        let stroke = Stroke::new(1.0, Color32::BLACK);
+        let line = [pos2(0.0, 0.0), pos2(0.0, 100.0)];
+        let whole = Rect::from_min_max(pos2(-5.0, -5.0), pos2(5.0, 105.0));
+        let part = Rect::from_min_max(pos2(-5.0, 30.0), pos2(5.0, 60.0));
+        let starts = |shapes: Vec<egui::Shape>| -> Vec<f32> {
+            shapes
+                .into_iter()
+                .filter_map(|s| match s {
+                    egui::Shape::LineSegment { points, .. } => Some(points[0].y),
+                    _ => None,
+                })
+                .collect()
+        };
+        let all = starts(dashes(&line, stroke, whole));
+        for y in starts(dashes(&line, stroke, part)) {
+            let inside_a_dash = all.iter().any(|s| y >= *s - 1e-3 && y <= s + DASH + 1e-3);
+            assert!(
+                inside_a_dash,
+                "dash at {y} is not on a dash of the whole line"
+            );
+        }
+    }
+}
