@@ -291,7 +291,8 @@ mod undo_property {
 
 mod canvas {
     use super::*;
-    use egui::{Pos2, Vec2, vec2};
+    use egui::{Pos2, Vec2, pos2, vec2};
+    use stackplan::model::Month;
 
     /// The title of the bar the tests drag ("cluster-1" of the example plan).
     fn bar() -> String {
@@ -308,6 +309,12 @@ mod canvas {
     /// The test plan zoomed to `PPM` points a month from late 2025.
     fn zoomed(data: &Path) -> Harness<'static, StackplanApp> {
         let mut h = harness(example_app(data));
+        zoom(&mut h);
+        h
+    }
+
+    /// Zooms the harness's editor to `PPM` from late 2025.
+    fn zoom(h: &mut Harness<'static, StackplanApp>) {
         let view = h.state_mut().view_mut();
         view.fit_pending = false;
         view.points_per_month = PPM;
@@ -316,7 +323,6 @@ mod canvas {
             .unwrap()
             .index() as f32;
         h.run();
-        h
     }
 
     fn drag(h: &mut Harness<'static, StackplanApp>, from: Pos2, by: Vec2) {
@@ -437,6 +443,188 @@ mod canvas {
             "{later:?}"
         );
         assert_eq!(h.state().document().undo_label(), Some("Add link"));
+    }
+
+    /// The test plan at `PPM` points a month with `first` at the left edge of the chart.
+    fn zoomed_from(data: &Path, first: &str) -> Harness<'static, StackplanApp> {
+        let mut h = zoomed(data);
+        h.state_mut().view_mut().first_month = month(first).index() as f32;
+        h.run();
+        h
+    }
+
+    fn month(text: &str) -> Month {
+        text.parse().unwrap()
+    }
+
+    /// Left edge of the chart area (right of the lane headers), on screen.
+    fn chart_left(h: &Harness<'static, StackplanApp>) -> f32 {
+        h.get_by_label("Roadmap canvas").rect().left() + stackplan::ui::HEADER_WIDTH
+    }
+
+    /// Screen x of the middle of `m` on the chart.
+    fn x_of(h: &Harness<'static, StackplanApp>, m: Month) -> f32 {
+        let first = h.state().view().first_month;
+        chart_left(h) + (m.index() as f32 - first + 0.5) * h.state().view().points_per_month
+    }
+
+    #[test]
+    fn double_clicking_a_lane_adds_an_investment_there_at_that_month() {
+        let data = tempfile::tempdir().unwrap();
+        let mut h = common::harness_stepped(example_app(data.path()), 1280.0, 800.0, 0.05);
+        zoom(&mut h);
+        let lane_y = h.get_by_label("Language technology lab").rect().center().y;
+        let at = pos2(x_of(&h, month("2028-09")), lane_y);
+        h.hover_at(at);
+        h.run();
+        for pressed in [true, false, true, false] {
+            h.event(egui::Event::PointerButton {
+                pos: at,
+                button: egui::PointerButton::Primary,
+                pressed,
+                modifiers: egui::Modifiers::NONE,
+            });
+            h.step();
+        }
+        h.run();
+        let plan = h.state().plan();
+        assert_eq!(plan.investments.len(), example_plan().investments.len() + 1);
+        let added = plan.investments.last().unwrap();
+        assert_eq!(added.layer, "research");
+        assert_eq!(added.start, month("2028-09"));
+        let selected = h.state().view().selection.clone().unwrap();
+        assert_eq!(selected.id, added.id, "the new investment is selected");
+        assert_eq!(h.state().document().undo_label(), Some("Add investment"));
+    }
+
+    #[test]
+    fn dragging_a_milestone_re_dates_it() {
+        let data = tempfile::tempdir().unwrap();
+        let mut h = zoomed_from(data.path(), "2028-01");
+        let title = example_plan().milestone("own-model").unwrap().title.clone();
+        let diamond = h.get_by_label(&title).rect().left_center() + vec2(4.0, 0.0);
+        drag(&mut h, diamond, vec2(PPM * 4.0 + 3.0, 0.0));
+        let m = h.state().plan().milestone("own-model").unwrap().clone();
+        assert_eq!(m.month, month("2029-10"));
+        assert_eq!(m.layer, "models");
+        assert_eq!(h.state().document().undo_label(), Some("Move milestone"));
+    }
+
+    /// The fractional month index under screen x.
+    fn month_under(h: &Harness<'static, StackplanApp>, x: f32) -> f32 {
+        h.state().view().month_at(x - chart_left(h))
+    }
+
+    #[test]
+    fn pinch_zoom_keeps_the_month_under_the_pointer() {
+        let data = tempfile::tempdir().unwrap();
+        let mut h = zoomed(data.path());
+        let canvas = h.get_by_label("Roadmap canvas").rect();
+        let at = pos2(chart_left(&h) + 250.0, canvas.center().y);
+        h.hover_at(at);
+        h.run();
+        let before = month_under(&h, at.x);
+        h.event(egui::Event::Zoom(1.5));
+        h.run();
+        let view = h.state().view();
+        assert!((view.points_per_month - PPM * 1.5).abs() < 1e-3, "{view:?}");
+        assert!((month_under(&h, at.x) - before).abs() < 1e-3);
+    }
+
+    #[test]
+    fn ctrl_scroll_zooms_around_the_pointer() {
+        let data = tempfile::tempdir().unwrap();
+        let mut h = zoomed(data.path());
+        let canvas = h.get_by_label("Roadmap canvas").rect();
+        let at = pos2(chart_left(&h) + 120.0, canvas.center().y);
+        h.hover_at(at);
+        h.run();
+        let before = month_under(&h, at.x);
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Line,
+            delta: vec2(0.0, 3.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers: egui::Modifiers::COMMAND,
+        });
+        for _ in 0..30 {
+            h.step();
+        }
+        h.run();
+        let view = h.state().view();
+        assert!(view.points_per_month > PPM * 1.05, "zoomed in: {view:?}");
+        assert!((month_under(&h, at.x) - before).abs() < 1e-2);
+        assert_eq!(view.scroll_y, 0.0, "Ctrl+scroll zooms instead of scrolling");
+    }
+
+    /// One frame of the editor in a plain egui context, without AccessKit (as in a normal
+    /// window, where only a screen reader turns it on).
+    struct Plain {
+        ctx: egui::Context,
+        app: StackplanApp,
+        time: f64,
+    }
+
+    impl Plain {
+        fn frame(&mut self, events: Vec<egui::Event>) {
+            self.time += 1.0 / 60.0;
+            let input = egui::RawInput {
+                screen_rect: Some(egui::Rect::from_min_size(Pos2::ZERO, vec2(1280.0, 800.0))),
+                time: Some(self.time),
+                events,
+                ..Default::default()
+            };
+            let app = &mut self.app;
+            let mut output = self.ctx.run_ui(input, |ui| app.show(ui));
+            output.textures_delta.clear();
+        }
+
+        fn button(pos: Pos2, pressed: bool) -> egui::Event {
+            egui::Event::PointerButton {
+                pos,
+                button: egui::PointerButton::Primary,
+                pressed,
+                modifiers: egui::Modifiers::NONE,
+            }
+        }
+    }
+
+    #[test]
+    fn dragging_a_bar_works_without_accesskit() {
+        let data = tempfile::tempdir().unwrap();
+        let h = zoomed(data.path());
+        let centre = h.get_by_label(&bar()).rect().center();
+        let mut view = h.state().view().clone();
+        // Panels settle over the first frames of a new context: keep this zoom meanwhile.
+        view.fitted_width = None;
+        drop(h);
+        let ctx = egui::Context::default();
+        stackplan::ui::add_fonts_from(
+            &ctx,
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/fonts"),
+        );
+        let mut app = example_app(data.path());
+        *app.view_mut() = view;
+        let mut plain = Plain {
+            ctx,
+            app,
+            time: 0.0,
+        };
+        plain.frame(Vec::new());
+        plain.frame(vec![egui::Event::PointerMoved(centre)]);
+        plain.frame(Vec::new());
+        plain.frame(vec![Plain::button(centre, true)]);
+        let by = vec2(PPM * 3.0 + 4.0, 0.0);
+        for k in 1..=5 {
+            plain.frame(vec![egui::Event::PointerMoved(
+                centre + by * (k as f32 / 5.0),
+            )]);
+        }
+        plain.frame(vec![Plain::button(centre + by, false)]);
+        plain.frame(Vec::new());
+        let before = example_plan().investment("cluster-1").unwrap().start;
+        let after = plain.app.plan().investment("cluster-1").unwrap().start;
+        assert_eq!(before.months_until(after), 3, "{before} → {after}");
     }
 
     #[test]

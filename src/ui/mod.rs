@@ -27,6 +27,7 @@ pub use edits::Clip;
 pub use files::{DataFolder, Recovery};
 pub use fonts::add_fonts_from;
 pub use history::Document;
+pub use paint::HEADER_WIDTH;
 pub use view::{Panels, Selection, ViewState};
 
 /// Opens the editor window on `file`, or on the bundled example plan when none is given.
