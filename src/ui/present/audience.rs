@@ -1,12 +1,15 @@
-//! The audience view: large type on a high-contrast background, the stop's time window, the
-//! focused milestone, and the live dependencies and exposure at the stop's date.
+//! The audience view: large type on a high-contrast background, the roadmap scene of the
+//! stop's (moving) time window with its milestone in focus, and the live dependencies and
+//! exposure at the stop's date.
 
 use egui::{Align2, Color32, FontId, Pos2, Rect, Stroke, Ui, pos2, vec2};
 
 use super::deck::{Deck, Window};
 use crate::analysis::Analysis;
-use crate::analysis::stops::{Slide, StopKind};
+use crate::analysis::stops::{self, Facts, Slide, StopKind, Tone};
+use crate::layout::{self, Item, Scene, Shape, TextRun};
 use crate::model::{Colour, Month, Roadmap};
+use crate::ui::paint::{HEADER_WIDTH, Painted, Placement};
 
 /// Background of the audience view.
 pub const BACKGROUND: Color32 = Color32::from_rgb(0x0B, 0x0F, 0x19);
@@ -14,15 +17,52 @@ pub const BACKGROUND: Color32 = Color32::from_rgb(0x0B, 0x0F, 0x19);
 const INK: Color32 = Color32::WHITE;
 /// Secondary text colour.
 const MUTED: Color32 = Color32::from_rgb(0xB8, 0xC2, 0xD3);
-/// Accent for the focused milestone and the exposure line.
+/// Accent for the figures and the exposure line.
 const ACCENT: Color32 = Color32::from_rgb(0xFA, 0xCC, 0x15);
 /// Colour of gains (dependencies removed).
 const GAIN: Color32 = Color32::from_rgb(0x4A, 0xDE, 0x80);
 /// Colour of new dependencies and trades.
 const WARN: Color32 = Color32::from_rgb(0xFB, 0x92, 0x3C);
+/// Row height the audience chart is laid out at when it fits (labels at 16 points).
+const LARGE_ROW: f32 = 34.0;
+/// Smallest row height the chart is laid out at; a taller chart is drawn smaller.
+const SMALL_ROW: f32 = 18.0;
+/// Smallest scale a tall chart is drawn at; below it the chart is cut at the bottom.
+const MIN_SCALE: f32 = 0.3;
+
+/// What the audience chart was laid out for; the scene is reused while this is unchanged.
+#[derive(Debug, Clone, PartialEq)]
+struct SceneKey {
+    from: Month,
+    to: Month,
+    month_width: f32,
+    header_width: f32,
+    row_height: f32,
+    dependencies: bool,
+    layers: Vec<String>,
+    focus: Option<String>,
+    cursor: Option<Month>,
+}
+
+/// The audience chart's last layout, and the row height chosen for each slide and size.
+#[derive(Default)]
+pub struct SceneCache {
+    scene: Option<(SceneKey, Scene)>,
+    /// Counts the layouts, so the painter knows when its shapes are stale.
+    scene_nr: u64,
+    painted: Painted,
+    fits: Option<((usize, u32, u32), Fit)>,
+}
 
 /// Draws the current slide of `deck` filling `rect`.
-pub fn audience_ui(ui: &mut Ui, rect: Rect, plan: &Roadmap, analysis: &Analysis, deck: &Deck) {
+pub fn audience_ui(
+    ui: &mut Ui,
+    rect: Rect,
+    plan: &Roadmap,
+    analysis: &Analysis,
+    deck: &Deck,
+    cache: &mut SceneCache,
+) {
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, BACKGROUND);
     let Some(slide) = deck.current() else {
@@ -37,10 +77,11 @@ pub fn audience_ui(ui: &mut Ui, rect: Rect, plan: &Roadmap, analysis: &Analysis,
     };
     let now = ui.input(|i| i.time);
     let window = deck.window_at(now).unwrap_or(Window::of(slide));
-    let margin = (rect.width() * 0.04).clamp(16.0, 64.0);
+    let margin = (rect.width() * 0.03).clamp(12.0, 48.0);
     let inner = rect.shrink(margin);
-    let title_size = (rect.height() * 0.06).clamp(22.0, 56.0);
-    let body = (title_size * 0.5).max(16.0);
+    let title_size = (rect.height() * 0.055).clamp(22.0, 52.0);
+    let body = (title_size * 0.45).max(15.0);
+    let date = slide.date(plan);
     painter.text(
         inner.left_top(),
         Align2::LEFT_TOP,
@@ -48,19 +89,18 @@ pub fn audience_ui(ui: &mut Ui, rect: Rect, plan: &Roadmap, analysis: &Analysis,
         FontId::proportional(title_size),
         INK,
     );
-    let date = slide.date(plan);
     painter.text(
-        inner.left_top() + vec2(0.0, title_size * 1.25),
+        inner.left_top() + vec2(0.0, title_size * 1.2),
         Align2::LEFT_TOP,
         subtitle(slide, plan, date),
         FontId::proportional(body),
         MUTED,
     );
     painter.text(
-        inner.right_bottom(),
-        Align2::RIGHT_BOTTOM,
+        inner.right_top(),
+        Align2::RIGHT_TOP,
         deck.progress(),
-        FontId::proportional(body),
+        FontId::proportional(body * 1.4),
         MUTED,
     );
     if !deck.typed().is_empty() {
@@ -72,27 +112,34 @@ pub fn audience_ui(ui: &mut Ui, rect: Rect, plan: &Roadmap, analysis: &Analysis,
             ACCENT,
         );
     }
-    let content_top = inner.top() + title_size * 1.25 + body * 2.2;
-    let notes_height = if deck.notes_shown() { body * 4.0 } else { 0.0 };
+    let notes_height = if deck.notes_shown() { body * 3.2 } else { 0.0 };
     let content = Rect::from_min_max(
-        pos2(inner.left(), content_top),
-        pos2(inner.right(), inner.bottom() - body * 1.6 - notes_height),
+        pos2(inner.left(), inner.top() + title_size * 1.2 + body * 2.2),
+        pos2(inner.right(), inner.bottom() - notes_height - body * 1.4),
     );
-    let text = Text {
-        painter: &painter,
-        size: body,
-    };
+    let (chart, column) = split(content);
+    let facts = stops::facts(plan, analysis, slide);
+    facts_ui(&painter, column, &facts, body);
     match &slide.kind {
-        StopKind::Summary => summary_ui(&text, content, plan, analysis),
-        StopKind::Milestone(id) => {
-            let (facts, chart) = split(content);
-            milestone_ui(&text, facts, plan, analysis, id, date);
-            exposure_chart(&painter, chart, plan, analysis, window, Some(date), body);
-        }
-        StopKind::Overview | StopKind::Window => {
-            let (facts, chart) = split(content);
-            big_numbers(&text, facts, analysis, date);
+        StopKind::Summary => {
             exposure_chart(&painter, chart, plan, analysis, window, None, body);
+        }
+        StopKind::Overview | StopKind::Milestone(_) | StopKind::Window => {
+            let share = if slide.kind == StopKind::Overview {
+                0.66
+            } else {
+                1.0
+            };
+            let top = Rect::from_min_size(chart.min, vec2(chart.width(), chart.height() * share));
+            let used = roadmap_ui(&painter, top, plan, analysis, deck, window, cache);
+            let below = Rect::from_min_max(
+                pos2(chart.left() + HEADER_WIDTH, chart.top() + used + body * 0.8),
+                chart.max,
+            );
+            if below.height() >= body * 8.0 {
+                let date = matches!(slide.kind, StopKind::Milestone(_)).then_some(date);
+                exposure_chart(&painter, below, plan, analysis, window, date, body);
+            }
         }
     }
     if deck.notes_shown() {
@@ -101,16 +148,19 @@ pub fn audience_ui(ui: &mut Ui, rect: Rect, plan: &Roadmap, analysis: &Analysis,
         } else {
             slide.stop.notes.as_str()
         };
-        painter.text(
-            pos2(
-                inner.left(),
-                inner.bottom() - body * 1.6 - notes_height + body * 0.5,
-            ),
-            Align2::LEFT_TOP,
+        let galley = painter.layout(
             format!("Notes: {notes}"),
-            FontId::proportional(body * 0.8),
+            FontId::proportional(body * 0.9),
             MUTED,
+            inner.width(),
         );
+        let top = inner.bottom() - notes_height - body * 0.4;
+        painter
+            .with_clip_rect(Rect::from_min_max(
+                pos2(inner.left(), top),
+                pos2(inner.right(), top + notes_height),
+            ))
+            .galley(pos2(inner.left(), top), galley, MUTED);
     }
 }
 
@@ -126,166 +176,323 @@ fn subtitle(slide: &Slide, plan: &Roadmap, date: Month) -> String {
     }
 }
 
-/// Left column of facts, right the chart.
+/// The chart on the left, the facts column on the right.
 fn split(content: Rect) -> (Rect, Rect) {
-    let facts_width = (content.width() * 0.42).max(200.0).min(content.width());
-    let facts = Rect::from_min_size(content.min, vec2(facts_width, content.height()));
-    let chart = Rect::from_min_max(pos2(facts.right() + 24.0, content.top()), content.max);
-    (facts, chart)
+    let column_width = (content.width() * 0.3).clamp(220.0_f32.min(content.width()), 460.0);
+    let chart = Rect::from_min_max(
+        content.min,
+        pos2(content.right() - column_width - 24.0, content.bottom()),
+    );
+    let column = Rect::from_min_max(
+        pos2(content.right() - column_width, content.top()),
+        content.max,
+    );
+    (chart, column)
 }
 
-/// Lines of text written downwards.
-struct Text<'a> {
-    painter: &'a egui::Painter,
-    size: f32,
-}
-
-impl Text<'_> {
-    /// Writes `text` at `at` with a scale of the body size; returns the next line's position.
-    fn line(&self, at: Pos2, text: &str, scale: f32, colour: Color32) -> Pos2 {
-        self.painter.text(
-            at,
-            Align2::LEFT_TOP,
-            text,
-            FontId::proportional(self.size * scale),
-            colour,
-        );
-        at + vec2(0.0, self.size * scale * 1.3)
-    }
-
-    /// A struck-through, faded line (a retired dependency).
-    fn struck(&self, at: Pos2, text: &str) -> Pos2 {
-        let galley = self.painter.layout_no_wrap(
-            text.to_owned(),
-            FontId::proportional(self.size * 0.9),
-            GAIN,
-        );
-        let width = galley.size().x;
-        let mid = at.y + galley.size().y * 0.55;
-        self.painter.galley(at, galley, GAIN);
-        self.painter.line_segment(
-            [pos2(at.x, mid), pos2(at.x + width, mid)],
-            Stroke::new(2.0, GAIN),
-        );
-        at + vec2(0.0, self.size * 0.9 * 1.3)
-    }
-}
-
-/// The large live-dependency count and exposure at `date`.
-fn big_numbers(text: &Text<'_>, rect: Rect, analysis: &Analysis, date: Month) -> Pos2 {
-    let live = analysis.state_at(date).live.len();
-    let exposure = analysis.exposure_at(date).total;
+/// The figures large, then the lines: removals struck through, introductions and trades in
+/// the warning colour.
+fn facts_ui(painter: &egui::Painter, rect: Rect, facts: &Facts, body: f32) {
+    let painter = painter.with_clip_rect(rect);
     let mut at = rect.left_top();
-    at = text.line(at, &format!("{live}"), 3.0, ACCENT);
-    at = text.line(at, &format!("live dependencies in {date}"), 1.0, MUTED);
-    at += vec2(0.0, text.size * 0.5);
-    at = text.line(at, &format!("{exposure}"), 3.0, ACCENT);
-    text.line(at, "exposure (summed criticality)", 1.0, MUTED)
+    for figure in &facts.figures {
+        let size = if figure.value.len() > 8 { 1.8 } else { 2.6 };
+        at = line(
+            &painter,
+            at,
+            &figure.value,
+            body * size,
+            ACCENT,
+            rect.width(),
+        );
+        at = line(&painter, at, &figure.label, body * 0.9, MUTED, rect.width());
+        at.y += body * 0.5;
+    }
+    for fact in &facts.lines {
+        let (indent, scale, colour) = match fact.tone {
+            Tone::Heading => (0.0, 1.0, INK),
+            Tone::Removed => (1.0, 0.9, GAIN),
+            Tone::Introduced => (1.0, 0.9, WARN),
+            Tone::Trade => (2.0, 0.8, WARN),
+            Tone::Detail => (1.0, 0.8, MUTED),
+        };
+        let start = at + vec2(body * indent, 0.0);
+        let galley = painter.layout(
+            fact.text.clone(),
+            FontId::proportional(body * scale),
+            colour,
+            rect.width() - body * indent,
+        );
+        let size = galley.size();
+        painter.galley(start, galley, colour);
+        if fact.tone == Tone::Removed {
+            let mid = start.y + body * scale * 0.62;
+            painter.line_segment(
+                [pos2(start.x, mid), pos2(start.x + size.x, mid)],
+                Stroke::new(2.0, GAIN),
+            );
+        }
+        at.y += size.y + body * 0.15;
+    }
 }
 
-fn dependency_name(plan: &Roadmap, id: &str) -> String {
-    plan.dependency(id).map_or_else(
-        || id.to_owned(),
-        |d| format!("{} ({})", d.name, d.control.label()),
-    )
+/// One line of text (wrapped to `width`); returns where the next line starts.
+fn line(
+    painter: &egui::Painter,
+    at: Pos2,
+    text: &str,
+    size: f32,
+    colour: Color32,
+    width: f32,
+) -> Pos2 {
+    let galley = painter.layout(text.to_owned(), FontId::proportional(size), colour, width);
+    let height = galley.size().y;
+    painter.galley(at, galley, colour);
+    at + vec2(0.0, height)
 }
 
-fn milestone_ui(
-    text: &Text<'_>,
+/// The roadmap scene of `window` in `rect`: the layout shared with the editor and the
+/// exporters, in large rows, its focus highlighted and the milestone's month marked; returns
+/// the height it took.
+fn roadmap_ui(
+    painter: &egui::Painter,
     rect: Rect,
     plan: &Roadmap,
     analysis: &Analysis,
-    id: &str,
-    date: Month,
-) {
-    let mut at = big_numbers(text, rect, analysis, date) + vec2(0.0, text.size * 0.6);
-    let Some(report) = analysis.milestone_report(id) else {
-        return;
+    deck: &Deck,
+    window: Window,
+    cache: &mut SceneCache,
+) -> f32 {
+    let Some(slide) = deck.current() else {
+        return 0.0;
     };
-    if !report.removes.is_empty() {
-        at = text.line(at, "Removes", 1.0, INK);
-        for dep in &report.removes {
-            at = text.struck(at + vec2(text.size, 0.0), &dependency_name(plan, dep))
-                - vec2(text.size, 0.0);
-        }
+    if rect.width() < 200.0 || rect.height() < 80.0 {
+        return 0.0;
     }
-    if !report.introduces.is_empty() {
-        at = text.line(at, "Introduces", 1.0, INK);
-        for dep in &report.introduces {
-            let traded = report.trades.iter().any(|t| &t.introduced == dep);
-            at = text.line(
-                at + vec2(text.size, 0.0),
-                &format!("+ {}", dependency_name(plan, dep)),
-                0.9,
-                WARN,
-            ) - vec2(text.size, 0.0);
-            if traded {
-                at = text.line(
-                    at + vec2(text.size * 2.0, 0.0),
-                    "TRADE: no more national control",
-                    0.8,
-                    WARN,
-                ) - vec2(text.size * 2.0, 0.0);
-            }
+    let layers = shown_layers(plan, analysis, slide);
+    let size_key = (deck.position(), rect.width() as u32, rect.height() as u32);
+    let fit = match cache.fits {
+        Some((key, fit)) if key == size_key => fit,
+        _ => {
+            let fit = fitting(plan, slide, &layers, rect);
+            cache.fits = Some((size_key, fit));
+            fit
         }
+    };
+    let k = fit.scale;
+    let header = HEADER_WIDTH / k;
+    let month_width = (rect.width() - HEADER_WIDTH).max(1.0) / k / window.months();
+    let first = window.from.floor();
+    let key = SceneKey {
+        from: Month::from_index(first as i32),
+        to: Month::from_index(window.to.ceil() as i32),
+        month_width,
+        header_width: header,
+        row_height: fit.row,
+        dependencies: shows_dependencies(slide),
+        layers,
+        focus: slide.stop.focus.clone(),
+        cursor: matches!(slide.kind, StopKind::Milestone(_)).then(|| slide.date(plan)),
+    };
+    if cache.scene.as_ref().is_none_or(|(old, _)| *old != key) {
+        let scene = scaled(&layout::layout(plan, &view_of(&key)), k);
+        cache.scene = Some((key, scene));
+        cache.scene_nr += 1;
     }
-    if !report.needs_all.is_empty() {
-        let cost = money(report.total_cost, &plan.currency);
-        at = text.line(
-            at,
-            &format!("Needs {} investments, {cost}", report.needs_all.len()),
-            1.0,
-            INK,
-        );
-        for need in report.needs_all.iter().take(6) {
-            let title = plan.investment(need).map_or(need.as_str(), |i| &i.title);
-            at = text.line(at + vec2(text.size, 0.0), title, 0.8, MUTED) - vec2(text.size, 0.0);
-        }
-    }
-}
-
-fn summary_ui(text: &Text<'_>, rect: Rect, plan: &Roadmap, analysis: &Analysis) {
-    let start = analysis.exposure_at(plan.horizon.start).total;
-    let end = analysis.exposure_at(plan.horizon.end).total;
-    let remaining = analysis.state_at(plan.horizon.end).live.len();
-    let budget: u64 = plan
-        .investments
-        .iter()
-        .fold(0u64, |sum, i| sum.saturating_add(i.budget));
-    let column = rect.width() / 2.0;
-    let mut left = rect.left_top();
-    left = text.line(left, &format!("{start} to {end}"), 3.0, ACCENT);
-    left = text.line(
-        left,
-        &format!(
-            "exposure in {} and in {}",
-            plan.horizon.start, plan.horizon.end
-        ),
-        1.0,
-        MUTED,
+    let SceneCache {
+        scene: Some((key, scene)),
+        scene_nr,
+        painted,
+        ..
+    } = cache
+    else {
+        return 0.0;
+    };
+    let card = Rect::from_min_size(
+        rect.min,
+        vec2(rect.width(), scene.height.min(rect.height())),
     );
-    left += vec2(0.0, text.size);
-    left = text.line(left, &money(budget, &plan.currency), 3.0, ACCENT);
-    text.line(left, "total budget", 1.0, MUTED);
-    let mut right = rect.left_top() + vec2(column, 0.0);
-    right = text.line(right, &format!("{remaining}"), 3.0, ACCENT);
-    right = text.line(right, "dependencies remaining at the end", 1.0, MUTED);
-    let state = analysis.state_at(plan.horizon.end);
-    for id in state.live.iter().take(8) {
-        right = text.line(right, &dependency_name(plan, id), 0.8, MUTED);
+    let at = Placement {
+        rect: card,
+        dx: (first - window.from) * month_width * k,
+        scroll_y: 0.0,
+        ruler: layout::RULER_HEIGHT * k,
+    };
+    let focus = key.focus.as_deref();
+    painted.paint(&painter.with_clip_rect(card), scene, *scene_nr, focus, at);
+    card.height()
+}
+
+/// The layout view of `key`.
+fn view_of(key: &SceneKey) -> layout::View {
+    let mut view = layout::View::new(key.from, key.to);
+    view.month_width = key.month_width;
+    view.row_height = key.row_height;
+    view.header_width = key.header_width;
+    view.layers = key.layers.clone();
+    view.selection = key.focus.clone();
+    view.cursor = key.cursor;
+    view.dependencies = key.dependencies;
+    view
+}
+
+/// Whether the chart has the dependency lane: not on the overview, whose exposure chart
+/// sums the dependencies up.
+fn shows_dependencies(slide: &Slide) -> bool {
+    slide.kind != StopKind::Overview
+}
+
+/// How the audience chart is sized: the row height it is laid out at and the scale it is
+/// drawn at.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Fit {
+    row: f32,
+    scale: f32,
+}
+
+/// The largest rows (from [`LARGE_ROW`] down to [`SMALL_ROW`]) at which the slide's chart
+/// fits the height of `rect`; a chart too tall even then is drawn smaller, down to
+/// [`MIN_SCALE`].
+fn fitting(plan: &Roadmap, slide: &Slide, layers: &[String], rect: Rect) -> Fit {
+    let months = (slide.stop.from.months_until(slide.stop.to) + 1).max(1) as f32;
+    let height_at = |row: f32| {
+        let key = SceneKey {
+            from: slide.stop.from,
+            to: slide.stop.to,
+            month_width: (rect.width() - HEADER_WIDTH).max(1.0) / months,
+            header_width: HEADER_WIDTH,
+            row_height: row,
+            dependencies: shows_dependencies(slide),
+            layers: layers.to_vec(),
+            focus: None,
+            cursor: None,
+        };
+        layout::layout(plan, &view_of(&key)).height
+    };
+    let ruler = layout::RULER_HEIGHT;
+    let large = height_at(LARGE_ROW);
+    if large <= rect.height() {
+        return Fit {
+            row: LARGE_ROW,
+            scale: 1.0,
+        };
+    }
+    let shrink = (rect.height() - ruler).max(1.0) / (large - ruler).max(1.0);
+    let row = (LARGE_ROW * shrink).floor();
+    if row >= SMALL_ROW {
+        return Fit { row, scale: 1.0 };
+    }
+    let small = height_at(SMALL_ROW);
+    Fit {
+        row: SMALL_ROW,
+        scale: (rect.height() / small.max(1.0)).clamp(MIN_SCALE, 1.0),
     }
 }
 
-/// "€1.25 bn"-style short amount with the currency code.
-pub fn money(amount: u64, currency: &str) -> String {
-    let value = amount as f64;
-    if value >= 1e9 {
-        format!("{:.2} bn {currency}", value / 1e9)
-    } else if value >= 1e6 {
-        format!("{:.1} m {currency}", value / 1e6)
-    } else {
-        format!("{amount} {currency}")
+/// `scene` drawn `k` times as large (positions, sizes, strokes and type).
+fn scaled(scene: &Scene, k: f32) -> Scene {
+    if (k - 1.0).abs() < 1e-4 {
+        return scene.clone();
     }
+    let point = |p: &layout::Point| layout::Point::new(p.x * k, p.y * k);
+    let stroke = |s: &layout::Stroke| layout::Stroke {
+        width: s.width * k,
+        ..*s
+    };
+    let shape = |shape: &Shape| match shape {
+        Shape::Rect {
+            rect,
+            fill,
+            stroke: outline,
+            radius,
+        } => Shape::Rect {
+            rect: layout::Rect::new(rect.x * k, rect.y * k, rect.w * k, rect.h * k),
+            fill: *fill,
+            stroke: outline.as_ref().map(stroke),
+            radius: radius * k,
+        },
+        Shape::Diamond {
+            centre,
+            half,
+            fill,
+            stroke: outline,
+        } => Shape::Diamond {
+            centre: point(centre),
+            half: half * k,
+            fill: *fill,
+            stroke: outline.as_ref().map(stroke),
+        },
+        Shape::Line {
+            points,
+            stroke: line,
+        } => Shape::Line {
+            points: points.iter().map(point).collect(),
+            stroke: stroke(line),
+        },
+        Shape::Polygon {
+            points,
+            fill,
+            stroke: outline,
+        } => Shape::Polygon {
+            points: points.iter().map(point).collect(),
+            fill: *fill,
+            stroke: outline.as_ref().map(stroke),
+        },
+        Shape::Text(run) => Shape::Text(TextRun {
+            pos: point(&run.pos),
+            size: run.size * k,
+            max_width: run.max_width * k,
+            ..run.clone()
+        }),
+    };
+    Scene {
+        width: scene.width * k,
+        height: scene.height * k,
+        items: scene
+            .items
+            .iter()
+            .map(|item| Item {
+                shape: shape(&item.shape),
+                tag: item.tag.clone(),
+            })
+            .collect(),
+        bands: Vec::new(),
+        ruler_height: scene.ruler_height * k,
+        header_width: scene.header_width * k,
+        breaks: Vec::new(),
+    }
+}
+
+/// The layers a slide shows: its own choice when saved with one; for a milestone the layers
+/// of what it needs, removes and introduces; otherwise all.
+fn shown_layers(plan: &Roadmap, analysis: &Analysis, slide: &Slide) -> Vec<String> {
+    if !slide.stop.layers.is_empty() {
+        return slide.stop.layers.clone();
+    }
+    let StopKind::Milestone(id) = &slide.kind else {
+        return Vec::new();
+    };
+    let Some(milestone) = plan.milestone(id) else {
+        return Vec::new();
+    };
+    let mut wanted = vec![milestone.layer.as_str()];
+    if let Some(report) = analysis.milestone_report(id) {
+        let investments = report
+            .needs_all
+            .iter()
+            .filter_map(|i| plan.investment(i).map(|i| i.layer.as_str()));
+        let dependencies = report
+            .removes
+            .iter()
+            .chain(&report.introduces)
+            .filter_map(|d| plan.dependency(d).map(|d| d.layer.as_str()));
+        wanted.extend(investments.chain(dependencies));
+    }
+    plan.layers
+        .iter()
+        .filter(|l| wanted.contains(&l.id.as_str()))
+        .map(|l| l.id.clone())
+        .collect()
 }
 
 /// The exposure burndown across `window`, with year marks and the stop's date marked.
@@ -366,7 +573,7 @@ fn exposure_chart(
         );
     }
     if let Some(date) = date {
-        let x = x_of(date.index() as f32);
+        let x = x_of(date.index() as f32 + 0.5);
         chart.line_segment(
             [pos2(x, plot.top()), pos2(x, plot.bottom())],
             Stroke::new(3.0, INK),
@@ -420,4 +627,91 @@ fn year_step(years: i32, room: f32) -> i32 {
         .into_iter()
         .find(|s| years / s <= fit)
         .unwrap_or(10)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::{Point, Rgba, Tag};
+
+    #[test]
+    fn a_scaled_scene_grows_positions_sizes_and_type_alike() {
+        let mut scene = Scene {
+            width: 100.0,
+            height: 50.0,
+            ..Scene::default()
+        };
+        scene.push(
+            Shape::Text(TextRun {
+                text: "Chips".into(),
+                pos: Point::new(10.0, 20.0),
+                size: 10.0,
+                colour: Rgba::rgb(0, 0, 0),
+                weight: layout::Weight::Regular,
+                anchor: layout::Anchor::Start,
+                max_width: 40.0,
+            }),
+            Tag::Chrome,
+        );
+        scene.push(
+            Shape::Diamond {
+                centre: Point::new(30.0, 5.0),
+                half: 4.0,
+                fill: None,
+                stroke: Some(layout::Stroke::solid(1.0, Rgba::rgb(0, 0, 0))),
+            },
+            Tag::Milestone("m".into()),
+        );
+        let big = scaled(&scene, 2.0);
+        assert_eq!((big.width, big.height), (200.0, 100.0));
+        let Shape::Text(run) = &big.items[0].shape else {
+            panic!("text stays text");
+        };
+        assert_eq!(
+            (run.pos, run.size, run.max_width),
+            (Point::new(20.0, 40.0), 20.0, 80.0)
+        );
+        let Shape::Diamond {
+            centre,
+            half,
+            stroke,
+            ..
+        } = &big.items[1].shape
+        else {
+            panic!("diamond stays a diamond");
+        };
+        assert_eq!((*centre, *half), (Point::new(60.0, 10.0), 8.0));
+        assert_eq!(stroke.map(|s| s.width), Some(2.0));
+        assert_eq!(big.items[1].tag, Tag::Milestone("m".into()));
+    }
+
+    #[test]
+    fn a_milestone_shows_only_the_layers_it_touches() {
+        let plan = crate::io::example_plan().unwrap();
+        let analysis = Analysis::of(&plan);
+        let slides = stops::slides_of(&plan);
+        let milestone = slides
+            .iter()
+            .find(|s| s.stop.focus.as_deref() == Some("licensed-llm-live"))
+            .unwrap();
+        let layers = shown_layers(&plan, &analysis, milestone);
+        assert!(layers.contains(&"models".to_owned()), "{layers:?}");
+        assert!(layers.len() < plan.layers.len(), "{layers:?}");
+        assert!(
+            shown_layers(&plan, &analysis, &slides[0]).is_empty(),
+            "overview: all"
+        );
+    }
+
+    #[test]
+    fn a_tall_chart_shrinks_its_rows_then_its_scale() {
+        let plan = crate::io::example_plan().unwrap();
+        let slides = stops::slides_of(&plan);
+        let roomy = Rect::from_min_size(Pos2::ZERO, vec2(1000.0, 5000.0));
+        assert_eq!(fitting(&plan, &slides[0], &[], roomy).row, LARGE_ROW);
+        let tight = Rect::from_min_size(Pos2::ZERO, vec2(1000.0, 400.0));
+        let fit = fitting(&plan, &slides[0], &[], tight);
+        assert_eq!(fit.row, SMALL_ROW);
+        assert!(fit.scale < 1.0 && fit.scale >= MIN_SCALE, "{fit:?}");
+    }
 }

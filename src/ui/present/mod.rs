@@ -22,6 +22,8 @@ pub struct Presentation {
     started: Option<f64>,
     /// Whether the presenter window is open.
     presenter: bool,
+    /// The audience chart's layout, reused between frames.
+    scenes: audience::SceneCache,
 }
 
 /// What the presenter asked for this frame.
@@ -43,6 +45,7 @@ impl Presentation {
             entered: false,
             started: None,
             presenter: false,
+            scenes: audience::SceneCache::default(),
         }
     }
 
@@ -246,7 +249,14 @@ pub fn present_ui(
         presentation.apply(Step::Previous, now);
     }
     *view = presentation.presented_view(plan, now, rect.width());
-    audience::audience_ui(ui, rect, plan, &presentation.analysis, &presentation.deck);
+    audience::audience_ui(
+        ui,
+        rect,
+        plan,
+        &presentation.analysis,
+        &presentation.deck,
+        &mut presentation.scenes,
+    );
     if presentation.deck.is_moving(now) {
         ctx.request_repaint();
     }
