@@ -5,8 +5,13 @@ use egui::{Color32, RichText, Ui};
 
 use super::deck::Deck;
 use crate::analysis::Analysis;
-use crate::analysis::stops;
+use crate::analysis::stops::{self, Tone};
 use crate::model::Roadmap;
+
+/// Dependencies removed (on the light presenter theme).
+const GAIN: Color32 = Color32::from_rgb(0x15, 0x80, 0x3D);
+/// Dependencies introduced and trades.
+const WARN: Color32 = Color32::from_rgb(0xC2, 0x41, 0x0C);
 
 /// Title of the presenter window.
 pub const TITLE: &str = "Stackplan — presenter";
@@ -67,6 +72,17 @@ pub fn presenter_ui(ui: &mut Ui, plan: &Roadmap, analysis: &Analysis, deck: &Dec
         .map(|f| format!("{} {}", f.value, f.label))
         .collect();
     ui.label(RichText::new(figures.join("  ·  ")).size(16.0));
+    for line in &facts.lines {
+        let text = RichText::new(&line.text).size(15.0);
+        let text = match line.tone {
+            Tone::Heading => text.strong(),
+            Tone::Removed => text.strikethrough().color(GAIN),
+            Tone::Introduced => text.color(WARN),
+            Tone::Trade => text.strong().color(WARN),
+            Tone::Detail => text.weak(),
+        };
+        ui.label(text);
+    }
     ui.add_space(8.0);
     let next = deck
         .next()
