@@ -47,6 +47,46 @@ impl Slide {
     }
 }
 
+impl Slide {
+    /// The layers the slide shows (empty = all): the stop's own choice when saved with one;
+    /// for a milestone the layers of what it needs, removes and introduces; otherwise all.
+    pub fn layers(&self, plan: &Roadmap, analysis: &Analysis) -> Vec<String> {
+        if !self.stop.layers.is_empty() {
+            return self.stop.layers.clone();
+        }
+        let StopKind::Milestone(id) = &self.kind else {
+            return Vec::new();
+        };
+        let Some(milestone) = plan.milestone(id) else {
+            return Vec::new();
+        };
+        let mut wanted = vec![milestone.layer.as_str()];
+        if let Some(report) = analysis.milestone_report(id) {
+            let investments = report
+                .needs_all
+                .iter()
+                .filter_map(|i| plan.investment(i).map(|i| i.layer.as_str()));
+            let dependencies = report
+                .removes
+                .iter()
+                .chain(&report.introduces)
+                .filter_map(|d| plan.dependency(d).map(|d| d.layer.as_str()));
+            wanted.extend(investments.chain(dependencies));
+        }
+        plan.layers
+            .iter()
+            .filter(|l| wanted.contains(&l.id.as_str()))
+            .map(|l| l.id.clone())
+            .collect()
+    }
+
+    /// Whether the slide's chart has the dependency lane: not on the overview, whose
+    /// exposure chart sums the dependencies up.
+    pub fn shows_dependencies(&self) -> bool {
+        self.kind != StopKind::Overview
+    }
+}
+
 /// The default stops: an overview, one per milestone in date order, and a summary.
 pub fn default_stops(plan: &Roadmap) -> Vec<Stop> {
     default_slides(plan).into_iter().map(|s| s.stop).collect()
@@ -546,5 +586,37 @@ mod tests {
         assert_eq!(money(1_250_000_000, "EUR"), "1.25 bn EUR");
         assert_eq!(money(310_000_000, "EUR"), "310.0 m EUR");
         assert_eq!(money(900, "EUR"), "900 EUR");
+    }
+
+    #[test]
+    fn a_milestone_slide_shows_only_the_layers_it_touches() {
+        use crate::analysis::testplan::{dep, inv, ms};
+        use crate::model::ControlLevel;
+        let mut p = decade();
+        p.layers = crate::model::default_layers();
+        p.dependencies = vec![dep("cloud", "compute", ControlLevel::BlackBox, 5)];
+        p.investments = vec![inv("x", "data", "2026-01", "2027-12", 10, &[])];
+        p.milestones = vec![ms("m", "models", "2028-01", &["x"], &["cloud"], &[])];
+        let analysis = Analysis::of(&p);
+        let slides = slides_of(&p);
+        let mut layers = slides[1].layers(&p, &analysis);
+        layers.sort();
+        assert_eq!(layers, ["compute", "data", "models"]);
+        assert!(
+            slides[0].layers(&p, &analysis).is_empty(),
+            "the overview shows all"
+        );
+        assert!(!slides[0].shows_dependencies());
+        assert!(slides[1].shows_dependencies());
+        p.stops = vec![Stop {
+            layers: vec!["talent".into()],
+            ..slides[1].stop.clone()
+        }];
+        let saved = slides_of(&p);
+        assert_eq!(
+            saved[0].layers(&p, &analysis),
+            ["talent"],
+            "a saved choice wins"
+        );
     }
 }

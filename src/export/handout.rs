@@ -24,7 +24,7 @@ const ROW: f32 = 20.0;
 /// Width of the chart's lane headers.
 const LANE_HEADER: f32 = 110.0;
 /// Smallest scale a tall chart is shrunk to; below it the chart is cut at the bottom.
-const MIN_SCALE: f32 = 0.55;
+const MIN_SCALE: f32 = 0.4;
 /// Height of the exposure chart on overview and summary pages.
 const EXPOSURE_HEIGHT: f32 = 110.0;
 /// Dark text.
@@ -116,11 +116,15 @@ impl Sheet {
         let mut column = Column::new(self.column);
         column.figures(&facts);
         column.lines(&facts);
-        if matches!(slide.kind, StopKind::Overview | StopKind::Summary) {
-            column.exposure(analysis, slide.date(plan));
-        }
         column.notes(&slide.stop.notes);
-        let (chart, scale) = chart_scene(plan, slide, self.chart);
+        column.exposure(analysis, slide.date(plan));
+        let (chart, scale) = chart_scene(plan, analysis, slide, self.chart);
+        let used = Rect::new(
+            self.chart.x,
+            self.chart.y,
+            self.chart.w,
+            (chart.height * scale).min(self.chart.h),
+        );
         vec![
             Placed {
                 scene: furniture,
@@ -138,10 +142,10 @@ impl Sheet {
                 scene: chart,
                 origin: Point::new(self.chart.x, self.chart.y),
                 scale,
-                clip: Some(self.chart),
+                clip: Some(used),
             },
             Placed {
-                scene: frame(self.chart),
+                scene: frame(used),
                 origin: Point::new(0.0, 0.0),
                 scale: 1.0,
                 clip: None,
@@ -229,25 +233,27 @@ impl Sheet {
 
 /// The roadmap chart of the stop's window, its layers and its focus, laid out to fill `area`
 /// (shrunk to at least [`MIN_SCALE`] when tall), and the scale to draw it at.
-fn chart_scene(plan: &Roadmap, slide: &Slide, area: Rect) -> (Scene, f32) {
-    let first = layout::layout(plan, &chart_view(plan, slide, area.w));
+fn chart_scene(plan: &Roadmap, analysis: &Analysis, slide: &Slide, area: Rect) -> (Scene, f32) {
+    let layers = slide.layers(plan, analysis);
+    let first = layout::layout(plan, &chart_view(plan, slide, &layers, area.w));
     if first.height <= area.h {
         return (first, 1.0);
     }
     let fit = (area.h / first.height).max(MIN_SCALE);
-    let scene = layout::layout(plan, &chart_view(plan, slide, area.w / fit));
+    let scene = layout::layout(plan, &chart_view(plan, slide, &layers, area.w / fit));
     let scale = (area.w / scene.width.max(1.0)).min(fit);
     (scene, scale)
 }
 
-/// The layout view of a slide whose chart is `width` units wide.
-fn chart_view(plan: &Roadmap, slide: &Slide, width: f32) -> layout::View {
+/// The layout view of a slide showing `layers` whose chart is `width` units wide.
+fn chart_view(plan: &Roadmap, slide: &Slide, layers: &[String], width: f32) -> layout::View {
     let stop = &slide.stop;
     let mut view = layout::View::new(stop.from, stop.to);
     view.row_height = ROW;
     view.header_width = LANE_HEADER;
     view.month_width = ((width - LANE_HEADER) / view.months() as f32).max(0.5);
-    view.layers = stop.layers.clone();
+    view.layers = layers.to_vec();
+    view.dependencies = slide.shows_dependencies();
     view.selection = stop.focus.clone();
     if let StopKind::Milestone(_) = slide.kind {
         view.cursor = Some(slide.date(plan));
@@ -339,20 +345,22 @@ impl Column {
             if line.tone == Tone::Heading {
                 self.y += 3.0;
             }
-            let top = self.y;
-            let Some(width) = self.write(&line.text, indent, size, colour, weight) else {
-                return;
-            };
-            if line.tone == Tone::Removed {
-                let y = top + size * 0.7;
-                let x = self.area.x + indent;
-                self.scene.push(
-                    Shape::Line {
-                        points: vec![Point::new(x, y), Point::new(x + width, y)],
-                        stroke: Stroke::solid(1.0, GAIN),
-                    },
-                    Tag::Chrome,
-                );
+            for part in wrap(&line.text, size, self.area.w - indent) {
+                let top = self.y;
+                let Some(width) = self.write(&part, indent, size, colour, weight) else {
+                    return;
+                };
+                if line.tone == Tone::Removed {
+                    let y = top + size * 0.7;
+                    let x = self.area.x + indent;
+                    self.scene.push(
+                        Shape::Line {
+                            points: vec![Point::new(x, y), Point::new(x + width, y)],
+                            stroke: Stroke::solid(1.0, GAIN),
+                        },
+                        Tag::Chrome,
+                    );
+                }
             }
         }
     }
@@ -545,7 +553,8 @@ mod tests {
         let plan = crate::generate::large_plan(400, 4);
         let slides = stops::slides_of(&plan);
         let area = Rect::new(0.0, 0.0, 500.0, 400.0);
-        let (scene, scale) = chart_scene(&plan, &slides[0], area);
+        let analysis = Analysis::of(&plan);
+        let (scene, scale) = chart_scene(&plan, &analysis, &slides[0], area);
         assert!((MIN_SCALE - 1e-3..=1.0).contains(&scale));
         assert!(scene.width * scale <= area.w + 1.0);
     }

@@ -269,7 +269,7 @@ fn roadmap_ui(
     if rect.width() < 200.0 || rect.height() < 80.0 {
         return 0.0;
     }
-    let layers = shown_layers(plan, analysis, slide);
+    let layers = slide.layers(plan, analysis);
     let size_key = (deck.position(), rect.width() as u32, rect.height() as u32);
     let fit = match cache.fits {
         Some((key, fit)) if key == size_key => fit,
@@ -289,7 +289,7 @@ fn roadmap_ui(
         month_width,
         header_width: header,
         row_height: fit.row,
-        dependencies: shows_dependencies(slide),
+        dependencies: slide.shows_dependencies(),
         layers,
         focus: slide.stop.focus.clone(),
         cursor: matches!(slide.kind, StopKind::Milestone(_)).then(|| slide.date(plan)),
@@ -336,12 +336,6 @@ fn view_of(key: &SceneKey) -> layout::View {
     view
 }
 
-/// Whether the chart has the dependency lane: not on the overview, whose exposure chart
-/// sums the dependencies up.
-fn shows_dependencies(slide: &Slide) -> bool {
-    slide.kind != StopKind::Overview
-}
-
 /// How the audience chart is sized: the row height it is laid out at and the scale it is
 /// drawn at.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -362,7 +356,7 @@ fn fitting(plan: &Roadmap, slide: &Slide, layers: &[String], rect: Rect) -> Fit 
             month_width: (rect.width() - HEADER_WIDTH).max(1.0) / months,
             header_width: HEADER_WIDTH,
             row_height: row,
-            dependencies: shows_dependencies(slide),
+            dependencies: slide.shows_dependencies(),
             layers: layers.to_vec(),
             focus: None,
             cursor: None,
@@ -461,38 +455,6 @@ fn scaled(scene: &Scene, k: f32) -> Scene {
         header_width: scene.header_width * k,
         breaks: Vec::new(),
     }
-}
-
-/// The layers a slide shows: its own choice when saved with one; for a milestone the layers
-/// of what it needs, removes and introduces; otherwise all.
-fn shown_layers(plan: &Roadmap, analysis: &Analysis, slide: &Slide) -> Vec<String> {
-    if !slide.stop.layers.is_empty() {
-        return slide.stop.layers.clone();
-    }
-    let StopKind::Milestone(id) = &slide.kind else {
-        return Vec::new();
-    };
-    let Some(milestone) = plan.milestone(id) else {
-        return Vec::new();
-    };
-    let mut wanted = vec![milestone.layer.as_str()];
-    if let Some(report) = analysis.milestone_report(id) {
-        let investments = report
-            .needs_all
-            .iter()
-            .filter_map(|i| plan.investment(i).map(|i| i.layer.as_str()));
-        let dependencies = report
-            .removes
-            .iter()
-            .chain(&report.introduces)
-            .filter_map(|d| plan.dependency(d).map(|d| d.layer.as_str()));
-        wanted.extend(investments.chain(dependencies));
-    }
-    plan.layers
-        .iter()
-        .filter(|l| wanted.contains(&l.id.as_str()))
-        .map(|l| l.id.clone())
-        .collect()
 }
 
 /// The exposure burndown across `window`, with year marks and the stop's date marked.
@@ -683,24 +645,6 @@ mod tests {
         assert_eq!((*centre, *half), (Point::new(60.0, 10.0), 8.0));
         assert_eq!(stroke.map(|s| s.width), Some(2.0));
         assert_eq!(big.items[1].tag, Tag::Milestone("m".into()));
-    }
-
-    #[test]
-    fn a_milestone_shows_only_the_layers_it_touches() {
-        let plan = crate::io::example_plan().unwrap();
-        let analysis = Analysis::of(&plan);
-        let slides = stops::slides_of(&plan);
-        let milestone = slides
-            .iter()
-            .find(|s| s.stop.focus.as_deref() == Some("licensed-llm-live"))
-            .unwrap();
-        let layers = shown_layers(&plan, &analysis, milestone);
-        assert!(layers.contains(&"models".to_owned()), "{layers:?}");
-        assert!(layers.len() < plan.layers.len(), "{layers:?}");
-        assert!(
-            shown_layers(&plan, &analysis, &slides[0]).is_empty(),
-            "overview: all"
-        );
     }
 
     #[test]
