@@ -332,3 +332,35 @@ fn p_opens_the_presenter_view_with_current_and_next_stop_and_notes() {
     assert!(!h.state().presentation().unwrap().presenter_shown());
     assert!(h.query_by_label("Stackplan — presenter").is_none());
 }
+
+#[test]
+fn presenting_a_blank_plan_in_a_tiny_window_and_a_large_plan_does_not_fail() {
+    let data = tempfile::tempdir().unwrap();
+    let blank = stackplan::model::Roadmap::blank(
+        "Blank",
+        stackplan::model::Horizon {
+            start: "2026-01".parse().unwrap(),
+            end: "2026-03".parse().unwrap(),
+        },
+    );
+    let app = StackplanApp::with_plan(blank, DataFolder::at(data.path()));
+    let mut h = common::harness_sized(app, 320.0, 200.0);
+    press(&mut h, egui::Key::F5);
+    press(&mut h, egui::Key::N);
+    press(&mut h, egui::Key::P);
+    for _ in 0..3 {
+        press(&mut h, egui::Key::ArrowRight);
+    }
+    h.get_all_by_label("2 / 2");
+
+    let large = stackplan::generate::large_plan(3000, 7);
+    let app = StackplanApp::with_plan(large, DataFolder::at(data.path()));
+    let mut h = harness(app);
+    press(&mut h, egui::Key::F5);
+    let stops = h.state().presentation().unwrap().deck().slides().len();
+    assert!(stops > 10);
+    for key in [egui::Key::ArrowRight, egui::Key::ArrowRight, egui::Key::End] {
+        press(&mut h, key);
+    }
+    h.get_by_label(&format!("{stops} / {stops}"));
+}
