@@ -351,7 +351,10 @@ fn presenting_a_blank_plan_in_a_tiny_window_and_a_large_plan_does_not_fail() {
     for _ in 0..3 {
         press(&mut h, egui::Key::ArrowRight);
     }
-    h.get_all_by_label("2 / 2");
+    assert!(
+        h.get_all_by_label("2 / 2").count() >= 1,
+        "stepping stops at the summary"
+    );
 
     let large = stackplan::generate::large_plan(3000, 7);
     let app = StackplanApp::with_plan(large, DataFolder::at(data.path()));
