@@ -655,15 +655,82 @@ mod canvas {
     }
 }
 
+/// Runs frames until the background export has ended (at most two minutes).
+fn finish_export(h: &mut Harness<'static, StackplanApp>) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while h.state().export_job().is_some() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the export did not finish"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
+    h.run();
+}
+
 #[test]
 fn exporting_writes_a_pdf_and_a_bad_extension_shows_an_error() {
     let data = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let mut app = example_app(data.path());
+    let mut h = harness(example_app(data.path()));
     let pdf = dir.path().join("plan.pdf");
-    app.export_to(&pdf);
-    assert!(app.dialog().is_none(), "{:?}", app.dialog());
+    h.state_mut().export_to(&pdf);
+    h.step();
+    finish_export(&mut h);
+    assert!(h.state().dialog().is_none(), "{:?}", h.state().dialog());
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
-    app.export_to(&dir.path().join("plan.doc"));
-    assert!(matches!(app.dialog(), Some(Dialog::Error { .. })));
+    h.state_mut().export_to(&dir.path().join("plan.doc"));
+    finish_export(&mut h);
+    assert!(matches!(h.state().dialog(), Some(Dialog::Error { .. })));
+    assert!(h.query_by_label_contains("plan.doc").is_some());
+}
+
+#[test]
+fn exporting_csv_writes_the_four_tables() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(example_app(data.path()));
+    h.state_mut().export_to(&dir.path().join("plan.csv"));
+    finish_export(&mut h);
+    assert!(h.state().dialog().is_none(), "{:?}", h.state().dialog());
+    for table in ["investments", "milestones", "dependencies", "exposure"] {
+        let path = dir.path().join(format!("plan-{table}.csv"));
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.lines().count() > 1, "{table} has rows");
+    }
+    let investments = std::fs::read_to_string(dir.path().join("plan-investments.csv")).unwrap();
+    assert!(investments.contains("National GPU cluster, phase 1"));
+}
+
+#[test]
+fn the_window_keeps_responding_while_a_long_export_runs() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let plan = stackplan::generate::large_plan(3_000, 7);
+    let app = StackplanApp::with_plan(plan, DataFolder::at(data.path()));
+    let mut h = harness(app);
+    let pdf = dir.path().join("large.pdf");
+    h.state_mut().export_to(&pdf);
+    h.step();
+    assert!(
+        h.query_by_label_contains("Exporting large.pdf").is_some(),
+        "the toolbar shows the export under way"
+    );
+    let inspector = h.state().view().panels.inspector;
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num2);
+    h.step();
+    assert_ne!(
+        h.state().view().panels.inspector,
+        inspector,
+        "a shortcut works during the export"
+    );
+    assert!(
+        h.state().export_job().is_some(),
+        "frames ran while the export was still under way"
+    );
+    finish_export(&mut h);
+    assert!(h.state().dialog().is_none(), "{:?}", h.state().dialog());
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+    assert!(h.query_by_label_contains("Exported").is_some());
 }

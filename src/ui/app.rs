@@ -37,6 +37,7 @@ pub struct StackplanApp {
     styled: bool,
     shown_title: String,
     presentation: Option<super::present::Presentation>,
+    export: Option<super::export::ExportJob>,
 }
 
 impl StackplanApp {
@@ -74,6 +75,7 @@ impl StackplanApp {
             styled: false,
             shown_title: String::new(),
             presentation: None,
+            export: None,
         }
     }
 
@@ -156,6 +158,7 @@ impl StackplanApp {
         }
         self.handle_close_request(ui.ctx());
         self.handle_dropped_files(ui.ctx());
+        self.finish_export();
         if self.present_ui(ui) {
             return;
         }
@@ -371,19 +374,57 @@ impl StackplanApp {
         }
     }
 
-    /// Exports the plan to `path` (PDF, SVG or PNG by its extension); errors show in a dialog.
+    /// Starts exporting the plan to `path` on a background thread (PDF, SVG or PNG by its
+    /// extension, or the four CSV tables beside a `.csv` path); the outcome shows when it
+    /// ends, errors and warnings in a dialog.
     pub fn export_to(&mut self, path: &Path) {
+        if self.export.is_some() {
+            self.status = "An export is already running".to_owned();
+            return;
+        }
         let options = crate::export::ExportOptions::default();
-        match crate::export::write_file(self.doc.plan(), path, &options) {
-            Ok(report) => {
-                let warnings = report.warnings.len();
-                self.status = if warnings == 0 {
-                    format!("Exported {}", path.display())
-                } else {
-                    format!("Exported {} ({warnings} warnings)", path.display())
-                };
+        let plan = self.doc.plan().clone();
+        self.export = Some(super::export::ExportJob::start(
+            plan,
+            path.to_owned(),
+            options,
+        ));
+    }
+
+    /// The export running in the background, if any.
+    pub fn export_job(&self) -> Option<&super::export::ExportJob> {
+        self.export.as_ref()
+    }
+
+    /// Takes the outcome of a finished export and tells the user (once no dialog is open).
+    fn finish_export(&mut self) {
+        if self.dialog.is_some() {
+            return;
+        }
+        let Some(outcome) = self.export.as_ref().and_then(|job| job.poll()) else {
+            return;
+        };
+        self.export = None;
+        match outcome {
+            super::export::ExportOutcome::Done { written, warnings } => {
+                let files = written
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                self.status = format!("Exported {files}");
+                if !warnings.is_empty() {
+                    self.dialog = Some(Dialog::Notice {
+                        title: "Exported with warnings".to_owned(),
+                        lines: std::iter::once(format!("Wrote {files}."))
+                            .chain(warnings)
+                            .collect(),
+                    });
+                }
             }
-            Err(e) => self.show_error("Cannot export", &e.to_string(), None),
+            super::export::ExportOutcome::Failed(message) => {
+                self.show_error("Cannot export", &message, None);
+            }
         }
     }
 

@@ -13,7 +13,7 @@ pub enum Command {
     Save,
     /// Save the plan to a new file.
     SaveAs,
-    /// Export the chart and report to PDF, SVG or PNG.
+    /// Export the chart and report to PDF, SVG or PNG, or the tables to CSV.
     Export,
     /// Close the window.
     Quit,

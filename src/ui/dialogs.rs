@@ -35,6 +35,13 @@ pub enum Dialog {
         /// Line and column in the file, when known.
         position: Option<(usize, usize)>,
     },
+    /// Something worked, with things the user should know (e.g. export warnings).
+    Notice {
+        /// What happened, e.g. "Exported with warnings".
+        title: String,
+        /// One paragraph each.
+        lines: Vec<String>,
+    },
     /// Unsaved work from a previous run was found.
     Recovery(Recovery),
     /// A layer that items use is about to be removed.
@@ -51,7 +58,7 @@ impl Dialog {
     pub fn heading(&self) -> String {
         match self {
             Dialog::Unsaved(_) => "Unsaved changes".to_owned(),
-            Dialog::Error { title, .. } => title.clone(),
+            Dialog::Error { title, .. } | Dialog::Notice { title, .. } => title.clone(),
             Dialog::Recovery(_) => "Recover unsaved changes?".to_owned(),
             Dialog::RemoveLayer { .. } => "Remove layer?".to_owned(),
         }
@@ -98,6 +105,17 @@ pub fn dialog_ui(app: &mut StackplanApp, dialog: Dialog, ctx: &egui::Context) ->
                 }
                 ui.label(message);
                 ui.label("The open plan was not changed.");
+                ui.add_space(8.0);
+                if ui.button("OK").clicked() {
+                    answer = Some(Box::new(|_| {}));
+                }
+            }
+            Dialog::Notice { lines, .. } => {
+                egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
+                    for line in lines {
+                        ui.label(line);
+                    }
+                });
                 ui.add_space(8.0);
                 if ui.button("OK").clicked() {
                     answer = Some(Box::new(|_| {}));

@@ -180,6 +180,7 @@ pub fn pick_export(current: Option<&PathBuf>) -> Option<PathBuf> {
         .add_filter("PDF", &["pdf"])
         .add_filter("SVG", &["svg"])
         .add_filter("PNG", &["png"])
+        .add_filter("CSV tables", &["csv"])
         .set_file_name(format!("{stem}.pdf"))
         .save_file()
         .map(|p| {

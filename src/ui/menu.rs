@@ -166,7 +166,10 @@ fn toolbar_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
             app.run(command);
         }
     }
-    if !app.status.is_empty() {
+    if let Some(job) = app.export_job() {
+        ui.separator();
+        super::export::progress_ui(job, ui);
+    } else if !app.status.is_empty() {
         ui.separator();
         ui.weak(app.status.clone());
     }

@@ -1,0 +1,174 @@
+//! File → Export… on a background thread (PDF, SVG, PNG or the CSV tables), so that a long
+//! export never freezes the window; the toolbar shows a spinner while it runs.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::time::Instant;
+
+use crate::export::{self, ExportOptions};
+use crate::model::Roadmap;
+
+/// How an export ended.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExportOutcome {
+    /// The files were written.
+    Done {
+        /// Every file written (four for CSV, one otherwise).
+        written: Vec<PathBuf>,
+        /// Things the user should know, e.g. text no font can show.
+        warnings: Vec<String>,
+    },
+    /// Nothing usable was written; the message says why.
+    Failed(String),
+}
+
+/// An export running on its own thread.
+pub struct ExportJob {
+    path: PathBuf,
+    started: Instant,
+    outcome: Receiver<ExportOutcome>,
+}
+
+impl ExportJob {
+    /// Starts writing `plan` to `path` (format by extension) on a background thread.
+    pub fn start(plan: Roadmap, path: PathBuf, options: ExportOptions) -> ExportJob {
+        let (send, outcome) = mpsc::channel();
+        let failure = send.clone();
+        let target = path.clone();
+        let spawned = std::thread::Builder::new()
+            .name("stackplan-export".to_owned())
+            .spawn(move || {
+                let _ = send.send(write(&plan, &target, &options));
+            });
+        if let Err(e) = spawned {
+            let message = format!("cannot start the export: {e}");
+            let _ = failure.send(ExportOutcome::Failed(message));
+        }
+        ExportJob {
+            path,
+            started: Instant::now(),
+            outcome,
+        }
+    }
+
+    /// The file being written.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Seconds since the export started.
+    pub fn elapsed(&self) -> f32 {
+        self.started.elapsed().as_secs_f32()
+    }
+
+    /// The outcome once the export has ended, `None` while it runs.
+    pub fn poll(&self) -> Option<ExportOutcome> {
+        match self.outcome.try_recv() {
+            Ok(outcome) => Some(outcome),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(ExportOutcome::Failed(format!(
+                "the export of {} stopped unexpectedly",
+                self.path.display()
+            ))),
+        }
+    }
+}
+
+/// Writes `plan` to `path`: the four CSV tables beside it for `.csv`, else one file.
+pub fn write(plan: &Roadmap, path: &Path, options: &ExportOptions) -> ExportOutcome {
+    let csv = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    if csv {
+        return match export::csv::write_tables(plan, path) {
+            Ok(written) => ExportOutcome::Done {
+                written,
+                warnings: Vec::new(),
+            },
+            Err(e) => ExportOutcome::Failed(e.to_string()),
+        };
+    }
+    match export::write_file(plan, path, options) {
+        Ok(report) => ExportOutcome::Done {
+            written: vec![path.to_owned()],
+            warnings: report.warnings,
+        },
+        Err(e) => ExportOutcome::Failed(e.to_string()),
+    }
+}
+
+/// The spinner and file name shown in the toolbar while `job` runs.
+pub fn progress_ui(job: &ExportJob, ui: &mut egui::Ui) {
+    ui.add(egui::Spinner::new());
+    let name = job.path().file_name().map_or_else(
+        || job.path().display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    ui.label(format!("Exporting {name}… {:.0} s", job.elapsed().floor()))
+        .on_hover_text(job.path().display().to_string());
+    // The thread cannot wake the window; look again soon.
+    ui.ctx()
+        .request_repaint_after(std::time::Duration::from_millis(100));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan() -> Roadmap {
+        crate::generate::large_plan(60, 3)
+    }
+
+    fn wait(job: &ExportJob) -> ExportOutcome {
+        for _ in 0..6000 {
+            if let Some(outcome) = job.poll() {
+                return outcome;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        panic!("the export did not finish within a minute");
+    }
+
+    #[test]
+    fn csv_writes_the_four_tables_beside_the_chosen_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let job = ExportJob::start(
+            plan(),
+            dir.path().join("plan.csv"),
+            ExportOptions::default(),
+        );
+        let ExportOutcome::Done { written, warnings } = wait(&job) else {
+            panic!("CSV export failed");
+        };
+        assert!(warnings.is_empty());
+        let names: Vec<String> = written
+            .iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "plan-investments.csv",
+                "plan-milestones.csv",
+                "plan-dependencies.csv",
+                "plan-exposure.csv"
+            ]
+        );
+        let investments = std::fs::read_to_string(&written[0]).unwrap();
+        assert_eq!(investments.lines().count(), plan().investments.len() + 1);
+    }
+
+    #[test]
+    fn an_unknown_format_fails_with_a_message() {
+        let dir = tempfile::tempdir().unwrap();
+        let job = ExportJob::start(
+            plan(),
+            dir.path().join("plan.doc"),
+            ExportOptions::default(),
+        );
+        let ExportOutcome::Failed(message) = wait(&job) else {
+            panic!("a .doc export should fail");
+        };
+        assert!(message.contains("plan.doc"), "{message}");
+    }
+}
