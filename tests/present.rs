@@ -367,3 +367,27 @@ fn presenting_a_blank_plan_in_a_tiny_window_and_a_large_plan_does_not_fail() {
     }
     h.get_by_label(&format!("{stops} / {stops}"));
 }
+
+#[test]
+fn a_stop_can_hide_layers_and_undo_shows_them_again() {
+    let mut h = stops_panel();
+    look_at(&mut h, "2027-01", 30.0, None);
+    h.get_by_label("Add current view").click();
+    h.run();
+    h.get_by_label("Layers shown").click();
+    h.run();
+    h.get_by_label("Stop 1 shows Chips").click();
+    h.run();
+    let layers = h.state().plan().stops[0].layers.clone();
+    assert!(
+        !layers.is_empty() && !layers.contains(&"chips".to_owned()),
+        "{layers:?}"
+    );
+    assert_eq!(layers.len(), h.state().plan().layers.len() - 1);
+    h.state_mut().run(Command::Undo);
+    h.run();
+    assert!(
+        h.state().plan().stops[0].layers.is_empty(),
+        "every layer again"
+    );
+}

@@ -124,6 +124,7 @@ fn stop_ui(app: &mut StackplanApp, ui: &mut Ui, index: usize, count: usize, stop
         format!(" · {} layers", stop.layers.len())
     };
     ui.weak(format!("{} to {}{focus}{layers}", stop.from, stop.to));
+    layers_ui(app, ui, index, stop);
     let mut notes = stop.notes.clone();
     let edit = ui
         .add(
@@ -166,6 +167,63 @@ fn stop_ui(app: &mut StackplanApp, ui: &mut Ui, index: usize, count: usize, stop
             });
         }
     });
+}
+
+/// Which layers the stop shows, as checkboxes (all ticked = every layer).
+fn layers_ui(app: &mut StackplanApp, ui: &mut Ui, index: usize, stop: &Stop) {
+    let number = index + 1;
+    let layers: Vec<(String, String)> = app
+        .plan()
+        .layers
+        .iter()
+        .map(|l| (l.id.clone(), l.name.clone()))
+        .collect();
+    egui::CollapsingHeader::new("Layers shown")
+        .id_salt(("stop-layers", index))
+        .show(ui, |ui| {
+            for (id, name) in &layers {
+                let mut shown = stop.layers.is_empty() || stop.layers.contains(id);
+                let toggle = ui
+                    .checkbox(&mut shown, name)
+                    .accessible_name(format!("Stop {number} shows {name}"));
+                if toggle.changed() {
+                    app.doc.edit("Change stop layers", |p| {
+                        let all: Vec<String> = p.layers.iter().map(|l| l.id.clone()).collect();
+                        if let Some(s) = p.stops.get_mut(index) {
+                            s.layers = toggle_layer(&all, &s.layers, id, shown);
+                        }
+                    });
+                }
+            }
+        });
+}
+
+/// The layers of a stop after showing (`on`) or hiding layer `id`; `all` are the plan's
+/// layers. Empty means every layer; the last shown layer cannot be hidden.
+pub fn toggle_layer(all: &[String], shown: &[String], id: &str, on: bool) -> Vec<String> {
+    let current: Vec<&String> = if shown.is_empty() {
+        all.iter().collect()
+    } else {
+        all.iter().filter(|l| shown.contains(l)).collect()
+    };
+    let next: Vec<String> = all
+        .iter()
+        .filter(|l| {
+            if l.as_str() == id {
+                on
+            } else {
+                current.contains(l)
+            }
+        })
+        .cloned()
+        .collect();
+    if next.is_empty() {
+        current.into_iter().cloned().collect()
+    } else if next.len() == all.len() {
+        Vec::new()
+    } else {
+        next
+    }
 }
 
 /// A small button with its own accessible name; true when clicked.
@@ -286,5 +344,25 @@ mod tests {
         move_stop(&mut stops, 7, -1);
         let titles: Vec<_> = stops.iter().map(|s| s.title.as_str()).collect();
         assert_eq!(titles, ["b", "a", "c"]);
+    }
+
+    #[test]
+    fn hiding_and_showing_layers_keeps_plan_order_and_all_means_empty() {
+        let all: Vec<String> = ["chips", "compute", "models"].map(String::from).to_vec();
+        let hidden = toggle_layer(&all, &[], "compute", false);
+        assert_eq!(hidden, ["chips", "models"]);
+        let only = toggle_layer(&all, &hidden, "chips", false);
+        assert_eq!(only, ["models"]);
+        assert_eq!(
+            toggle_layer(&all, &only, "models", false),
+            ["models"],
+            "one stays"
+        );
+        let back = toggle_layer(&all, &only, "chips", true);
+        assert_eq!(back, ["chips", "models"]);
+        assert!(
+            toggle_layer(&all, &back, "compute", true).is_empty(),
+            "all = empty"
+        );
     }
 }
