@@ -101,6 +101,83 @@ fn a_bad_month_in_the_inspector_shows_a_message_and_keeps_the_last_valid_value()
     );
 }
 
+/// Selects `cluster-1`, replaces the text of its Id field with `text` without committing.
+fn type_id(h: &mut Harness<'static, StackplanApp>, text: &str) {
+    h.state_mut()
+        .select(Some(Selection::new(ItemKind::Investment, "cluster-1")));
+    h.run();
+    h.get_by_label("Id").focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    h.get_by_label("Id").type_text(text);
+    h.run();
+}
+
+#[test]
+fn the_id_changes_only_when_the_edit_is_committed_with_enter() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(example_app(data.path()));
+    type_id(&mut h, "gpu-cluster-1");
+    assert_eq!(
+        h.state().plan(),
+        &example_plan(),
+        "typing alone renames nothing"
+    );
+    assert!(h.state().document().undo_label().is_none());
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let plan = h.state().plan();
+    assert!(plan.investment("cluster-1").is_none());
+    assert!(plan.investment("gpu-cluster-1").is_some());
+    assert_eq!(
+        plan.milestone("own-model").unwrap().needs,
+        ["gpu-cluster-1"],
+        "links follow the new id"
+    );
+    assert_eq!(
+        h.state().view().selection.as_ref().map(|s| s.id.as_str()),
+        Some("gpu-cluster-1")
+    );
+    assert_eq!(h.state().document().undo_label(), Some("Change id"));
+    h.state_mut().run(stackplan::ui::Command::Undo);
+    h.run();
+    assert_eq!(h.state().plan(), &example_plan(), "one undo step");
+}
+
+#[test]
+fn a_clashing_id_shows_a_message_and_keeps_the_old_id() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(example_app(data.path()));
+    type_id(&mut h, "cluster-2");
+    assert!(h.query_by_label_contains("already used").is_some());
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(h.state().plan(), &example_plan());
+    assert!(
+        h.query_by_label_contains("The id stays “cluster-1”")
+            .is_some(),
+        "the message stays after Enter"
+    );
+    type_id(&mut h, "bad id");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(h.state().plan(), &example_plan());
+    assert!(h.query_by_label_contains("has a space").is_some());
+}
+
+#[test]
+fn escape_in_the_id_field_keeps_the_old_id() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(example_app(data.path()));
+    type_id(&mut h, "other");
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert_eq!(h.state().plan(), &example_plan());
+    let field = h.get_by_label("Id");
+    assert_eq!(field.value().as_deref(), Some("cluster-1"));
+}
+
 #[test]
 fn new_with_unsaved_changes_asks_first_and_cancel_keeps_the_plan() {
     let data = tempfile::tempdir().unwrap();

@@ -38,6 +38,9 @@ pub struct StackplanApp {
     shown_title: String,
     presentation: Option<super::present::Presentation>,
     export: Option<super::export::ExportJob>,
+    /// Whether a text field had the keyboard at the end of the last frame (egui drops the
+    /// focus on Escape before the frame runs, and that Escape belongs to the field).
+    was_typing: bool,
 }
 
 impl StackplanApp {
@@ -76,6 +79,7 @@ impl StackplanApp {
             shown_title: String::new(),
             presentation: None,
             export: None,
+            was_typing: false,
         }
     }
 
@@ -163,9 +167,9 @@ impl StackplanApp {
             return;
         }
         if self.dialog.is_none() {
-            for command in
-                super::menu::pressed_commands(ui.ctx(), self.canvas_has_keyboard(ui.ctx()))
-            {
+            let typing = self.was_typing || ui.ctx().text_edit_focused();
+            let canvas = self.canvas_has_keyboard(ui.ctx());
+            for command in super::menu::pressed_commands(ui.ctx(), typing, canvas) {
                 self.run(command);
             }
         }
@@ -176,6 +180,7 @@ impl StackplanApp {
         }
         self.update_title(ui.ctx());
         self.autosave_if_due(ui.ctx());
+        self.was_typing = ui.ctx().text_edit_focused();
     }
 
     fn canvas_has_keyboard(&self, ctx: &egui::Context) -> bool {

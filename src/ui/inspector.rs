@@ -36,45 +36,48 @@ pub fn inspector_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
 }
 
 fn item_ui(app: &mut StackplanApp, ui: &mut egui::Ui, sel: &Selection, focus: bool) {
-    let plan = app.plan().clone();
     let new_id = match sel.kind {
-        ItemKind::Investment => plan.investment(&sel.id).cloned().and_then(|i| {
+        ItemKind::Investment => app.plan().investment(&sel.id).cloned().and_then(|i| {
             heading_ui(ui, "Investment");
             let mut edited = i.clone();
-            let id = fields_ui(ui, &plan, &sel.id, focus, |ui, focus| {
-                investment_ui(ui, &plan, &mut edited, focus)
+            let plan = app.plan();
+            let id = fields_ui(ui, plan, &sel.id, focus, |ui, focus| {
+                investment_ui(ui, plan, &mut edited, focus)
             });
             commit(app, ui, &sel.id, edited != i, |p| {
                 replace(&mut p.investments, &edited)
             });
             id
         }),
-        ItemKind::Milestone => plan.milestone(&sel.id).cloned().and_then(|m| {
+        ItemKind::Milestone => app.plan().milestone(&sel.id).cloned().and_then(|m| {
             heading_ui(ui, "Milestone");
             let mut edited = m.clone();
-            let id = fields_ui(ui, &plan, &sel.id, focus, |ui, focus| {
-                milestone_ui(ui, &plan, &mut edited, focus)
+            let plan = app.plan();
+            let id = fields_ui(ui, plan, &sel.id, focus, |ui, focus| {
+                milestone_ui(ui, plan, &mut edited, focus)
             });
             commit(app, ui, &sel.id, edited != m, |p| {
                 replace(&mut p.milestones, &edited)
             });
             id
         }),
-        ItemKind::Dependency => plan.dependency(&sel.id).cloned().and_then(|d| {
+        ItemKind::Dependency => app.plan().dependency(&sel.id).cloned().and_then(|d| {
             heading_ui(ui, "Dependency");
             let mut edited = d.clone();
-            let id = fields_ui(ui, &plan, &sel.id, focus, |ui, focus| {
-                dependency_ui(ui, &plan, &mut edited, focus)
+            let plan = app.plan();
+            let id = fields_ui(ui, plan, &sel.id, focus, |ui, focus| {
+                dependency_ui(ui, plan, &mut edited, focus)
             });
             commit(app, ui, &sel.id, edited != d, |p| {
                 replace(&mut p.dependencies, &edited)
             });
             id
         }),
-        ItemKind::Layer => plan.layer(&sel.id).cloned().and_then(|l| {
+        ItemKind::Layer => app.plan().layer(&sel.id).cloned().and_then(|l| {
             heading_ui(ui, "Layer");
             let mut edited = l.clone();
-            let id = fields_ui(ui, &plan, &sel.id, focus, |ui, focus| {
+            let plan = app.plan();
+            let id = fields_ui(ui, plan, &sel.id, focus, |ui, focus| {
                 layer_ui(ui, &mut edited, focus)
             });
             commit(app, ui, &sel.id, edited != l, |p| {
@@ -94,7 +97,7 @@ fn item_ui(app: &mut StackplanApp, ui: &mut egui::Ui, sel: &Selection, focus: bo
             app.select(Some(Selection::new(kind, &new_id)));
         }
     }
-    if plan.kind_of(&sel.id).is_none() {
+    if app.plan().kind_of(&sel.id).is_none() {
         ui.label("The selected item no longer exists.");
     }
 }
@@ -104,8 +107,8 @@ fn heading_ui(ui: &mut egui::Ui, what: &str) {
     ui.add_space(4.0);
 }
 
-/// Draws the id field and the kind's own fields in a grid; returns a valid new id if the
-/// user changed it.
+/// Draws the id field and the kind's own fields in a grid; returns the new id once the user
+/// has committed a valid change to it.
 fn fields_ui(
     ui: &mut egui::Ui,
     plan: &Roadmap,
@@ -119,20 +122,80 @@ fn fields_ui(
         .spacing([8.0, 6.0])
         .striped(false)
         .show(ui, |ui| {
-            new_id = checked_field_ui(ui, ("id", id), "Id", id, false, |text| {
-                let text = text.trim();
-                if text.is_empty() {
-                    Err("An id cannot be empty.".to_owned())
-                } else if text != id && plan.id_in_use(text) {
-                    Err(format!("The id “{text}” is already used."))
-                } else {
-                    Ok(text.to_owned())
-                }
-            })
-            .filter(|new| new != id);
+            new_id = id_field_ui(ui, id, |text| check_id(plan, id, text));
             fields(ui, focus);
         });
     new_id
+}
+
+/// The new id `text` would give the item now called `current`, or why it cannot.
+fn check_id(plan: &Roadmap, current: &str, text: &str) -> Result<String, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        Err("An id cannot be empty.".to_owned())
+    } else if text.chars().any(char::is_whitespace) {
+        Err(format!("The id “{text}” has a space; use - or _ instead."))
+    } else if text != current && plan.id_in_use(text) {
+        Err(format!("The id “{text}” is already used."))
+    } else {
+        Ok(text.to_owned())
+    }
+}
+
+/// The id field: renames only when the edit is committed (Enter or leaving the field), as
+/// every link to the item changes with it; Escape or a bad id keeps the old one, and a bad
+/// id leaves a message under the field until it is edited again.
+fn id_field_ui(
+    ui: &mut egui::Ui,
+    current: &str,
+    check: impl Fn(&str) -> Result<String, String>,
+) -> Option<String> {
+    let id = ui.make_persistent_id(("id", current));
+    let buffer_id = id.with("buffer");
+    let error_id = id.with("error");
+    let mut text = ui
+        .data(|d| d.get_temp::<String>(buffer_id))
+        .unwrap_or_else(|| current.to_owned());
+    let label_resp = ui.label("Id");
+    let mut result = None;
+    ui.vertical(|ui| {
+        let resp = ui
+            .add(
+                TextEdit::singleline(&mut text)
+                    .id(id)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label_resp.id);
+        if resp.changed() {
+            ui.data_mut(|d| d.remove::<String>(error_id));
+        }
+        if resp.has_focus() {
+            ui.data_mut(|d| d.insert_temp(buffer_id, text.clone()));
+        } else {
+            ui.data_mut(|d| d.remove::<String>(buffer_id));
+        }
+        let escaped = ui.input(|i| i.key_pressed(egui::Key::Escape));
+        if resp.lost_focus() && !escaped && text.trim() != current {
+            match check(&text) {
+                Ok(new) => result = Some(new),
+                Err(msg) => ui.data_mut(|d| {
+                    d.insert_temp(error_id, msg);
+                }),
+            }
+        }
+        let kept = ui.data(|d| d.get_temp::<String>(error_id));
+        if let Some(msg) = kept {
+            let note = format!("{msg} The id stays “{current}”.");
+            ui.label(RichText::new(note).color(ERROR).small());
+        } else if resp.has_focus() && text.trim() != current {
+            match check(&text) {
+                Ok(_) => ui.label(RichText::new("Enter renames it everywhere.").small().weak()),
+                Err(msg) => ui.label(RichText::new(msg).color(ERROR).small()),
+            };
+        }
+    });
+    ui.end_row();
+    result
 }
 
 /// Records the inspector's changes as one step, merging consecutive typing in one field.

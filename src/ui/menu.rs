@@ -6,9 +6,9 @@ use super::app::StackplanApp;
 use super::commands::Command;
 
 /// The commands whose shortcuts were pressed this frame (consuming those keys).
-/// `canvas_keys` says whether plain keys (arrows, Tab, Delete) belong to the canvas.
-pub fn pressed_commands(ctx: &egui::Context, canvas_keys: bool) -> Vec<Command> {
-    let typing = ctx.text_edit_focused();
+/// `typing` says whether a text field has the keyboard (it keeps all but a few keys);
+/// `canvas_keys` whether plain keys (arrows, Tab, Delete) belong to the canvas.
+pub fn pressed_commands(ctx: &egui::Context, typing: bool, canvas_keys: bool) -> Vec<Command> {
     let mut by_specificity: Vec<Command> = Command::ALL.to_vec();
     by_specificity.sort_by_key(|c| {
         std::cmp::Reverse(c.shortcut().map_or(0, |s| modifier_count(s.modifiers)))
