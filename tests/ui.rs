@@ -179,6 +179,40 @@ fn escape_in_the_id_field_keeps_the_old_id() {
 }
 
 #[test]
+fn f5_presents_whatever_has_the_focus() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(example_app(data.path()));
+    h.get_by_label("Add layer").focus();
+    h.run();
+    assert!(
+        h.ctx.memory(|m| m.focused()).is_some(),
+        "a button has the focus"
+    );
+    h.key_press(egui::Key::F5);
+    h.run();
+    assert!(h.state().presentation().is_some());
+}
+
+#[test]
+fn f5_while_typing_in_a_field_does_not_present() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(example_app(data.path()));
+    h.get_by_label("Title").focus();
+    h.run();
+    h.key_press(egui::Key::F5);
+    h.run();
+    assert!(h.state().presentation().is_none());
+    h.key_press(egui::Key::Escape);
+    h.run();
+    h.key_press(egui::Key::F5);
+    h.run();
+    assert!(
+        h.state().presentation().is_some(),
+        "after leaving the field F5 presents"
+    );
+}
+
+#[test]
 fn new_with_unsaved_changes_asks_first_and_cancel_keeps_the_plan() {
     let data = tempfile::tempdir().unwrap();
     let mut h = harness(example_app(data.path()));

@@ -202,16 +202,32 @@ impl Command {
     }
 
     /// Whether the command acts on the canvas selection with a plain key, so only runs when
-    /// the canvas (or nothing) has the keyboard focus.
+    /// the canvas (or nothing) has the keyboard focus. Function keys (F5 present) work
+    /// whatever has the focus, as no widget uses them.
     pub fn is_canvas_key(self) -> bool {
-        self.shortcut()
-            .is_some_and(|s| !s.modifiers.command && !s.modifiers.ctrl)
+        self.shortcut().is_some_and(|s| {
+            !s.modifiers.command && !s.modifiers.ctrl && !is_function_key(s.logical_key)
+        })
     }
+}
+
+/// Whether `key` is one of F1–F35.
+fn is_function_key(key: Key) -> bool {
+    key.name().len() > 1 && key.name().starts_with('F') && key.name()[1..].parse::<u8>().is_ok()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn present_is_global_and_fit_belongs_to_the_canvas() {
+        assert!(!Command::Present.is_canvas_key());
+        assert!(Command::Fit.is_canvas_key());
+        assert!(Command::Delete.is_canvas_key());
+        assert!(!Command::Save.is_canvas_key());
+        assert!(!Command::Present.works_while_typing());
+    }
 
     #[test]
     fn no_shortcut_is_defined_twice() {
