@@ -7,7 +7,7 @@ use egui::{Align2, Color32, FontId, Pos2, Rect, Stroke, Ui, pos2, vec2};
 use super::deck::{Deck, Window};
 use crate::analysis::Analysis;
 use crate::analysis::stops::{self, Facts, Slide, StopKind, Tone};
-use crate::layout::{self, Item, Scene, Shape, TextRun};
+use crate::layout::{self, Item, Scene, Shape, Tag, TextRun};
 use crate::model::{Colour, Month, Roadmap};
 use crate::ui::paint::{HEADER_WIDTH, Painted, Placement};
 
@@ -27,6 +27,10 @@ const WARN: Color32 = Color32::from_rgb(0xFB, 0x92, 0x3C);
 const LARGE_ROW: f32 = 34.0;
 /// Smallest row height the chart is laid out at; a taller chart is drawn smaller.
 const SMALL_ROW: f32 = 18.0;
+/// Smallest size of lane names in a chart drawn smaller.
+const LANE_NAME_SIZE: f32 = 13.0;
+/// Space above a lane's name, as the layout leaves it.
+const LANE_PAD: f32 = 4.0;
 /// Smallest scale a tall chart is drawn at; below it the chart is cut at the bottom.
 const MIN_SCALE: f32 = 0.3;
 
@@ -383,7 +387,28 @@ fn fitting(plan: &Roadmap, slide: &Slide, layers: &[String], rect: Rect) -> Fit 
     }
 }
 
-/// `scene` drawn `k` times as large (positions, sizes, strokes and type).
+/// Whether `item` is the name of a lane in the header column.
+fn is_lane_name(item: &Item, header_width: f32) -> bool {
+    matches!(item.tag, Tag::Lane(_) | Tag::DependencyLane)
+        && matches!(&item.shape, Shape::Text(run) if run.pos.x < header_width)
+}
+
+/// A lane name of a chart drawn `k` times as large, kept at a readable size in the header.
+fn lane_name(run: &TextRun, k: f32) -> TextRun {
+    let size = (run.size * k).max(LANE_NAME_SIZE);
+    let room = HEADER_WIDTH - 14.0;
+    let top = (run.pos.y - LANE_PAD - run.size * 1.1) * k;
+    TextRun {
+        text: layout::text::elide(&run.text, size, room).unwrap_or_default(),
+        pos: layout::Point::new(run.pos.x, top + LANE_PAD + size * 1.1),
+        size,
+        max_width: room,
+        ..run.clone()
+    }
+}
+
+/// `scene` drawn `k` times as large (positions, sizes, strokes and type); lane names stay
+/// readable.
 fn scaled(scene: &Scene, k: f32) -> Scene {
     if (k - 1.0).abs() < 1e-4 {
         return scene.clone();
@@ -446,7 +471,12 @@ fn scaled(scene: &Scene, k: f32) -> Scene {
             .items
             .iter()
             .map(|item| Item {
-                shape: shape(&item.shape),
+                shape: match &item.shape {
+                    Shape::Text(run) if is_lane_name(item, scene.header_width) => {
+                        Shape::Text(lane_name(run, k))
+                    }
+                    other => shape(other),
+                },
                 tag: item.tag.clone(),
             })
             .collect(),
@@ -594,7 +624,7 @@ fn year_step(years: i32, room: f32) -> i32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::{Point, Rgba, Tag};
+    use crate::layout::{Point, Rgba};
 
     #[test]
     fn a_scaled_scene_grows_positions_sizes_and_type_alike() {
@@ -657,5 +687,28 @@ mod tests {
         let fit = fitting(&plan, &slides[0], &[], tight);
         assert_eq!(fit.row, SMALL_ROW);
         assert!(fit.scale < 1.0 && fit.scale >= MIN_SCALE, "{fit:?}");
+    }
+
+    #[test]
+    fn lane_names_stay_readable_in_a_chart_drawn_small() {
+        let plan = crate::io::example_plan().unwrap();
+        let view = layout::View::fit_width(&plan, 2000.0);
+        let small = scaled(&layout::layout(&plan, &view), 0.4);
+        let names: Vec<&TextRun> = small
+            .items
+            .iter()
+            .filter(|i| matches!(i.tag, Tag::Lane(_)))
+            .filter_map(|i| match &i.shape {
+                Shape::Text(run) => Some(run),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(names.len(), plan.layers.len());
+        assert!(
+            names
+                .iter()
+                .all(|r| r.size >= LANE_NAME_SIZE && !r.text.is_empty())
+        );
+        assert!(names.iter().any(|r| r.text == "Compute"));
     }
 }
