@@ -5,8 +5,10 @@ use std::collections::HashSet;
 use super::index::{Index, Schedule};
 use crate::model::Roadmap;
 
-/// A milestone that removes a dependency but introduces another in the same layer with no
-/// more national control: one dependency traded for another, not a gain.
+/// A milestone that removes a dependency but introduces another in the same layer that is
+/// no more controlled, or is still closed (black box or licensed): one dependency traded for
+/// another, not a gain. Licensing a foreign model to run on local servers is the trade the
+/// tool exists to show, even though "licensed" ranks above "black box".
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Trade {
     /// The milestone's id.
@@ -74,7 +76,8 @@ pub(crate) fn trades_of(plan: &Roadmap, index: &Index<'_>, m: usize) -> Vec<Trad
                 continue;
             };
             let same_layer = old.layer == new.layer;
-            if same_layer && new.control <= old.control && seen.insert((removed, introduced)) {
+            let no_gain = new.control <= old.control || !new.control.is_open();
+            if same_layer && no_gain && seen.insert((removed, introduced)) {
                 found.push(Trade {
                     milestone: milestone.id.clone(),
                     removed: removed.clone(),
@@ -281,6 +284,21 @@ mod tests {
             }]
         );
         assert_eq!(milestone_report(&plan, "launch").unwrap().trades, found);
+    }
+
+    #[test]
+    fn licensing_a_black_box_is_still_a_trade() {
+        // A foreign API replaced by a foreign model licensed to run at home: more control on
+        // paper, still closed. Replaced by open weights instead, it is a gain.
+        let mut plan = chain_plan();
+        plan.milestones[1].removes = vec!["api-llm".into()];
+        plan.milestones[1].introduces = vec!["closed-llm".into()];
+        assert_eq!(trades(&plan).len(), 1, "black box → licensed is a trade");
+        plan.milestones[1].introduces = vec!["open-llm".into()];
+        assert!(
+            trades(&plan).is_empty(),
+            "black box → open weights is a gain"
+        );
     }
 
     #[test]

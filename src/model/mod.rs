@@ -123,6 +123,12 @@ impl ControlLevel {
         }
     }
 
+    /// Whether the country can inspect and change what it depends on (open or domestic);
+    /// black-box and licensed dependencies are closed.
+    pub fn is_open(self) -> bool {
+        self >= ControlLevel::OpenForeign
+    }
+
     /// The colour used for dependency bars of this level.
     pub fn colour(self) -> Colour {
         match self {
