@@ -33,10 +33,7 @@ pub fn check(files: &[PathBuf], out: &mut impl Write, err: &mut impl Write) -> u
                     code = code.max(FINDINGS);
                 }
             }
-            Err(e) => {
-                let _ = writeln!(err, "error: {e}");
-                code = UNREADABLE;
-            }
+            Err(e) => code = fail(err, &e),
         }
     }
     code
@@ -97,8 +94,7 @@ pub fn fmt(files: &[PathBuf], check_only: bool, out: &mut impl Write, err: &mut 
             let _ = writeln!(out, "would reformat {}", path.display());
             code = code.max(FINDINGS);
         } else if let Err(e) = io::save_path(&plan, path) {
-            let _ = writeln!(err, "error: {e}");
-            code = UNREADABLE;
+            code = fail(err, &e);
         } else {
             let _ = writeln!(out, "reformatted {}", path.display());
         }
@@ -116,10 +112,7 @@ pub fn export(
 ) -> u8 {
     let plan = match io::load_path(file) {
         Ok(plan) => plan,
-        Err(e) => {
-            let _ = writeln!(err, "error: {e}");
-            return UNREADABLE;
-        }
+        Err(e) => return fail(err, &e),
     };
     let ext = out_path
         .extension()
@@ -132,25 +125,11 @@ pub fn export(
                 }
                 OK
             }
-            Err(e) => {
-                let _ = writeln!(err, "error: {e}");
-                UNREADABLE
-            }
+            Err(e) => fail(err, &e),
         };
     }
-    match export::write_file(&plan, out_path, options) {
-        Ok(report) => {
-            for w in &report.warnings {
-                let _ = writeln!(err, "warning: {w}");
-            }
-            let _ = writeln!(out, "wrote {}", out_path.display());
-            OK
-        }
-        Err(e) => {
-            let _ = writeln!(err, "error: {e}");
-            UNREADABLE
-        }
-    }
+    let written = export::write_file(&plan, out_path, options);
+    report_export(written, out_path, out, err)
 }
 
 /// `stackplan export FILE -o OUT.pdf --stops`: writes the handout, one page per stop.
@@ -163,17 +142,25 @@ pub fn export_handout(
 ) -> u8 {
     let plan = match io::load_path(file) {
         Ok(plan) => plan,
-        Err(e) => {
-            let _ = writeln!(err, "error: {e}");
-            return UNREADABLE;
-        }
+        Err(e) => return fail(err, &e),
     };
     let ext = out_path.extension().and_then(|e| e.to_str()).unwrap_or("");
     if !ext.eq_ignore_ascii_case("pdf") {
         let _ = writeln!(err, "error: a handout is a PDF: name the output *.pdf");
         return UNREADABLE;
     }
-    match export::handout::write(&plan, out_path, options) {
+    let written = export::handout::write(&plan, out_path, options);
+    report_export(written, out_path, out, err)
+}
+
+/// Prints an export's warnings and what it wrote, or its error; the exit code.
+fn report_export(
+    written: Result<export::Report, export::ExportError>,
+    out_path: &Path,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> u8 {
+    match written {
         Ok(report) => {
             for w in &report.warnings {
                 let _ = writeln!(err, "warning: {w}");
@@ -181,11 +168,14 @@ pub fn export_handout(
             let _ = writeln!(out, "wrote {}", out_path.display());
             OK
         }
-        Err(e) => {
-            let _ = writeln!(err, "error: {e}");
-            UNREADABLE
-        }
+        Err(e) => fail(err, &e),
     }
+}
+
+/// Prints `error` and gives the exit code of an unreadable input or unwritable output.
+fn fail(err: &mut impl Write, error: &dyn std::fmt::Display) -> u8 {
+    let _ = writeln!(err, "error: {error}");
+    UNREADABLE
 }
 
 /// `stackplan [FILE]`: opens the editor (on the bundled example when no file is given).
