@@ -64,6 +64,7 @@ pub fn stops_ui(app: &mut StackplanApp, ui: &mut Ui) {
             });
         }
     }
+    ui.weak("While presenting: N shows the notes, P opens the presenter window.");
     ui.horizontal(|ui| {
         if ui.button("Add current view").clicked() {
             add_current_view(app);

@@ -221,21 +221,21 @@ fn facts_ui(painter: &egui::Painter, rect: Rect, facts: &Facts, body: f32) {
             Tone::Detail => (1.0, 0.8, MUTED),
         };
         let start = at + vec2(body * indent, 0.0);
-        let galley = painter.layout(
-            fact.text.clone(),
-            FontId::proportional(body * scale),
-            colour,
-            rect.width() - body * indent,
-        );
+        let format = egui::TextFormat {
+            font_id: FontId::proportional(body * scale),
+            color: colour,
+            strikethrough: if fact.tone == Tone::Removed {
+                Stroke::new(2.0, GAIN)
+            } else {
+                Stroke::NONE
+            },
+            ..Default::default()
+        };
+        let mut job = egui::text::LayoutJob::single_section(fact.text.clone(), format);
+        job.wrap.max_width = rect.width() - body * indent;
+        let galley = painter.layout_job(job);
         let size = galley.size();
         painter.galley(start, galley, colour);
-        if fact.tone == Tone::Removed {
-            let mid = start.y + body * scale * 0.62;
-            painter.line_segment(
-                [pos2(start.x, mid), pos2(start.x + size.x, mid)],
-                Stroke::new(2.0, GAIN),
-            );
-        }
         at.y += size.y + body * 0.15;
     }
 }
