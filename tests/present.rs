@@ -391,3 +391,39 @@ fn a_stop_can_hide_layers_and_undo_shows_them_again() {
         "every layer again"
     );
 }
+
+#[test]
+fn odd_saved_stops_present_without_failing() {
+    let data = tempfile::tempdir().unwrap();
+    let mut plan = example_plan().unwrap();
+    let month = |y| stackplan::model::Month::new(y, 1).unwrap();
+    let stop = |from, to, focus: Option<&str>, title: &str| Stop {
+        title: title.to_owned(),
+        from,
+        to,
+        layers: vec!["no-such-layer".into()],
+        focus: focus.map(str::to_owned),
+        notes: "word ".repeat(3000),
+    };
+    plan.stops = vec![
+        stop(month(1000), month(9000), None, ""),
+        stop(month(2030), month(2020), Some("nothing"), "Backwards"),
+        stop(
+            month(2030),
+            month(2030),
+            Some("licensed-llm-live"),
+            &"x".repeat(400),
+        ),
+    ];
+    let app = StackplanApp::with_plan(plan, DataFolder::at(data.path()));
+    let mut h = harness(app);
+    press(&mut h, egui::Key::F5);
+    press(&mut h, egui::Key::N);
+    press(&mut h, egui::Key::P);
+    for _ in 0..3 {
+        press(&mut h, egui::Key::ArrowRight);
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        h.run();
+    }
+    assert_eq!(h.get_all_by_label("3 / 3").count(), 2);
+}

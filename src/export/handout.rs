@@ -558,4 +558,38 @@ mod tests {
         assert!((MIN_SCALE - 1e-3..=1.0).contains(&scale));
         assert!(scene.width * scale <= area.w + 1.0);
     }
+
+    #[test]
+    fn hostile_stops_still_make_one_page_each() {
+        let mut plan = crate::io::example_plan().unwrap();
+        let far = |y| Month::new(y, 1).unwrap();
+        let stop = |from, to, focus: Option<&str>, title: &str, notes: String| crate::model::Stop {
+            title: title.to_owned(),
+            from,
+            to,
+            layers: vec!["no-such-layer".into()],
+            focus: focus.map(str::to_owned),
+            notes,
+        };
+        plan.stops = vec![
+            stop(far(1000), far(9000), None, "", "word ".repeat(5000)),
+            stop(
+                far(2030),
+                far(2020),
+                Some("nothing"),
+                "Backwards",
+                String::new(),
+            ),
+            stop(
+                far(2030),
+                far(2030),
+                Some("licensed-llm-live"),
+                &"x".repeat(500),
+                "\n\n".into(),
+            ),
+        ];
+        let out = render(&plan, &ExportOptions::default()).unwrap();
+        let doc = lopdf::Document::load_mem(&out.bytes).unwrap();
+        assert_eq!(doc.get_pages().len(), 3);
+    }
 }
