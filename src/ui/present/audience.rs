@@ -42,6 +42,8 @@ struct SceneKey {
     month_width: f32,
     header_width: f32,
     row_height: f32,
+    /// Height of the chart area in layout units: items below it are left out.
+    height: f32,
     dependencies: bool,
     layers: Vec<String>,
     focus: Option<String>,
@@ -293,6 +295,7 @@ fn roadmap_ui(
         month_width,
         header_width: header,
         row_height: fit.row,
+        height: rect.height() / k,
         dependencies: slide.shows_dependencies(),
         layers,
         focus: slide.stop.focus.clone(),
@@ -337,6 +340,9 @@ fn view_of(key: &SceneKey) -> layout::View {
     view.selection = key.focus.clone();
     view.cursor = key.cursor;
     view.dependencies = key.dependencies;
+    if key.height.is_finite() {
+        view.visible = Some((0.0, key.height));
+    }
     view
 }
 
@@ -360,6 +366,7 @@ fn fitting(plan: &Roadmap, slide: &Slide, layers: &[String], rect: Rect) -> Fit 
             month_width: (rect.width() - HEADER_WIDTH).max(1.0) / months,
             header_width: HEADER_WIDTH,
             row_height: row,
+            height: f32::INFINITY,
             dependencies: slide.shows_dependencies(),
             layers: layers.to_vec(),
             focus: None,
