@@ -255,6 +255,14 @@ impl<'a> Chart<'a> {
         self.view.header_width + half as f32 * self.view.month_width / 2.0
     }
 
+    /// Whether the band from `top` to `bottom` overlaps the visible vertical range; items
+    /// outside it are not built at all (their labels are the costly part).
+    fn in_view(&self, top: f32, bottom: f32) -> bool {
+        self.view
+            .visible
+            .is_none_or(|(t, b)| bottom >= t && top <= b)
+    }
+
     /// Whether a shape should be emitted (it overlaps the visible vertical range).
     fn visible(&self, shape: &Shape) -> bool {
         match self.view.visible {
@@ -267,7 +275,8 @@ impl<'a> Chart<'a> {
     }
 
     fn emit(&self, into: &mut Vec<Item>, shape: Shape, tag: Tag) {
-        if self.visible(&shape) {
+        // The ruler and the time cursor stay on screen whatever the scroll (the canvas pins them).
+        if matches!(tag, Tag::Ruler | Tag::Cursor) || self.visible(&shape) {
             into.push(Item { shape, tag });
         }
     }
@@ -517,6 +526,9 @@ impl<'a> Chart<'a> {
         if m.month < view.from || m.month > view.to {
             return;
         }
+        if !self.in_view(cy - view.row_height / 2.0, cy + view.row_height / 2.0) {
+            return;
+        }
         let alpha = self.alpha(&m.id);
         let stroke = if self.selected(&m.id) {
             Stroke::solid(2.0, INK)
@@ -566,6 +578,9 @@ impl<'a> Chart<'a> {
         let left = x0.max(view.chart_left());
         let right = x1.min(view.chart_right());
         if right <= left {
+            return;
+        }
+        if !self.in_view(row_y, row_y + row_h) {
             return;
         }
         if x1 - x0 < MIN_BAR_WIDTH {
@@ -727,7 +742,7 @@ impl<'a> Chart<'a> {
         let colour = Rgba::from(dep.control.colour());
         let alpha = self.alpha(&dep.id);
         let tag = Tag::Dependency(dep.id.clone());
-        if right > left {
+        if right > left && self.in_view(row_y, row_y + view.row_height) {
             let bar = Rect::new(
                 left + 0.5,
                 row_y + 4.0,
@@ -753,7 +768,10 @@ impl<'a> Chart<'a> {
         let Some(&diamond) = self.diamonds.get(&mi) else {
             return;
         };
-        if x1 < view.chart_left() || x1 > view.chart_right() {
+        if x1 < view.chart_left()
+            || x1 > view.chart_right()
+            || !self.in_view(cy.min(diamond.y), cy.max(diamond.y))
+        {
             return;
         }
         let milestone = &self.plan.milestones[mi];
@@ -796,6 +814,9 @@ impl<'a> Chart<'a> {
             return;
         };
         let (p, q) = (a.end, b.start);
+        if !self.in_view(p.y.min(q.y) - 6.0, p.y.max(q.y) + 6.0) {
+            return;
+        }
         let (left, right) = (self.view.chart_left(), self.view.chart_right());
         if p.x.max(q.x) < left || p.x.min(q.x) > right || p.x < left || q.x > right {
             return;
@@ -1298,5 +1319,37 @@ mod tests {
         let part = layout(&plan, &view);
         assert!(part.items.len() < all.items.len());
         assert_eq!(part.height, all.height);
+    }
+
+    #[test]
+    fn culling_keeps_every_item_that_reaches_into_the_visible_band() {
+        let plan = crate::generate::large_plan(400, 5);
+        let mut view = View::whole(&plan);
+        let all = layout(&plan, &view);
+        for band in [
+            (0.0, 300.0),
+            (500.0, 900.0),
+            (all.height - 200.0, all.height),
+        ] {
+            view.visible = Some(band);
+            let part = layout(&plan, &view);
+            let wanted: Vec<&Item> = all
+                .items
+                .iter()
+                .filter(|i| {
+                    let b = i.shape.bounds();
+                    let pinned = matches!(i.tag, Tag::Ruler | Tag::Cursor);
+                    pinned || (b.bottom() >= band.0 && b.y <= band.1)
+                })
+                .collect();
+            assert_eq!(part.items.len(), wanted.len(), "band {band:?}");
+            for item in wanted {
+                assert!(
+                    part.items.contains(item),
+                    "{:?} missing in {band:?}",
+                    item.tag
+                );
+            }
+        }
     }
 }
