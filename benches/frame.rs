@@ -28,6 +28,24 @@ fn frame(c: &mut Criterion) {
     c.bench_function("editor frame, 10k items, zoom to fit", |b| {
         b.iter(|| run(&mut app))
     });
+    let start = app.view().clone();
+    c.bench_function("editor frame while scrolling, 10k items", |b| {
+        b.iter(|| {
+            let view = app.view_mut();
+            view.scroll_y = (view.scroll_y + 3.0) % 3000.0;
+            run(&mut app)
+        })
+    });
+    *app.view_mut() = start.clone();
+    c.bench_function("editor frame while panning, 10k items", |b| {
+        b.iter(|| {
+            let view = app.view_mut();
+            view.first_month =
+                start.first_month + (view.first_month - start.first_month + 0.1) % 60.0;
+            run(&mut app)
+        })
+    });
+    *app.view_mut() = start;
     c.bench_function("editor frame with a fresh layout, 10k items", |b| {
         b.iter(|| {
             app.view_mut().points_per_month *= 1.000_001;

@@ -11,8 +11,12 @@ use crate::analysis::Finding;
 use crate::layout::{self, BarEnd, Scene, Tag};
 use crate::model::{ItemKind, Month, Roadmap};
 
-/// Extra months laid out on each side of the visible window.
-const MARGIN_MONTHS: i32 = 2;
+/// The laid-out window extends this share of the visible width beyond each side, and moves
+/// in steps of it, so that panning reuses one layout for many frames.
+const SLACK_SHARE: f32 = 0.25;
+/// The laid-out band extends this many points above and below the visible lanes, and moves
+/// in steps of it, so that scrolling reuses one layout for many frames.
+const SLACK_POINTS: f32 = 240.0;
 
 /// The id of the canvas widget (it holds the keyboard focus for canvas keys).
 pub fn canvas_id() -> egui::Id {
@@ -149,17 +153,18 @@ pub fn canvas_ui(app: &mut StackplanApp, ui: &mut Ui) {
 /// The layout view for the visible window, and where its scene goes on screen.
 fn layout_view(state: &ViewState, rect: Rect) -> (layout::View, Placement) {
     let ppm = state.points_per_month.max(super::view::MIN_ZOOM);
-    let first = state.first_month.floor() as i32 - MARGIN_MONTHS;
     let shown = ((rect.width() - HEADER_WIDTH).max(0.0) / ppm).ceil() as i32;
+    let step = ((shown as f32 * SLACK_SHARE).ceil() as i32).max(1);
+    let first = (state.first_month.floor() as i32).div_euclid(step) * step - step;
     let from = Month::from_index(first);
-    let to = Month::from_index(first + shown + 2 * MARGIN_MONTHS + 1);
+    let to = Month::from_index(first + shown + 2 * step + 1);
     let mut view = layout::View::new(from, to);
     view.month_width = ppm;
     view.header_width = HEADER_WIDTH;
     view.selection = state.selection.as_ref().map(|s| s.id.clone());
     view.cursor = state.cursor;
-    let top = state.scroll_y.floor();
-    view.visible = Some((top, top + rect.height()));
+    let top = (state.scroll_y / SLACK_POINTS).floor() * SLACK_POINTS - SLACK_POINTS;
+    view.visible = Some((top, top + rect.height() + 2.0 * SLACK_POINTS));
     let dx = (from.index() as f32 - state.first_month) * ppm;
     let placement = Placement {
         rect,
