@@ -547,7 +547,8 @@ impl<'a> Chart<'a> {
             tag.clone(),
         );
         let lx = x + half + 3.0;
-        let max = p.limit.min(view.chart_right()) - lx;
+        // The limit was computed as lx + the title's width: allow for rounding far from 0.
+        let max = p.limit.min(view.chart_right()) - lx + 0.01;
         if let Some(text) = text::elide(&m.title, self.label_size, max) {
             let run = self.run(text, lx, cy, INK.faded(alpha), max);
             self.label(run, tag);

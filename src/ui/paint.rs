@@ -247,6 +247,7 @@ fn pieces(scene: &Scene, at: &Placement, clip: Rect, selection: Option<&str>) ->
     let headers = at.headers().intersect(clip);
     let ruler = at.ruler_strip().intersect(clip);
     let whole = rect.intersect(clip);
+    let connectors = Connectors::of(scene, at, lanes.expand(DASH), selection);
     let mut out = Vec::new();
     let add = |out: &mut Vec<Piece>, clip_rect: Rect, shape: egui::Shape| {
         out.push(Piece::Shape(ClippedShape::new(clip_rect, shape)));
@@ -288,7 +289,7 @@ fn pieces(scene: &Scene, at: &Placement, clip: Rect, selection: Option<&str>) ->
             }
             continue;
         }
-        for shape in shapes(&item.shape, &item.tag, header, at, area, selection) {
+        for shape in shapes(&item.shape, &item.tag, header, at, area, connectors) {
             add(&mut out, area, shape);
         }
     }
@@ -317,7 +318,7 @@ fn shapes(
     header: bool,
     at: &Placement,
     area: Rect,
-    selection: Option<&str>,
+    connectors: Connectors,
 ) -> Vec<egui::Shape> {
     let outline = |s: &Option<layout::Stroke>| s.as_ref().map_or(Stroke::NONE, stroke);
     let on_screen = |b: &layout::Rect, margin: f32| {
@@ -379,7 +380,7 @@ fn shapes(
                 .iter()
                 .map(|p| at.to_screen(*p, tag, header))
                 .collect();
-            if !connector_shown(tag, &pts, area.expand(DASH), selection) {
+            if !connectors.shown(tag, &pts, area.expand(DASH)) {
                 return Vec::new();
             }
             if s.dashed {
@@ -410,22 +411,75 @@ fn shapes(
     }
 }
 
-/// Whether a line is drawn, by what it joins: a link when either end is on screen; a removal
-/// connector (which may cross every lane down to the dependency lane) when both ends are, or
-/// when it belongs to the selection. Other lines always.
-fn connector_shown(tag: &Tag, pts: &[Pos2], area: Rect, selection: Option<&str>) -> bool {
-    let ends = [pts.first(), pts.last()].map(|p| p.is_some_and(|p| area.contains(*p)));
-    match tag {
-        Tag::Link { .. } => ends[0] || ends[1],
-        Tag::Removal {
-            dependency,
-            milestone,
-        } => {
-            let selected = selection.is_some_and(|s| s == dependency || s == milestone);
-            (ends[0] && ends[1]) || (selected && (ends[0] || ends[1]))
+/// At most this many removal connectors run off screen before they are left out (a plan of
+/// thousands of items would otherwise hatch the lanes with them).
+const MAX_LOOSE_CONNECTORS: usize = 40;
+
+/// Which lines are drawn, by what they join.
+#[derive(Debug, Clone, Copy)]
+struct Connectors<'a> {
+    /// The selected item's id.
+    selection: Option<&'a str>,
+    /// Whether removal connectors with one end off screen are few enough to draw.
+    loose: bool,
+}
+
+impl Connectors<'_> {
+    /// The rule for `scene` placed at `at`, clipped to `area`.
+    fn of<'a>(
+        scene: &Scene,
+        at: &Placement,
+        area: Rect,
+        selection: Option<&'a str>,
+    ) -> Connectors<'a> {
+        let loose = scene
+            .items
+            .iter()
+            .filter(|item| matches!(item.tag, Tag::Removal { .. }))
+            .filter_map(|item| match &item.shape {
+                Shape::Line { points, .. } => Some(points),
+                _ => None,
+            })
+            .filter(|points| {
+                let ends = ends_in(
+                    points.iter().map(|p| at.to_screen(*p, &Tag::Chrome, false)),
+                    area,
+                );
+                ends[0] != ends[1]
+            })
+            .count();
+        Connectors {
+            selection,
+            loose: loose <= MAX_LOOSE_CONNECTORS,
         }
-        _ => true,
     }
+
+    /// Whether a line is drawn: a link when either end is on screen; a removal connector
+    /// (which may cross every lane down to the dependency lane) when both ends are, or one
+    /// end is and it belongs to the selection or such connectors are few. Other lines always.
+    fn shown(self, tag: &Tag, pts: &[Pos2], area: Rect) -> bool {
+        let ends = ends_in(pts.iter().copied(), area);
+        match tag {
+            Tag::Link { .. } => ends[0] || ends[1],
+            Tag::Removal {
+                dependency,
+                milestone,
+            } => {
+                let selected = self
+                    .selection
+                    .is_some_and(|s| s == dependency || s == milestone);
+                (ends[0] && ends[1]) || ((selected || self.loose) && (ends[0] || ends[1]))
+            }
+            _ => true,
+        }
+    }
+}
+
+/// Whether the first and the last of `points` lie in `area`.
+fn ends_in(mut points: impl DoubleEndedIterator<Item = Pos2>, area: Rect) -> [bool; 2] {
+    let first = points.next();
+    let last = points.next_back().or(first);
+    [first, last].map(|p| p.is_some_and(|p| area.contains(p)))
 }
 
 /// The dashes of the polyline `pts` that fall inside `area`, in the same places as if the
@@ -545,6 +599,46 @@ fn targets(scene: &Scene, at: &Placement) -> Vec<Target> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A scene of `n` removal connectors from the screen down to y = 5000, far below it.
+    fn connectors(n: usize) -> Scene {
+        let mut scene = Scene::default();
+        for k in 0..n {
+            let x = 200.0 + k as f32;
+            let points = vec![layout::Point::new(x, 60.0), layout::Point::new(x, 5000.0)];
+            let tag = Tag::Removal {
+                dependency: format!("d{k}"),
+                milestone: format!("m{k}"),
+            };
+            let stroke = layout::Stroke::dashed(1.0, Rgba::rgb(200, 0, 0));
+            scene.push(Shape::Line { points, stroke }, tag);
+        }
+        scene
+    }
+
+    fn drawn_lines(scene: &Scene, selection: Option<&str>) -> usize {
+        let at = Placement {
+            rect: Rect::from_min_size(Pos2::ZERO, vec2(800.0, 400.0)),
+            dx: 0.0,
+            scroll_y: 0.0,
+            ruler: 36.0,
+        };
+        let lanes = at.lanes();
+        pieces(scene, &at, lanes.expand(1000.0), selection)
+            .iter()
+            .filter(|p| matches!(p, Piece::Shape(c) if matches!(c.shape, egui::Shape::LineSegment { .. })))
+            .count()
+    }
+
+    #[test]
+    fn a_few_connectors_running_off_screen_are_drawn_and_many_are_not() {
+        assert!(drawn_lines(&connectors(5), None) > 5 * 10);
+        assert!(drawn_lines(&connectors(200), None) < 10);
+        assert!(
+            drawn_lines(&connectors(200), Some("m7")) > 10,
+            "the selection's connector is drawn"
+        );
+    }
 
     #[test]
     fn a_segment_is_clipped_to_the_rectangle() {
