@@ -156,6 +156,8 @@ fn export_command(plan: &Path, extension: &str) -> Duration {
         .arg(plan)
         .arg("-o")
         .arg(&out)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
         .status()
         .expect("run stackplan export");
     let elapsed = start.elapsed();
