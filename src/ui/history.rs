@@ -4,8 +4,13 @@ use std::path::PathBuf;
 
 use crate::model::Roadmap;
 
-/// How many undo steps are kept; older ones are dropped.
+/// How many undo steps are kept at most; older ones are dropped.
 const MAX_STEPS: usize = 200;
+/// Undo keeps whole copies of the plan: at most this many items in all of them, so that a
+/// 10,000-item plan keeps 50 steps (about 200 MB) rather than 200.
+const MAX_ITEMS_KEPT: usize = 500_000;
+/// Steps kept whatever the plan's size.
+const MIN_STEPS: usize = 10;
 
 /// One recorded state: the plan before (undo) or after (redo) an edit.
 #[derive(Debug, Clone)]
@@ -219,9 +224,12 @@ impl Document {
     }
 
     fn push_undo(&mut self, step: Step) {
+        let per_step = step.plan.item_count().max(1);
+        let kept = (MAX_ITEMS_KEPT / per_step).clamp(MIN_STEPS, MAX_STEPS);
         self.undo.push(step);
-        if self.undo.len() > MAX_STEPS {
-            self.undo.remove(0);
+        if self.undo.len() > kept {
+            let excess = self.undo.len() - kept;
+            self.undo.drain(..excess);
         }
     }
 
@@ -236,6 +244,20 @@ impl Document {
 mod tests {
     use super::*;
     use crate::model::{Horizon, Month};
+
+    #[test]
+    fn a_large_plan_keeps_fewer_undo_steps() {
+        let mut doc = Document::new(crate::generate::large_plan(10_000, 1), None);
+        for k in 0..80 {
+            doc.edit("Rename", |p| p.title = format!("v{k}"));
+        }
+        let mut undone = 0;
+        while doc.undo() {
+            undone += 1;
+        }
+        assert_eq!(undone, MAX_ITEMS_KEPT / doc.plan().item_count());
+        assert_eq!(doc.plan().title, "v29", "the oldest steps were dropped");
+    }
 
     fn plan() -> Roadmap {
         let m = |s: &str| s.parse::<Month>().unwrap();
