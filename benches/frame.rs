@@ -1,7 +1,8 @@
 //! One editor frame (egui run + tessellate, headless) on a 10,000-item plan at zoom-to-fit.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use stackplan::ui::{DataFolder, StackplanApp};
+use stackplan::model::ItemKind;
+use stackplan::ui::{Command, DataFolder, Selection, StackplanApp};
 
 fn frame(c: &mut Criterion) {
     let plan = stackplan::generate::large_plan(10_000, 7);
@@ -45,6 +46,33 @@ fn frame(c: &mut Criterion) {
             run(&mut app)
         })
     });
+    *app.view_mut() = start.clone();
+    let id = app.plan().investments[0].id.clone();
+    app.select(Some(Selection::new(ItemKind::Investment, &id)));
+    run(&mut app);
+    c.bench_function(
+        "editor frame after nudging the selected bar, 10k items",
+        |b| {
+            let mut later = true;
+            b.iter(|| {
+                later = !later;
+                app.run(if later {
+                    Command::NudgeLater
+                } else {
+                    Command::NudgeEarlier
+                });
+                run(&mut app)
+            })
+        },
+    );
+    app.select(None);
+    ctx.enable_accesskit();
+    *app.view_mut() = start.clone();
+    run(&mut app);
+    c.bench_function("editor frame with AccessKit on, 10k items", |b| {
+        b.iter(|| run(&mut app))
+    });
+    ctx.disable_accesskit();
     *app.view_mut() = start;
     c.bench_function("editor frame with a fresh layout, 10k items", |b| {
         b.iter(|| {

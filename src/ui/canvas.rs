@@ -1,5 +1,8 @@
 //! The canvas (centre): paints the layout scene and turns pointer and keys into edits.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use egui::{Color32, Pos2, Rect, Response, Sense, Stroke, Ui, Vec2};
 
 use super::app::StackplanApp;
@@ -69,6 +72,8 @@ pub struct CanvasState {
     active: Option<(Tag, Rect)>,
     /// The item under the pointer last frame.
     hovered: Option<Tag>,
+    /// Item titles by id for accessible names, with the revision they were taken from.
+    titles: Option<(u64, Arc<HashMap<String, String>>)>,
     focused_once: bool,
     /// Left edge of the canvas last frame (the exposure chart lines up with it).
     pub left: Option<f32>,
@@ -239,13 +244,18 @@ fn item_widgets(app: &mut StackplanApp, ui: &mut Ui, at: &Placement, findings: &
         app.canvas.hovered = hovered;
         ui.ctx().request_repaint();
     }
+    let titles = accessible.then(|| titles(app));
     let mut items = Vec::with_capacity(wanted.len());
     for (tag, r) in wanted {
         let id = canvas_id().with(&tag);
         let resp = ui.interact(r, id, Sense::click_and_drag());
         let plan = app.plan();
         resp.widget_info(|| {
-            egui::WidgetInfo::labeled(egui::Role::Button, true, accessible_name(plan, &tag))
+            let name = match &titles {
+                Some(titles) => accessible_name(|id| titles.get(id).cloned(), &tag),
+                None => accessible_name(|id| title_in(plan, id), &tag),
+            };
+            egui::WidgetInfo::labeled(egui::Role::Button, true, name)
         });
         let resp = match &tag {
             Tag::Resize { .. } => resp.on_hover_cursor(egui::CursorIcon::ResizeHorizontal),
@@ -267,15 +277,37 @@ fn item_widgets(app: &mut StackplanApp, ui: &mut Ui, at: &Placement, findings: &
     Hits { items }
 }
 
-/// The name screen readers (and UI tests) use for a canvas item.
-fn accessible_name(plan: &Roadmap, tag: &Tag) -> String {
-    let title = |id: &str| {
-        plan.investment(id)
-            .map(|i| i.title.clone())
-            .or_else(|| plan.milestone(id).map(|m| m.title.clone()))
-            .or_else(|| plan.dependency(id).map(|d| d.name.clone()))
-            .unwrap_or_else(|| id.to_owned())
-    };
+/// The titles of the plan's items by id, kept while the plan is unchanged (AccessKit names
+/// hundreds of items a frame; looking each up in a 10,000-item plan is slow).
+fn titles(app: &mut StackplanApp) -> Arc<HashMap<String, String>> {
+    let revision = app.doc.revision();
+    if let Some((r, titles)) = &app.canvas.titles
+        && *r == revision
+    {
+        return titles.clone();
+    }
+    let plan = app.plan();
+    let titles: HashMap<String, String> = (plan.investments.iter().map(|i| (&i.id, &i.title)))
+        .chain(plan.milestones.iter().map(|m| (&m.id, &m.title)))
+        .chain(plan.dependencies.iter().map(|d| (&d.id, &d.name)))
+        .map(|(id, title)| (id.clone(), title.clone()))
+        .collect();
+    let titles = Arc::new(titles);
+    app.canvas.titles = Some((revision, titles.clone()));
+    titles
+}
+
+/// The title of the item `id` in `plan`.
+fn title_in(plan: &Roadmap, id: &str) -> Option<String> {
+    plan.investment(id)
+        .map(|i| i.title.clone())
+        .or_else(|| plan.milestone(id).map(|m| m.title.clone()))
+        .or_else(|| plan.dependency(id).map(|d| d.name.clone()))
+}
+
+/// The name screen readers (and UI tests) use for a canvas item, with `title_of` an id's title.
+fn accessible_name(title_of: impl Fn(&str) -> Option<String>, tag: &Tag) -> String {
+    let title = |id: &str| title_of(id).unwrap_or_else(|| id.to_owned());
     match tag {
         Tag::Investment(id) | Tag::Milestone(id) | Tag::Dependency(id) => title(id),
         Tag::Resize {
