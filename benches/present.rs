@@ -3,6 +3,7 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use stackplan::export::{ExportOptions, handout};
+use stackplan::ui::present::deck::TRANSITION_SECONDS;
 use stackplan::ui::{Command, DataFolder, StackplanApp};
 
 /// One frame at time `time` with `keys` pressed; returns the tessellated shapes.
@@ -58,18 +59,23 @@ fn presentation(c: &mut Criterion) {
         },
     );
     let mut forward = true;
+    let mut last_step = time;
     c.bench_function("presentation frame while the view moves, 10k items", |b| {
         b.iter(|| {
-            // A step every 0.1 s: the window is always between two stops, so every frame
-            // lays the chart out again.
-            time += 0.1;
-            forward = !forward;
-            let key = if forward {
-                egui::Key::ArrowRight
-            } else {
-                egui::Key::ArrowLeft
-            };
-            frame(&ctx, &mut app, time, &[key])
+            // 60 frames a second, a new step as soon as the last move ended: every frame
+            // is part of a move, one in 24 also starts one.
+            time += 1.0 / 60.0;
+            let mut keys = Vec::new();
+            if time - last_step >= TRANSITION_SECONDS {
+                last_step = time;
+                forward = !forward;
+                keys.push(if forward {
+                    egui::Key::ArrowRight
+                } else {
+                    egui::Key::ArrowLeft
+                });
+            }
+            frame(&ctx, &mut app, time, &keys)
         })
     });
     let example = stackplan::io::example_plan().expect("the bundled example loads");

@@ -2,6 +2,8 @@
 //! stop's (moving) time window with its milestone in focus, and the live dependencies and
 //! exposure at the stop's date.
 
+use std::collections::HashMap;
+
 use egui::{Align2, Color32, FontId, Pos2, Rect, Stroke, Ui, pos2, vec2};
 
 use super::deck::{Deck, Window};
@@ -57,7 +59,7 @@ pub struct SceneCache {
     /// Counts the layouts, so the painter knows when its shapes are stale.
     scene_nr: u64,
     painted: Painted,
-    fits: Option<((usize, u32, u32), Fit)>,
+    fits: HashMap<(usize, u32, u32), Fit>,
 }
 
 /// Draws the current slide of `deck` filling `rect`.
@@ -137,7 +139,7 @@ pub fn audience_ui(
                 1.0
             };
             let top = Rect::from_min_size(chart.min, vec2(chart.width(), chart.height() * share));
-            let used = roadmap_ui(&painter, top, plan, analysis, deck, window, cache);
+            let used = roadmap_ui(&painter, top, plan, analysis, deck, now, cache);
             let below = Rect::from_min_max(
                 pos2(chart.left() + HEADER_WIDTH, chart.top() + used + body * 0.8),
                 chart.max,
@@ -266,7 +268,7 @@ fn roadmap_ui(
     plan: &Roadmap,
     analysis: &Analysis,
     deck: &Deck,
-    window: Window,
+    now: f64,
     cache: &mut SceneCache,
 ) -> f32 {
     let Some(slide) = deck.current() else {
@@ -275,23 +277,21 @@ fn roadmap_ui(
     if rect.width() < 200.0 || rect.height() < 80.0 {
         return 0.0;
     }
+    let window = deck.window_at(now).unwrap_or(Window::of(slide));
     let layers = slide.layers(plan, analysis);
     let size_key = (deck.position(), rect.width() as u32, rect.height() as u32);
-    let fit = match cache.fits {
-        Some((key, fit)) if key == size_key => fit,
-        _ => {
-            let fit = fitting(plan, slide, &layers, rect);
-            cache.fits = Some((size_key, fit));
-            fit
-        }
-    };
+    let fit = *cache
+        .fits
+        .entry(size_key)
+        .or_insert_with(|| fitting(plan, slide, &layers, rect));
     let k = fit.scale;
     let header = HEADER_WIDTH / k;
     let month_width = (rect.width() - HEADER_WIDTH).max(1.0) / k / window.months();
-    let first = window.from.floor();
+    let span = laid_out_span(deck, slide, window, now);
+    let first = span.from.floor();
     let key = SceneKey {
         from: Month::from_index(first as i32),
-        to: Month::from_index(window.to.ceil() as i32),
+        to: Month::from_index(span.to.ceil() as i32),
         month_width,
         header_width: header,
         row_height: fit.row,
@@ -328,6 +328,19 @@ fn roadmap_ui(
     let focus = key.focus.as_deref();
     painted.paint(&painter.with_clip_rect(card), scene, *scene_nr, focus, at);
     card.height()
+}
+
+/// The months to lay out: while the view slides between two windows of the same length,
+/// both of them (one layout serves the whole move), otherwise the window in view.
+fn laid_out_span(deck: &Deck, slide: &Slide, window: Window, now: f64) -> Window {
+    let target = Window::of(slide);
+    match deck.moving_from(now) {
+        Some(from) if (from.months() - target.months()).abs() < 0.01 => Window {
+            from: from.from.min(target.from),
+            to: from.to.max(target.to),
+        },
+        _ => window,
+    }
 }
 
 /// The layout view of `key`.

@@ -194,6 +194,13 @@ impl Deck {
         Some(transition.from.lerp(target, t as f32))
     }
 
+    /// The window the view is moving away from at `now`, while it moves.
+    pub fn moving_from(&self, now: f64) -> Option<Window> {
+        self.transition
+            .filter(|t| now - t.started < TRANSITION_SECONDS)
+            .map(|t| t.from)
+    }
+
     /// Whether the window is still moving at `now` (so another frame is needed).
     pub fn is_moving(&self, now: f64) -> bool {
         self.transition
@@ -295,6 +302,8 @@ mod tests {
         );
         assert!((half.from - (first.from + second.from) / 2.0).abs() < 1e-3);
         assert!(d.is_moving(10.0 + TRANSITION_SECONDS * 0.9));
+        assert_eq!(d.moving_from(10.1), Some(first));
+        assert_eq!(d.moving_from(10.0 + TRANSITION_SECONDS), None);
         assert!(!d.is_moving(10.0 + TRANSITION_SECONDS));
         assert_eq!(d.window_at(10.0 + TRANSITION_SECONDS), Some(second));
         assert_eq!(d.window_at(99.0), Some(second));
