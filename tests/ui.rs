@@ -668,6 +668,35 @@ mod canvas {
         assert_eq!(view.scroll_y, 0.0, "Ctrl+scroll zooms instead of scrolling");
     }
 
+    #[test]
+    fn scrolling_down_stops_at_the_end_of_the_plan() {
+        let data = tempfile::tempdir().unwrap();
+        let mut h = zoomed(data.path());
+        let canvas = h.get_by_label("Roadmap canvas").rect();
+        h.hover_at(canvas.center());
+        h.run();
+        for _ in 0..5 {
+            h.event(egui::Event::MouseWheel {
+                unit: egui::MouseWheelUnit::Point,
+                delta: vec2(0.0, -2000.0),
+                phase: egui::TouchPhase::Move,
+                source: egui::MouseWheelSource::Unknown,
+                modifiers: egui::Modifiers::NONE,
+            });
+            // egui spreads a wheel step over several frames.
+            h.run_steps(12);
+        }
+        let scroll = h.state().view().scroll_y;
+        assert!(
+            scroll < canvas.height(),
+            "scrolled {scroll} past a short plan"
+        );
+        assert!(
+            h.query_by_label("Imported accelerators").is_some(),
+            "the last lane stays in view"
+        );
+    }
+
     /// One frame of the editor in a plain egui context, without AccessKit (as in a normal
     /// window, where only a screen reader turns it on).
     struct Plain {

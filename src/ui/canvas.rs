@@ -127,6 +127,11 @@ pub fn canvas_ui(app: &mut StackplanApp, ui: &mut Ui) {
         });
     }
     navigate(app, ui, rect, &background);
+    if let Some((_, scene)) = &app.canvas.scene {
+        // Scrolling stops once the bottom of the plan is in view.
+        let last = (scene.height - rect.height() + BOTTOM_MARGIN).max(0.0);
+        app.view.scroll_y = app.view.scroll_y.min(last);
+    }
     if app.view.reveal_pending {
         app.view.reveal_pending = false;
         reveal_selection(app, rect);
@@ -209,6 +214,9 @@ struct Hits {
     /// Items in paint order with their widget responses.
     items: Vec<(Tag, Response)>,
 }
+
+/// Room left below the plan when scrolled to its end, in points.
+const BOTTOM_MARGIN: f32 = 40.0;
 
 /// Points of pointer imprecision when finding the item under the pointer.
 const SLOP: f32 = 3.0;
