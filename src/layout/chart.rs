@@ -275,8 +275,9 @@ impl<'a> Chart<'a> {
     }
 
     fn emit(&self, into: &mut Vec<Item>, shape: Shape, tag: Tag) {
-        // The ruler and the time cursor stay on screen whatever the scroll (the canvas pins them).
-        if matches!(tag, Tag::Ruler | Tag::Cursor) || self.visible(&shape) {
+        // The ruler and the time cursor stay on screen whatever the scroll (the canvas pins
+        // them), and so do the few lane frames (the canvas keeps a tall lane's name in view).
+        if is_pinned(&tag) || self.visible(&shape) {
             into.push(Item { shape, tag });
         }
     }
@@ -1052,6 +1053,15 @@ impl<'a> Chart<'a> {
     }
 }
 
+/// Whether items with this tag are laid out whatever the visible band: the ruler, the time
+/// cursor and the lane frames.
+fn is_pinned(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Ruler | Tag::Cursor | Tag::Lane(_) | Tag::DependencyLane
+    )
+}
+
 /// A milestone placed in a row of its lane, with how far right its label may reach.
 struct Placed {
     index: usize,
@@ -1339,8 +1349,7 @@ mod tests {
                 .iter()
                 .filter(|i| {
                     let b = i.shape.bounds();
-                    let pinned = matches!(i.tag, Tag::Ruler | Tag::Cursor);
-                    pinned || (b.bottom() >= band.0 && b.y <= band.1)
+                    is_pinned(&i.tag) || (b.bottom() >= band.0 && b.y <= band.1)
                 })
                 .collect();
             assert_eq!(part.items.len(), wanted.len(), "band {band:?}");

@@ -278,9 +278,13 @@ fn pieces(scene: &Scene, at: &Placement, clip: Rect, selection: Option<&str>) ->
             continue;
         }
         if let Shape::Text(run) = &item.shape {
-            let bounds = at.rect_to_screen(&run.bounds(), &item.tag, header);
+            let mut bounds = at.rect_to_screen(&run.bounds(), &item.tag, header);
+            let mut anchor = at.to_screen(run.pos, &item.tag, header);
+            if header && let Some(dy) = pinned_name_shift(scene, &item.tag, at, bounds, area) {
+                bounds = bounds.translate(vec2(0.0, dy));
+                anchor.y += dy;
+            }
             if area.intersects(bounds.expand(run.size)) {
-                let anchor = at.to_screen(run.pos, &item.tag, header);
                 out.push(Piece::Text(TextPiece {
                     item: index,
                     anchor,
@@ -309,6 +313,35 @@ fn pieces(scene: &Scene, at: &Placement, clip: Rect, selection: Option<&str>) ->
         egui::Shape::line_segment(rule, Stroke::new(1.0, Color32::from_gray(200))),
     );
     out
+}
+
+/// How far down to move a lane's name whose lane starts above the visible lanes, so that it
+/// stays at the top of what is visible of the lane (tall lanes of large plans scroll for
+/// screens); `None` when the name is in view or its lane is not.
+fn pinned_name_shift(
+    scene: &Scene,
+    tag: &Tag,
+    at: &Placement,
+    name: Rect,
+    area: Rect,
+) -> Option<f32> {
+    let layer = match tag {
+        Tag::Lane(id) => Some(id.as_str()),
+        Tag::DependencyLane => None,
+        _ => return None,
+    };
+    let band = scene.bands.iter().find(|b| b.layer.as_deref() == layer)?;
+    let top = at.to_screen(layout::Point::new(0.0, band.top), tag, true).y;
+    let bottom = at
+        .to_screen(layout::Point::new(0.0, band.bottom), tag, true)
+        .y;
+    if top >= area.top() || bottom <= area.top() {
+        return None;
+    }
+    let wanted = area.top() + (name.top() - top);
+    let lowest = bottom - name.height() - 4.0;
+    let dy = wanted.min(lowest) - name.top();
+    (dy > 0.0).then_some(dy)
 }
 
 /// The egui shapes of one scene shape, nothing when it lies outside `area`.
@@ -638,6 +671,39 @@ mod tests {
             drawn_lines(&connectors(200), Some("m7")) > 10,
             "the selection's connector is drawn"
         );
+    }
+
+    #[test]
+    fn a_tall_lane_keeps_its_name_at_the_top_of_the_view() {
+        let mut scene = Scene::default();
+        scene.bands.push(layout::Band {
+            layer: Some("chips".into()),
+            top: 36.0,
+            bottom: 2000.0,
+        });
+        let tag = Tag::Lane("chips".into());
+        let at = |scroll_y| Placement {
+            rect: Rect::from_min_size(Pos2::ZERO, vec2(800.0, 400.0)),
+            dx: 0.0,
+            scroll_y,
+            ruler: 36.0,
+        };
+        let name = |at: Placement| {
+            let r = at.rect_to_screen(&layout::Rect::new(10.0, 40.0, 60.0, 12.0), &tag, true);
+            pinned_name_shift(&scene, &tag, &at, r, at.lanes()).map(|dy| r.top() + dy)
+        };
+        assert_eq!(name(at(0.0)), None, "the lane's own top is in view");
+        assert_eq!(
+            name(at(500.0)),
+            Some(40.0),
+            "4 points below the top, as in the lane"
+        );
+        let near_end = name(at(1900.0)).unwrap();
+        assert!(
+            near_end <= 2000.0 - 1900.0 - 12.0,
+            "stays inside its lane: {near_end}"
+        );
+        assert_eq!(name(at(2100.0)), None, "the lane scrolled away");
     }
 
     #[test]
