@@ -4,6 +4,7 @@
 
 pub mod csv;
 pub mod fonts;
+mod hairline;
 pub mod handout;
 pub mod pdf;
 pub mod png;

@@ -8,6 +8,7 @@ use resvg::usvg::fontdb::{Database, Family, ID, Query, Style, Weight as FontWeig
 use resvg::usvg::{self, FontResolver};
 
 use super::fonts::{NOTO_SANS_BOLD, NOTO_SANS_REGULAR};
+use super::hairline;
 use super::{ExportError, ExportOptions, Output, Report, svg};
 use crate::layout::{self, Item, Rect, Scene, Shape};
 use crate::model::Roadmap;
@@ -152,12 +153,33 @@ fn draw_strip(tree: &usvg::Tree, scale: f32, top: u32, out: &mut [u8], width: u3
         return false;
     };
     let transform = Transform::from_translate(0.0, -(top as f32)).pre_scale(scale, scale);
-    resvg::render(tree, transform, &mut pixmap.as_mut());
+    draw_nodes(tree.root(), transform, &mut pixmap);
     // The chart has an opaque white background, so premultiplied RGBA is plain RGB + 255.
     for (rgb, rgba) in out.chunks_exact_mut(3).zip(pixmap.data().chunks_exact(4)) {
         rgb.copy_from_slice(&rgba[..3]);
     }
     true
+}
+
+/// Draws `group`'s children in order: thin straight lines by [`hairline`], the rest by resvg.
+fn draw_nodes(group: &usvg::Group, transform: Transform, pixmap: &mut Pixmap) {
+    for node in group.children() {
+        match node {
+            usvg::Node::Group(inner)
+                if !inner.should_isolate() && inner.transform().is_identity() =>
+            {
+                draw_nodes(inner, transform, pixmap);
+            }
+            usvg::Node::Path(path) if hairline::draw(pixmap, path, transform) => {}
+            _ => {
+                // resvg draws a single node relative to its bounding box; undo that shift.
+                if let Some(b) = node.abs_layer_bounding_box() {
+                    let at = transform.pre_translate(b.x(), b.y());
+                    resvg::render_node(node, at, &mut pixmap.as_mut());
+                }
+            }
+        }
+    }
 }
 
 /// PNG bytes of an RGB image, compressed with the fast PNG-tuned deflate: large charts encode
