@@ -191,7 +191,7 @@ pub enum Tone {
     Removed,
     /// A dependency the milestone introduces.
     Introduced,
-    /// A trade: one dependency swapped for another with no more national control.
+    /// A trade: one dependency swapped for another still not under national control.
     Trade,
     /// Secondary detail.
     Detail,
@@ -296,7 +296,7 @@ fn milestone_lines(plan: &Roadmap, analysis: &Analysis, id: &str, lines: &mut Ve
                     .dependency(&trade.removed)
                     .map_or(trade.removed.as_str(), |d| d.name.as_str());
                 lines.push(line(
-                    format!("TRADE for {removed}: no more national control"),
+                    format!("TRADE for {removed}: still not under national control"),
                     Tone::Trade,
                 ));
             }

@@ -223,7 +223,7 @@ fn milestones(plan: &Roadmap, analysis: &Analysis, flow: &mut Flow) {
         }
         for trade in &report.trades {
             let text = format!(
-                "Trade, not a gain: {} is replaced by {}, with no more national control",
+                "Trade, not a gain: {} is replaced by {}, still not under national control",
                 name(&trade.removed),
                 name(&trade.introduced)
             );
