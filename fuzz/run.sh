@@ -24,5 +24,5 @@ for target in "${targets[@]}"; do
     echo "fuzzing $target for ${seconds}s"
     cargo +nightly fuzz run "$target" "$corpus" -- \
         -max_total_time="$seconds" -dict=fuzz/ron.dict -max_len=65536 \
-        -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
+        -timeout=30 -rss_limit_mb=2048 -print_final_stats=1
 done
