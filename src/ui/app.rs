@@ -15,6 +15,9 @@ use super::files::{self, DataFolder};
 use super::history::Document;
 use super::view::{Selection, ViewState};
 
+/// An analysis slower than this is not redone for every step of a drag.
+const SLOW_ANALYSIS: std::time::Duration = std::time::Duration::from_millis(8);
+
 /// Seconds between autosaves of unsaved changes to the recovery file.
 const AUTOSAVE_SECONDS: f64 = 5.0;
 
@@ -29,7 +32,8 @@ pub struct StackplanApp {
     pub(super) focus_inspector: bool,
     pub(super) status: String,
     pub(super) canvas: super::canvas::CanvasState,
-    analysis: Option<(u64, Arc<Analysis>)>,
+    /// The last analysis: the revision it describes, and how long it took.
+    analysis: Option<(u64, Arc<Analysis>, std::time::Duration)>,
     last_autosave: f64,
     autosaved_revision: Option<u64>,
     close_allowed: bool,
@@ -104,15 +108,19 @@ impl StackplanApp {
     }
 
     /// The analysis of the current plan (recomputed when the plan changes).
+    ///
+    /// While a drag is under way on a plan whose analysis takes longer than a frame, the
+    /// analysis from before the drag is kept until it ends, so that dragging stays smooth.
     pub fn analysis(&mut self) -> Arc<Analysis> {
         let revision = self.doc.revision();
-        if let Some((r, a)) = &self.analysis
-            && *r == revision
+        if let Some((r, a, cost)) = &self.analysis
+            && (*r == revision || (self.doc.in_gesture() && *cost > SLOW_ANALYSIS))
         {
             return a.clone();
         }
+        let started = std::time::Instant::now();
         let a = Arc::new(Analysis::of(self.doc.plan()));
-        self.analysis = Some((revision, a.clone()));
+        self.analysis = Some((revision, a.clone(), started.elapsed()));
         a
     }
 
@@ -668,5 +676,49 @@ impl StackplanApp {
             message: message.to_owned(),
             position,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn app(data: &Path) -> StackplanApp {
+        let plan = crate::generate::large_plan(60, 3);
+        StackplanApp::with_plan(plan, DataFolder::at(data))
+    }
+
+    /// Moves the first investment a month later as one step of a drag.
+    fn drag_step(app: &mut StackplanApp) {
+        let id = app.plan().investments[0].id.clone();
+        app.doc
+            .gesture_edit(|p| edits::shift(p, ItemKind::Investment, &id, 1));
+    }
+
+    #[test]
+    fn a_quick_analysis_follows_every_step_of_a_drag() {
+        let data = tempfile::tempdir().unwrap();
+        let mut app = app(data.path());
+        let before = app.analysis();
+        drag_step(&mut app);
+        assert!(!Arc::ptr_eq(&before, &app.analysis()));
+    }
+
+    #[test]
+    fn a_slow_analysis_waits_for_the_end_of_a_drag() {
+        let data = tempfile::tempdir().unwrap();
+        let mut app = app(data.path());
+        let before = app.analysis();
+        if let Some((_, _, cost)) = app.analysis.as_mut() {
+            *cost = std::time::Duration::from_secs(1);
+        }
+        drag_step(&mut app);
+        drag_step(&mut app);
+        assert!(
+            Arc::ptr_eq(&before, &app.analysis()),
+            "kept during the drag"
+        );
+        app.doc.end_gesture("Move investment");
+        assert!(!Arc::ptr_eq(&before, &app.analysis()), "redone after it");
     }
 }
