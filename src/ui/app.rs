@@ -665,6 +665,10 @@ impl eframe::App for StackplanApp {
         } else {
             self.autosave_now();
         }
+        if let Some(job) = self.export.take() {
+            // Leaving now would cut the file short: give the export time to finish.
+            let _ = job.wait(std::time::Duration::from_secs(60));
+        }
     }
 }
 

@@ -61,15 +61,28 @@ impl ExportJob {
         self.started.elapsed().as_secs_f32()
     }
 
+    /// Waits up to `limit` for the export to end; its outcome, or `None` if it still runs.
+    pub fn wait(&self, limit: std::time::Duration) -> Option<ExportOutcome> {
+        match self.outcome.recv_timeout(limit) {
+            Ok(outcome) => Some(outcome),
+            Err(mpsc::RecvTimeoutError::Timeout) => None,
+            Err(mpsc::RecvTimeoutError::Disconnected) => Some(self.stopped()),
+        }
+    }
+
+    fn stopped(&self) -> ExportOutcome {
+        ExportOutcome::Failed(format!(
+            "the export of {} stopped unexpectedly",
+            self.path.display()
+        ))
+    }
+
     /// The outcome once the export has ended, `None` while it runs.
     pub fn poll(&self) -> Option<ExportOutcome> {
         match self.outcome.try_recv() {
             Ok(outcome) => Some(outcome),
             Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(ExportOutcome::Failed(format!(
-                "the export of {} stopped unexpectedly",
-                self.path.display()
-            ))),
+            Err(TryRecvError::Disconnected) => Some(self.stopped()),
         }
     }
 }
@@ -120,13 +133,8 @@ mod tests {
     }
 
     fn wait(job: &ExportJob) -> ExportOutcome {
-        for _ in 0..6000 {
-            if let Some(outcome) = job.poll() {
-                return outcome;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(10));
-        }
-        panic!("the export did not finish within a minute");
+        job.wait(std::time::Duration::from_secs(60))
+            .expect("the export did not finish within a minute")
     }
 
     #[test]
