@@ -333,3 +333,50 @@ fn missing_glyphs_warn_but_do_not_fail() {
         out.report.warnings
     );
 }
+
+/// The PNG draws what resvg draws from the same SVG (it takes shortcuts for thin lines):
+/// almost no pixel differs by more than anti-aliasing does, at either scale.
+#[test]
+fn png_matches_resvg_drawing_the_same_svg() {
+    let plan = stackplan::io::example_plan().unwrap();
+    for scale in [1.0f32, 2.0] {
+        let options = ExportOptions {
+            scale,
+            date: Some("2026-11-25".into()),
+            ..ExportOptions::default()
+        };
+        let ours = export::png::render(&plan, &options).unwrap();
+        assert!(
+            ours.report.warnings.is_empty(),
+            "{:?}",
+            ours.report.warnings
+        );
+        let ours = resvg::tiny_skia::Pixmap::decode_png(&ours.bytes).unwrap();
+        let scene = layout::layout(&plan, &options.chart_view(&plan));
+        let text = export::svg::scene_to_svg(&scene, &plan);
+        let tree = usvg::Tree::from_str(
+            &text,
+            &usvg::Options {
+                fontdb: std::sync::Arc::new(export::png::font_database()),
+                ..usvg::Options::default()
+            },
+        )
+        .unwrap();
+        let mut reference = resvg::tiny_skia::Pixmap::new(ours.width(), ours.height()).unwrap();
+        resvg::render(
+            &tree,
+            resvg::tiny_skia::Transform::from_scale(scale, scale),
+            &mut reference.as_mut(),
+        );
+        let far_off = ours
+            .data()
+            .chunks_exact(4)
+            .zip(reference.data().chunks_exact(4))
+            .filter(|(a, b)| a.iter().zip(b.iter()).any(|(x, y)| x.abs_diff(*y) > 120))
+            .count();
+        assert!(
+            far_off < 200,
+            "scale {scale}: {far_off} pixels differ from resvg's drawing"
+        );
+    }
+}

@@ -20,7 +20,7 @@ pub fn draw(pixmap: &mut Pixmap, path: &usvg::Path, transform: Transform) -> boo
     };
     let (sx, sy) = (transform.sx, transform.sy);
     let width = stroke.width().get() * sx;
-    let uniform = transform.is_scale_translate() && (sx - sy).abs() < 1e-4;
+    let uniform = !transform.has_skew() && (sx - sy).abs() < 1e-4;
     if !path.is_visible() || !uniform || width > MAX_WIDTH {
         return false;
     }
@@ -35,9 +35,77 @@ pub fn draw(pixmap: &mut Pixmap, path: &usvg::Path, transform: Transform) -> boo
         .dasharray()
         .map(|d| d.iter().map(|l| l * sx).collect());
     let mut dash = Dash::new(dashes.as_deref(), stroke.dashoffset() * sx);
+    let bounds = (pixmap.width() as f32, pixmap.height() as f32);
     for (a, b) in segments {
-        dash.split(a, b, |a, b| line(pixmap, a, b, ink));
+        // Only the part on this pixmap is dashed and drawn; the dash pattern skips the rest.
+        let length = a.distance(b);
+        let Some((t0, t1)) = visible_part(a, b, bounds) else {
+            dash.skip(length);
+            continue;
+        };
+        let at = |t: f32| Point::from_xy(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t);
+        dash.skip(length * t0);
+        dash.split(at(t0), at(t1), |a, b| line(pixmap, a, b, ink));
+        dash.skip(length * (1.0 - t1));
     }
+    true
+}
+
+/// The part (t0..t1 of 0..1) of the segment from `a` to `b` within a `width` × `height`
+/// pixmap widened by two pixels (Liang–Barsky), or `None` if it misses it.
+fn visible_part(a: Point, b: Point, (width, height): (f32, f32)) -> Option<(f32, f32)> {
+    const MARGIN: f32 = 2.0;
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    let (mut t0, mut t1) = (0.0f32, 1.0f32);
+    for (p, q) in [
+        (-dx, a.x + MARGIN),
+        (dx, width + MARGIN - a.x),
+        (-dy, a.y + MARGIN),
+        (dy, height + MARGIN - a.y),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return None;
+            }
+        } else {
+            let t = q / p;
+            if p < 0.0 {
+                t0 = t0.max(t);
+            } else {
+                t1 = t1.min(t);
+            }
+        }
+    }
+    (t0 < t1).then_some((t0, t1))
+}
+
+/// Strokes `path` (no fill) with tiny-skia directly: resvg draws a lone node relative to its
+/// bounding box, which a perfectly vertical or horizontal line does not have.
+pub fn stroke(pixmap: &mut Pixmap, path: &usvg::Path, transform: Transform) -> bool {
+    let (Some(stroke), None) = (path.stroke(), path.fill()) else {
+        return false;
+    };
+    let Paint::Color(colour) = stroke.paint() else {
+        return false;
+    };
+    let mut paint = resvg::tiny_skia::Paint::default();
+    paint.set_color_rgba8(
+        colour.red,
+        colour.green,
+        colour.blue,
+        (stroke.opacity().get() * 255.0).round() as u8,
+    );
+    paint.anti_alias = true;
+    let mut outline = resvg::tiny_skia::Stroke {
+        width: stroke.width().get(),
+        miter_limit: stroke.miterlimit().get(),
+        ..Default::default()
+    };
+    outline.dash = stroke
+        .dasharray()
+        .and_then(|d| resvg::tiny_skia::StrokeDash::new(d.to_vec(), stroke.dashoffset()));
+    let transform = transform.pre_concat(path.abs_transform());
+    pixmap.stroke_path(path.data(), &paint, &outline, transform, None);
     true
 }
 
@@ -109,6 +177,27 @@ impl<'a> Dash<'a> {
         dash
     }
 
+    /// Moves along the pattern by `length` without drawing.
+    fn skip(&mut self, length: f32) {
+        let Some(p) = self.pattern else {
+            return;
+        };
+        if length < self.left {
+            self.left -= length;
+            return;
+        }
+        let period: f32 = p.iter().sum();
+        let mut length = (length - self.left).rem_euclid(period);
+        self.index = (self.index + 1) % p.len();
+        self.left = p[self.index];
+        while length >= self.left {
+            length -= self.left;
+            self.index = (self.index + 1) % p.len();
+            self.left = p[self.index];
+        }
+        self.left -= length;
+    }
+
     fn advance(&mut self, length: f32) {
         self.left -= length;
         if let Some(p) = self.pattern
@@ -141,6 +230,10 @@ impl<'a> Dash<'a> {
 
 /// An anti-aliased one-pixel line from `a` to `b` (pixel centres at half-integers).
 fn line(pixmap: &mut Pixmap, a: Point, b: Point, ink: Ink) {
+    if a.x == b.x {
+        vertical(pixmap, a.x, a.y.min(b.y), a.y.max(b.y), ink);
+        return;
+    }
     let steep = (b.y - a.y).abs() > (b.x - a.x).abs();
     // Major axis along the line's longer extent; `(major, minor)` pairs.
     let (mut p, mut q) = if steep {
@@ -189,6 +282,34 @@ fn line(pixmap: &mut Pixmap, a: Point, b: Point, ink: Ink) {
         let frac = minor - cell;
         plot(major, cell as i64, 1.0 - frac);
         plot(major, cell as i64 + 1, frac);
+    }
+}
+
+/// A vertical line at `x` from `top` to `bottom`: the common case (grid lines, connectors),
+/// drawn a row at a time with the coverage of its one or two columns worked out once.
+fn vertical(pixmap: &mut Pixmap, x: f32, top: f32, bottom: f32, ink: Ink) {
+    let (width, height) = (pixmap.width() as usize, pixmap.height() as f32);
+    let first = (top - 0.5).ceil().max(0.0);
+    let last = (bottom - 0.5).floor().min(height - 1.0);
+    if first.partial_cmp(&last).is_none_or(|o| o.is_gt()) {
+        return;
+    }
+    let left = (x - 0.5).floor();
+    let frac = x - 0.5 - left;
+    let columns = [(left, 1.0 - frac), (left + 1.0, frac)];
+    let columns: Vec<(usize, f32)> = columns
+        .into_iter()
+        .filter(|&(c, coverage)| c >= 0.0 && (c as usize) < width && coverage > 0.0)
+        .map(|(c, coverage)| (c as usize, coverage))
+        .collect();
+    let data = pixmap.data_mut();
+    for row in first as usize..=last as usize {
+        for &(column, coverage) in &columns {
+            let at = (row * width + column) * 4;
+            if let Some(px) = data.get_mut(at..at + 4) {
+                blend(px, ink, coverage);
+            }
+        }
     }
 }
 
@@ -243,6 +364,52 @@ mod tests {
     }
 
     #[test]
+    fn a_steep_line_is_drawn_like_a_vertical_one_where_they_meet() {
+        let (mut steep, mut upright) = (white(6, 40), white(6, 40));
+        line(
+            &mut steep,
+            Point::from_xy(2.5, 0.0),
+            Point::from_xy(2.6, 40.0),
+            RED,
+        );
+        line(
+            &mut upright,
+            Point::from_xy(2.5, 0.0),
+            Point::from_xy(2.5, 40.0),
+            RED,
+        );
+        let close = |a: [u8; 4], b: [u8; 4]| a.iter().zip(b).all(|(x, y)| x.abs_diff(y) <= 2);
+        assert!(close(pixel(&steep, 2, 0), pixel(&upright, 2, 0)));
+        assert!(close(pixel(&steep, 1, 20), pixel(&upright, 1, 20)));
+    }
+
+    #[test]
+    fn straight_lines_of_an_svg_are_drawn_at_any_width() {
+        let svg = r##"<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20">
+            <polyline points="10,2 10,18" fill="none" stroke="#FF0000" stroke-width="0.5"/>
+            <polyline points="2,5 18,5" fill="none" stroke="#FF0000" stroke-width="3"/>
+            </svg>"##;
+        let tree = usvg::Tree::from_str(svg, &usvg::Options::default()).unwrap();
+        let mut p = white(20, 20);
+        for node in tree.root().children() {
+            let usvg::Node::Path(path) = node else {
+                panic!("expected paths");
+            };
+            assert!(
+                draw(&mut p, path, Transform::identity())
+                    || stroke(&mut p, path, Transform::identity())
+            );
+        }
+        let [_, g, ..] = pixel(&p, 9, 10);
+        assert!(g < 255, "the thin vertical line is drawn");
+        assert_eq!(
+            pixel(&p, 4, 5),
+            [255, 0, 0, 255],
+            "the thick horizontal line is drawn"
+        );
+    }
+
+    #[test]
     fn a_line_between_columns_is_shared_between_them() {
         let mut p = white(5, 4);
         line(
@@ -285,5 +452,38 @@ mod tests {
             });
         }
         assert_eq!(drawn, [(0.0, 3.0), (5.0, 8.0)]);
+    }
+
+    #[test]
+    fn skipping_keeps_the_dash_phase() {
+        let pattern = [3.0, 2.0];
+        let mut dash = Dash::new(Some(&pattern), 0.0);
+        dash.skip(5.0 * 1000.0 + 4.0); // a thousand periods, then into the gap
+        let mut drawn = Vec::new();
+        dash.split(
+            Point::from_xy(0.0, 0.0),
+            Point::from_xy(6.0, 0.0),
+            |a, b| drawn.push((a.x, b.x)),
+        );
+        assert_eq!(drawn, [(1.0, 4.0)]);
+    }
+
+    #[test]
+    fn only_the_part_of_a_segment_on_the_pixmap_is_visible() {
+        let (a, b) = (Point::from_xy(5.0, -100.0), Point::from_xy(5.0, 300.0));
+        let (t0, t1) = visible_part(a, b, (10.0, 100.0)).unwrap();
+        assert!((t0 - 98.0 / 400.0).abs() < 1e-6 && (t1 - 202.0 / 400.0).abs() < 1e-6);
+        assert!(
+            visible_part(a, b, (4.0, 100.0)).is_some(),
+            "within the margin"
+        );
+        assert!(
+            visible_part(
+                Point::from_xy(50.0, 0.0),
+                Point::from_xy(60.0, 9.0),
+                (10.0, 10.0)
+            )
+            .is_none()
+        );
     }
 }

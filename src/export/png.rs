@@ -10,7 +10,7 @@ use resvg::usvg::{self, FontResolver};
 use super::fonts::{NOTO_SANS_BOLD, NOTO_SANS_REGULAR};
 use super::hairline;
 use super::{ExportError, ExportOptions, Output, Report, svg};
-use crate::layout::{self, Item, Rect, Scene, Shape};
+use crate::layout::{self, Scene};
 use crate::model::Roadmap;
 
 /// Largest image drawn, in pixels; bigger charts are scaled down (with a warning).
@@ -62,7 +62,7 @@ pub fn render_scene(scene: &Scene, plan: &Roadmap, scale: f32) -> Result<Output,
     }
     let db = font_database();
     warnings.extend(missing_characters(scene, &db));
-    let text = svg::scene_to_svg(&with_rules_as_rects(scene), plan);
+    let text = svg::scene_to_svg(scene, plan);
     let mut opt = usvg::Options {
         fontdb: Arc::new(db),
         ..usvg::Options::default()
@@ -81,46 +81,6 @@ pub fn render_scene(scene: &Scene, plan: &Roadmap, scale: f32) -> Result<Output,
         bytes,
         report: Report { warnings },
     })
-}
-
-/// `scene` with its solid lines made of horizontal and vertical segments (grid lines, lane
-/// rules, elbow links) turned into thin filled rectangles, one per segment: they look the
-/// same, but tiny-skia fills a rectangle a row span at a time where it strokes a hairline one
-/// pixel at a time, which takes seconds on a chart tens of thousands of pixels tall.
-fn with_rules_as_rects(scene: &Scene) -> Scene {
-    let mut items = Vec::with_capacity(scene.items.len());
-    for item in &scene.items {
-        match &item.shape {
-            Shape::Line { points, stroke }
-                if !stroke.dashed
-                    && points.len() >= 2
-                    && points
-                        .windows(2)
-                        .all(|w| w[0].x == w[1].x || w[0].y == w[1].y) =>
-            {
-                let half = stroke.width / 2.0;
-                items.extend(points.windows(2).map(|w| Item {
-                    shape: Shape::Rect {
-                        rect: Rect::new(
-                            w[0].x.min(w[1].x) - half,
-                            w[0].y.min(w[1].y) - half,
-                            (w[0].x - w[1].x).abs() + stroke.width,
-                            (w[0].y - w[1].y).abs() + stroke.width,
-                        ),
-                        fill: Some(stroke.colour),
-                        stroke: None,
-                        radius: 0.0,
-                    },
-                    tag: item.tag.clone(),
-                }));
-            }
-            _ => items.push(item.clone()),
-        }
-    }
-    Scene {
-        items,
-        ..scene.clone()
-    }
 }
 
 /// Draws `tree` at `scale` into a `width` × `height` RGB image, in horizontal strips drawn on
@@ -171,13 +131,19 @@ fn draw_nodes(group: &usvg::Group, transform: Transform, pixmap: &mut Pixmap) {
                 draw_nodes(inner, transform, pixmap);
             }
             usvg::Node::Path(path) if hairline::draw(pixmap, path, transform) => {}
-            _ => {
+            _ => match node.abs_layer_bounding_box() {
                 // resvg draws a single node relative to its bounding box; undo that shift.
-                if let Some(b) = node.abs_layer_bounding_box() {
+                Some(b) => {
                     let at = transform.pre_translate(b.x(), b.y());
                     resvg::render_node(node, at, &mut pixmap.as_mut());
                 }
-            }
+                // A perfectly straight line has no area, hence no box: stroke it directly.
+                None => {
+                    if let usvg::Node::Path(path) = node {
+                        hairline::stroke(pixmap, path, transform);
+                    }
+                }
+            },
         }
     }
 }
