@@ -83,37 +83,47 @@ pub fn render_scene(scene: &Scene, plan: &Roadmap, scale: f32) -> Result<Output,
     })
 }
 
-/// Draws `tree` at `scale` into a `width` × `height` RGB image, in horizontal strips drawn on
-/// every core at once; `None` if the image cannot be allocated.
+/// Rows drawn together; many more strips than cores keeps every core busy to the end.
+const STRIP_ROWS: usize = 512;
+
+/// Draws `tree` at `scale` into a `width` × `height` RGB image, in horizontal strips shared
+/// out over every core; `None` if the image cannot be allocated.
 fn render_in_strips(tree: &usvg::Tree, scale: f32, width: u32, height: u32) -> Option<Vec<u8>> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let rows = height.div_ceil(u32::try_from(threads).unwrap_or(1)).max(1);
     let row_bytes = width as usize * 3;
     let mut rgb = Vec::new();
     rgb.try_reserve_exact(row_bytes * height as usize).ok()?;
     rgb.resize(row_bytes * height as usize, 0);
+    let mut shares: Vec<Vec<(usize, &mut [u8])>> = (0..threads).map(|_| Vec::new()).collect();
+    for (i, strip) in rgb.chunks_mut(row_bytes * STRIP_ROWS).enumerate() {
+        shares[i % threads].push((i * STRIP_ROWS, strip));
+    }
     let drawn = std::thread::scope(|scope| {
-        let strips: Vec<_> = rgb
-            .chunks_mut(row_bytes * rows as usize)
-            .enumerate()
-            .map(|(i, out)| {
-                let top = rows * i as u32;
-                scope.spawn(move || draw_strip(tree, scale, top, out, width))
+        let workers: Vec<_> = shares
+            .into_iter()
+            .map(|share| {
+                scope.spawn(move || {
+                    share
+                        .into_iter()
+                        .all(|(top, out)| draw_strip(tree, scale, top as f32, out, width))
+                })
             })
             .collect();
-        strips.into_iter().all(|s| s.join().unwrap_or(false))
+        workers.into_iter().all(|w| w.join().unwrap_or(false))
     });
     drawn.then_some(rgb)
 }
 
 /// Draws the rows of `tree` from `top` down into `out` (RGB, `width` pixels a row).
-fn draw_strip(tree: &usvg::Tree, scale: f32, top: u32, out: &mut [u8], width: u32) -> bool {
+fn draw_strip(tree: &usvg::Tree, scale: f32, top: f32, out: &mut [u8], width: u32) -> bool {
     let height = (out.len() / (width as usize * 3)) as u32;
     let Some(mut pixmap) = Pixmap::new(width, height) else {
         return false;
     };
-    let transform = Transform::from_translate(0.0, -(top as f32)).pre_scale(scale, scale);
-    draw_nodes(tree.root(), transform, &mut pixmap);
+    let transform = Transform::from_translate(0.0, -top).pre_scale(scale, scale);
+    // The strip in chart units, to skip what lies wholly above or below it.
+    let rows = (top / scale, (top + height as f32) / scale);
+    draw_nodes(tree.root(), transform, rows, &mut pixmap);
     // The chart has an opaque white background, so premultiplied RGBA is plain RGB + 255.
     for (rgb, rgba) in out.chunks_exact_mut(3).zip(pixmap.data().chunks_exact(4)) {
         rgb.copy_from_slice(&rgba[..3]);
@@ -121,17 +131,19 @@ fn draw_strip(tree: &usvg::Tree, scale: f32, top: u32, out: &mut [u8], width: u3
     true
 }
 
-/// Draws `group`'s children in order: thin straight lines by [`hairline`], the rest by resvg.
-fn draw_nodes(group: &usvg::Group, transform: Transform, pixmap: &mut Pixmap) {
+/// Draws `group`'s children in order: thin straight lines by [`hairline`], the rest by resvg;
+/// nodes wholly outside the `rows` (top, bottom, chart units) are skipped.
+fn draw_nodes(group: &usvg::Group, transform: Transform, rows: (f32, f32), pixmap: &mut Pixmap) {
     for node in group.children() {
         match node {
             usvg::Node::Group(inner)
                 if !inner.should_isolate() && inner.transform().is_identity() =>
             {
-                draw_nodes(inner, transform, pixmap);
+                draw_nodes(inner, transform, rows, pixmap);
             }
             usvg::Node::Path(path) if hairline::draw(pixmap, path, transform) => {}
             _ => match node.abs_layer_bounding_box() {
+                Some(b) if b.bottom() < rows.0 - 2.0 || b.top() > rows.1 + 2.0 => {}
                 // resvg draws a single node relative to its bounding box; undo that shift.
                 Some(b) => {
                     let at = transform.pre_translate(b.x(), b.y());
