@@ -4,7 +4,8 @@
 //!     cargo bench --bench budgets
 //!
 //! Exports are timed as the whole `stackplan export` command, start-up and file write included.
-//! Each cell is the median of several runs; a budget holds when every size is within it.
+//! Each cell is the median of several runs. A budget holds when it is met at the size the
+//! design states it for (10,000 items; SVG and PNG: 5,000 rows); the other sizes are shown.
 
 use std::path::Path;
 use std::process::Command;
@@ -21,6 +22,8 @@ const SEED: u64 = 7;
 struct Budget {
     name: &'static str,
     limit: Duration,
+    /// The plan size the budget is stated for.
+    at: usize,
     runs: usize,
     measure: fn(&Path) -> Duration,
 }
@@ -39,38 +42,43 @@ fn main() {
     let budgets = [
         Budget {
             name: "load + analyse",
+            at: 10_000,
             limit: Duration::from_millis(100),
             runs: 9,
             measure: load_and_analyse,
         },
         Budget {
             name: "editor frame at zoom-to-fit",
+            at: 10_000,
             limit: Duration::from_millis(8),
             runs: 1,
             measure: editor_frame,
         },
         Budget {
             name: "`stackplan export` to PDF",
+            at: 10_000,
             limit: Duration::from_secs(2),
             runs: 3,
             measure: |p| export_command(p, "pdf"),
         },
         Budget {
             name: "`stackplan export` to SVG",
+            at: 5_000,
             limit: Duration::from_millis(100),
             runs: 5,
             measure: |p| export_command(p, "svg"),
         },
         Budget {
             name: "`stackplan export` to PNG",
+            at: 5_000,
             limit: Duration::from_secs(2),
             runs: 3,
             measure: |p| export_command(p, "png"),
         },
     ];
     println!(
-        "\n{:<30} {:>8} {:>12} {:>12} {:>12}  holds",
-        "budget", "limit", "1,000 items", "5,000 items", "10,000 items"
+        "\n{:<30} {:>8} {:>7} {:>12} {:>12} {:>12}  holds",
+        "budget", "limit", "at", "1,000 items", "5,000 items", "10,000 items"
     );
     let mut all_hold = true;
     for budget in &budgets {
@@ -78,12 +86,17 @@ fn main() {
             .iter()
             .map(|plan| median((0..budget.runs).map(|_| (budget.measure)(plan)).collect()))
             .collect();
-        let holds = times.iter().all(|t| *t <= budget.limit);
+        let stated = SIZES
+            .iter()
+            .position(|&n| n == budget.at)
+            .unwrap_or(SIZES.len() - 1);
+        let holds = times[stated] <= budget.limit;
         all_hold &= holds;
         println!(
-            "{:<30} {:>8} {:>12} {:>12} {:>12}  {}",
+            "{:<30} {:>8} {:>7} {:>12} {:>12} {:>12}  {}",
             budget.name,
             show(budget.limit),
+            budget.at,
             show(times[0]),
             show(times[1]),
             show(times[2]),
