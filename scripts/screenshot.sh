@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the editor, runs it under Xvfb on the bundled example plan and saves a screenshot
-# to docs/editor.png. Needs: xvfb, xauth, imagemagick (import), mesa (EGL or lavapipe).
+# to docs/editor.png. Needs: xvfb, xauth, xdotool, imagemagick (import), mesa (EGL or
+# lavapipe).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-docs/editor.png}
@@ -8,7 +9,7 @@ size=${SIZE:-1440x900}
 display=${DISPLAY_NUMBER:-:97}
 
 cargo build --quiet --bin stackplan
-bin=target/debug/stackplan
+bin=${CARGO_TARGET_DIR:-target}/debug/stackplan
 
 runtime=$(mktemp -d)
 data=$(mktemp -d)
@@ -33,5 +34,7 @@ if ! kill -0 "$app" 2>/dev/null; then
     exit 1
 fi
 mkdir -p "$(dirname "$out")"
-DISPLAY=$display import -window root "$out"
+# The window itself (without a window manager it does not fill the screen).
+window=$(DISPLAY=$display xdotool search --name "Stackplan" 2>/dev/null | head -1 || true)
+DISPLAY=$display import -window "${window:-root}" "$out"
 echo "screenshot: wrote $out"
