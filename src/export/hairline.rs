@@ -5,6 +5,8 @@
 use resvg::tiny_skia::{Pixmap, Point, Transform};
 use resvg::usvg::{self, Paint, tiny_skia_path::PathSegment};
 
+use crate::layout;
+
 /// Widest line, in pixels, drawn here; wider ones are left to resvg.
 const MAX_WIDTH: f32 = 1.5;
 
@@ -52,31 +54,18 @@ pub fn draw(pixmap: &mut Pixmap, path: &usvg::Path, transform: Transform) -> boo
 }
 
 /// The part (t0..t1 of 0..1) of the segment from `a` to `b` within a `width` × `height`
-/// pixmap widened by two pixels (Liang–Barsky), or `None` if it misses it.
+/// pixmap widened by two pixels, or `None` if it misses it (or only touches it).
 fn visible_part(a: Point, b: Point, (width, height): (f32, f32)) -> Option<(f32, f32)> {
     const MARGIN: f32 = 2.0;
-    let (dx, dy) = (b.x - a.x, b.y - a.y);
-    let (mut t0, mut t1) = (0.0f32, 1.0f32);
-    for (p, q) in [
-        (-dx, a.x + MARGIN),
-        (dx, width + MARGIN - a.x),
-        (-dy, a.y + MARGIN),
-        (dy, height + MARGIN - a.y),
-    ] {
-        if p == 0.0 {
-            if q < 0.0 {
-                return None;
-            }
-        } else {
-            let t = q / p;
-            if p < 0.0 {
-                t0 = t0.max(t);
-            } else {
-                t1 = t1.min(t);
-            }
-        }
-    }
-    (t0 < t1).then_some((t0, t1))
+    let area = layout::Rect::new(
+        -MARGIN,
+        -MARGIN,
+        width + 2.0 * MARGIN,
+        height + 2.0 * MARGIN,
+    );
+    let point = |p: Point| layout::Point::new(p.x, p.y);
+    area.clip_segment(point(a), point(b))
+        .filter(|(t0, t1)| t0 < t1)
 }
 
 /// Strokes `path` (no fill) with tiny-skia directly: resvg draws a lone node relative to its

@@ -52,6 +52,33 @@ impl Rect {
         self.y + self.h
     }
 
+    /// The part of the segment from `a` to `b` inside this rectangle, as parameters along it
+    /// (0 at `a`, 1 at `b`; Liang–Barsky), or `None` if it misses.
+    pub fn clip_segment(&self, a: Point, b: Point) -> Option<(f32, f32)> {
+        let (dx, dy) = (b.x - a.x, b.y - a.y);
+        let (mut t0, mut t1) = (0.0_f32, 1.0_f32);
+        for (p, q) in [
+            (-dx, a.x - self.x),
+            (dx, self.right() - a.x),
+            (-dy, a.y - self.y),
+            (dy, self.bottom() - a.y),
+        ] {
+            if p == 0.0 {
+                if q < 0.0 {
+                    return None;
+                }
+            } else {
+                let t = q / p;
+                if p < 0.0 {
+                    t0 = t0.max(t);
+                } else {
+                    t1 = t1.min(t);
+                }
+            }
+        }
+        (t0 <= t1).then_some((t0, t1))
+    }
+
     /// Whether `p` lies inside (edges included).
     pub fn contains(&self, p: Point) -> bool {
         p.x >= self.x && p.x <= self.right() && p.y >= self.y && p.y <= self.bottom()

@@ -550,30 +550,11 @@ fn dashes(pts: &[Pos2], stroke: Stroke, area: Rect) -> Vec<egui::Shape> {
     out
 }
 
-/// The part of segment a–b inside `r`, as parameters along it (Liang–Barsky).
+/// The part of segment a–b inside `r`, as parameters along it.
 fn clip_segment(a: Pos2, b: Pos2, r: Rect) -> Option<(f32, f32)> {
-    let d = b - a;
-    let (mut t0, mut t1) = (0.0_f32, 1.0_f32);
-    for (p, q) in [
-        (-d.x, a.x - r.left()),
-        (d.x, r.right() - a.x),
-        (-d.y, a.y - r.top()),
-        (d.y, r.bottom() - a.y),
-    ] {
-        if p == 0.0 {
-            if q < 0.0 {
-                return None;
-            }
-        } else {
-            let t = q / p;
-            if p < 0.0 {
-                t0 = t0.max(t);
-            } else {
-                t1 = t1.min(t);
-            }
-        }
-    }
-    (t0 <= t1).then_some((t0, t1))
+    let point = |p: Pos2| crate::layout::Point::new(p.x, p.y);
+    crate::layout::Rect::new(r.left(), r.top(), r.width(), r.height())
+        .clip_segment(point(a), point(b))
 }
 
 /// The grab targets of the scene on screen: one rectangle per selectable item, handles on top.
