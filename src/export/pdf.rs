@@ -91,15 +91,7 @@ pub fn render(plan: &Roadmap, options: &ExportOptions) -> Result<Output, ExportE
         surface.finish();
         page.finish();
     }
-    let bytes = document
-        .finish()
-        .map_err(|e| ExportError::Pdf(format!("{e:?}")))?;
-    Ok(Output {
-        bytes,
-        report: Report {
-            warnings: painter.warnings(),
-        },
-    })
+    finish(document, &painter)
 }
 
 /// A scene placed on a page: drawn at `origin`, scaled by `scale`, clipped to `clip`.
@@ -149,6 +141,12 @@ pub(super) fn compose(
         surface.finish();
         page.finish();
     }
+    finish(document, &painter)
+}
+
+/// Report pages, laid out for the area below the page header.
+/// The finished document's bytes, with the painter's warnings.
+fn finish(document: Document, painter: &Painter) -> Result<Output, ExportError> {
     let bytes = document
         .finish()
         .map_err(|e| ExportError::Pdf(format!("{e:?}")))?;
@@ -160,7 +158,6 @@ pub(super) fn compose(
     })
 }
 
-/// Report pages, laid out for the area below the page header.
 fn report_pages(plan: &Roadmap, frame: &Frame) -> Vec<Scene> {
     let height = frame.content.h + frame.legend.height + 6.0;
     layout::report::pages(plan, frame.content.w, height)
