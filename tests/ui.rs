@@ -874,3 +874,77 @@ fn the_window_keeps_responding_while_a_long_export_runs() {
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
     assert!(h.query_by_label_contains("Exported").is_some());
 }
+
+#[test]
+fn export_asks_for_page_orientation_and_months_and_the_pdf_follows_them() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(example_app(data.path()));
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label_contains("Export…").click();
+    h.run();
+    assert!(matches!(h.state().dialog(), Some(Dialog::Export(_))));
+    h.get_by_label("Page (PDF)").click();
+    h.run();
+    h.get_by_label("A3").click();
+    h.run();
+    h.get_by_label("Portrait").click();
+    h.run();
+    h.get_by_label("First month").focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("First month").type_text("2027-13");
+    h.run();
+    assert!(
+        h.query_by_label_contains("is not a month").is_some(),
+        "a bad month is explained"
+    );
+    h.key_press(egui::Key::Backspace);
+    h.get_by_label("First month").type_text("2");
+    h.run();
+    assert!(h.query_by_label_contains("is not a month").is_none());
+    let Some(Dialog::Export(form)) = h.state().dialog() else {
+        panic!("the export dialog closed");
+    };
+    let options = form.options(h.state().plan()).unwrap();
+    assert_eq!(options.page, stackplan::export::PageSize::A3);
+    assert!(!options.landscape);
+    assert_eq!(
+        options.from.map(|m| m.to_string()).as_deref(),
+        Some("2027-12")
+    );
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.state().dialog().is_none());
+
+    // "Choose file…" hands the options to the export (the native file dialog is skipped here).
+    *h.state_mut().export_options_mut() = options;
+    let pdf = dir.path().join("a3.pdf");
+    h.state_mut().export_to(&pdf);
+    finish_export(&mut h);
+    let doc = lopdf::Document::load(&pdf).unwrap();
+    let first = *doc.get_pages().values().next().unwrap();
+    let media = doc
+        .get_dictionary(first)
+        .unwrap()
+        .get(b"MediaBox")
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_float().unwrap())
+        .collect::<Vec<_>>();
+    assert!(
+        (media[2] - 841.89).abs() < 1.0 && (media[3] - 1190.55).abs() < 1.0,
+        "A3 portrait pages, got {media:?}"
+    );
+    // The next export starts from the same choices.
+    h.state_mut().run(stackplan::ui::Command::Export);
+    h.run();
+    let Some(Dialog::Export(again)) = h.state().dialog() else {
+        panic!("no export dialog");
+    };
+    assert_eq!(again.page, stackplan::export::PageSize::A3);
+    assert_eq!(again.from, "2027-12");
+}

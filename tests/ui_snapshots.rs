@@ -80,3 +80,15 @@ fn titles_in_any_script_never_panic_and_keep_their_names() {
         );
     }
 }
+
+#[test]
+fn export_dialog() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(StackplanApp::with_plan(
+        test_plan(),
+        DataFolder::at(data.path()),
+    ));
+    h.state_mut().run(stackplan::ui::Command::Export);
+    h.run();
+    h.snapshot("export_dialog");
+}

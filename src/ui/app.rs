@@ -5,12 +5,14 @@ use std::sync::Arc;
 
 use crate::analysis::Analysis;
 
+use crate::export::ExportOptions;
 use crate::io;
 use crate::model::{Horizon, ItemKind, Month, Roadmap};
 
 use super::commands::Command;
 use super::dialogs::{self, Dialog, Pending};
 use super::edits::{self, Clip};
+use super::export_form::ExportForm;
 use super::files::{self, DataFolder};
 use super::history::Document;
 use super::view::{Selection, ViewState};
@@ -42,6 +44,8 @@ pub struct StackplanApp {
     shown_title: String,
     presentation: Option<super::present::Presentation>,
     export: Option<super::export::ExportJob>,
+    /// The options of the last export, offered again.
+    export_options: ExportOptions,
     /// Whether a text field had the keyboard at the end of the last frame (egui drops the
     /// focus on Escape before the frame runs, and that Escape belongs to the field).
     was_typing: bool,
@@ -83,6 +87,7 @@ impl StackplanApp {
             shown_title: String::new(),
             presentation: None,
             export: None,
+            export_options: ExportOptions::default(),
             was_typing: false,
         }
     }
@@ -380,11 +385,23 @@ impl StackplanApp {
         }
     }
 
-    /// Asks where to export the plan, then writes it there.
+    /// Asks for the export options (page, orientation, months, scale), then for a file.
     fn export(&mut self) {
+        let form = ExportForm::new(&self.export_options, self.doc.plan());
+        self.dialog = Some(Dialog::Export(form));
+    }
+
+    /// Remembers `options` for this and later exports, asks where to export, and starts.
+    pub fn export_with(&mut self, options: ExportOptions) {
+        self.export_options = options;
         if let Some(path) = files::pick_export(self.doc.path()) {
             self.export_to(&path);
         }
+    }
+
+    /// The options the next export uses (the last ones chosen).
+    pub fn export_options_mut(&mut self) -> &mut ExportOptions {
+        &mut self.export_options
     }
 
     /// Starts exporting the plan to `path` on a background thread (PDF, SVG or PNG by its
@@ -395,7 +412,7 @@ impl StackplanApp {
             self.status = "An export is already running".to_owned();
             return;
         }
-        let options = crate::export::ExportOptions::default();
+        let options = self.export_options.clone();
         let plan = self.doc.plan().clone();
         self.export = Some(super::export::ExportJob::start(
             plan,

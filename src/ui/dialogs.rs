@@ -6,6 +6,7 @@ use egui::{Id, Modal, RichText};
 
 use super::app::StackplanApp;
 use super::edits;
+use super::export_form::{self, ExportForm, FormAnswer};
 use super::files::{self, Recovery};
 use super::history::Document;
 use crate::model::ItemKind;
@@ -44,6 +45,8 @@ pub enum Dialog {
     },
     /// Unsaved work from a previous run was found.
     Recovery(Recovery),
+    /// File → Export…: the options, before a file is chosen.
+    Export(ExportForm),
     /// A layer that items use is about to be removed.
     RemoveLayer {
         /// The layer's id.
@@ -61,6 +64,7 @@ impl Dialog {
             Dialog::Error { title, .. } | Dialog::Notice { title, .. } => title.clone(),
             Dialog::Recovery(_) => "Recover unsaved changes?".to_owned(),
             Dialog::RemoveLayer { .. } => "Remove layer?".to_owned(),
+            Dialog::Export(_) => "Export".to_owned(),
         }
     }
 }
@@ -70,12 +74,22 @@ type Answer = Box<dyn FnOnce(&mut StackplanApp)>;
 
 /// Shows `dialog`; returns it while it stays open, `None` once answered.
 pub fn dialog_ui(app: &mut StackplanApp, dialog: Dialog, ctx: &egui::Context) -> Option<Dialog> {
+    let mut dialog = dialog;
     let mut answer: Option<Answer> = None;
     let modal = Modal::new(Id::unique("stackplan-dialog")).show(ctx, |ui| {
         ui.set_max_width(440.0);
         ui.heading(dialog.heading());
         ui.add_space(6.0);
-        match &dialog {
+        match &mut dialog {
+            Dialog::Export(form) => match export_form::form_ui(ui, form, app.plan()) {
+                Some(FormAnswer::Export(options)) => {
+                    answer = Some(Box::new(move |app: &mut StackplanApp| {
+                        app.export_with(options);
+                    }));
+                }
+                Some(FormAnswer::Cancel) => answer = Some(Box::new(|_| {})),
+                None => {}
+            },
             Dialog::Unsaved(pending) => {
                 let name = files::display_name(app.document().path());
                 ui.label(format!("Save the changes to “{name}” before {}?", verb(pending)));
@@ -103,7 +117,7 @@ pub fn dialog_ui(app: &mut StackplanApp, dialog: Dialog, ctx: &egui::Context) ->
                 if let Some((line, column)) = position {
                     ui.label(RichText::new(format!("At line {line}, column {column}")).strong());
                 }
-                ui.label(message);
+                ui.label(message.as_str());
                 ui.label("The open plan was not changed.");
                 ui.add_space(8.0);
                 if ui.button("OK").clicked() {
@@ -113,7 +127,7 @@ pub fn dialog_ui(app: &mut StackplanApp, dialog: Dialog, ctx: &egui::Context) ->
             Dialog::Notice { lines, .. } => {
                 egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
                     for line in lines {
-                        ui.label(line);
+                        ui.label(line.as_str());
                     }
                 });
                 ui.add_space(8.0);
