@@ -20,7 +20,13 @@ pub fn export_handout(app: &mut StackplanApp) {
 
 /// Writes the handout PDF (one page per stop) to `path`; errors show in a dialog.
 pub fn export_handout_to(app: &mut StackplanApp, path: &Path) {
-    let options = crate::export::ExportOptions::default();
+    // The page size and orientation last chosen for exports; each page shows its stop's months.
+    let chosen = app.export_options_mut();
+    let options = crate::export::ExportOptions {
+        page: chosen.page,
+        landscape: chosen.landscape,
+        ..crate::export::ExportOptions::default()
+    };
     match crate::export::handout::write(app.plan(), path, &options) {
         Ok(report) => {
             let warnings = report.warnings.len();
@@ -364,6 +370,35 @@ mod tests {
         assert!(
             toggle_layer(&all, &back, "compute", true).is_empty(),
             "all = empty"
+        );
+    }
+}
+
+#[cfg(test)]
+mod handout_tests {
+    use super::*;
+    use crate::export::PageSize;
+    use crate::ui::DataFolder;
+
+    #[test]
+    fn the_handout_uses_the_page_last_chosen_for_exports() {
+        let data = tempfile::tempdir().unwrap();
+        let plan = crate::io::example_plan().unwrap();
+        let mut app = StackplanApp::with_plan(plan, DataFolder::at(data.path()));
+        app.export_options_mut().page = PageSize::A3;
+        app.export_options_mut().landscape = false;
+        let path = data.path().join("handout.pdf");
+        export_handout_to(&mut app, &path);
+        let doc = lopdf::Document::load(&path).unwrap();
+        let first = *doc.get_pages().values().next().unwrap();
+        let media = doc.get_dictionary(first).unwrap().get(b"MediaBox").unwrap();
+        let size: Vec<f32> = media.as_array().unwrap()[2..4]
+            .iter()
+            .map(|n| n.as_float().unwrap())
+            .collect();
+        assert!(
+            (size[0] - 841.89).abs() < 1.0 && (size[1] - 1190.55).abs() < 1.0,
+            "A3 portrait is 841.89 × 1190.55 pt, got {size:?}"
         );
     }
 }
