@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::analysis::{self, Finding, Severity};
 use crate::export;
 use crate::io;
-use crate::model::Roadmap;
+use crate::model::{Roadmap, plural};
 
 /// Exit code: nothing wrong.
 pub const OK: u8 = 0;
@@ -46,17 +46,16 @@ pub fn summary(plan: &Roadmap, findings: &[Finding]) -> String {
     let budget: u128 = plan.investments.iter().map(|i| u128::from(i.budget)).sum();
     let count = |s| findings.iter().filter(|f| f.severity == s).count();
     format!(
-        "{} investments, {} milestones, {} dependencies; exposure {start} ({}) → {end} ({}); \
-         budget {} {}; {} errors, {} warnings, {} info",
-        plan.investments.len(),
-        plan.milestones.len(),
-        plan.dependencies.len(),
+        "{}, {}, {}; exposure {start} ({}) → {end} ({}); budget {} {}; {}, {}, {} info",
+        plural(plan.investments.len(), "investment", "investments"),
+        plural(plan.milestones.len(), "milestone", "milestones"),
+        plural(plan.dependencies.len(), "dependency", "dependencies"),
         plan.horizon.start,
         plan.horizon.end,
         plan.currency,
         thousands(budget),
-        count(Severity::Error),
-        count(Severity::Warning),
+        plural(count(Severity::Error), "error", "errors"),
+        plural(count(Severity::Warning), "warning", "warnings"),
         count(Severity::Info),
     )
 }

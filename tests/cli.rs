@@ -223,3 +223,35 @@ fn export_refuses_an_unknown_extension_and_a_bad_month() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn check_counts_one_of_a_kind_in_the_singular() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("one.ron");
+    std::fs::write(
+        &path,
+        r##"Roadmap(format: 1, title: "One of each", horizon: (start: "2026-01", end: "2030-12"),
+            layers: [Layer(id: "compute", name: "Compute", colour: "#3B82F6")],
+            dependencies: [Dependency(id: "gpus", name: "Imported GPUs", layer: "compute",
+                controller: "Vendor", control: BlackBox, criticality: 3)],
+            investments: [
+                Investment(id: "i1", title: "Cluster", layer: "compute", start: "2026-01", end: "2026-06", after: ["ghost"]),
+            ],
+            milestones: [
+                Milestone(id: "m1", title: "Cluster live", month: "2031-01", layer: "compute", removes: ["gpus"]),
+            ])"##,
+    )
+    .unwrap();
+    let out = stackplan(&["check", &path.display().to_string()]);
+    let stdout = text(&out.stdout);
+    let summary = stdout.lines().last().unwrap_or_default();
+    assert!(
+        summary.contains("1 investment, 1 milestone, 1 dependency;"),
+        "{summary}"
+    );
+    assert!(summary.contains("1 error, 1 warning,"), "{summary}");
+    assert!(
+        stdout.contains("“Cluster” (i1) lists \"ghost\""),
+        "checks name items by title: {stdout}"
+    );
+}

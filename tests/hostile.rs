@@ -250,7 +250,10 @@ fn cycles_in(text: &str) -> Vec<String> {
 #[test]
 fn self_links_load_and_are_reported_as_cycles() {
     let text = plan_with("budget: 1000", "budget: 1000, after: [\"cluster\"]");
-    assert_eq!(cycles_in(&text), ["cluster → cluster"]);
+    assert_eq!(
+        cycles_in(&text),
+        ["“Cluster” (cluster) → “Cluster” (cluster)"]
+    );
 }
 
 #[test]

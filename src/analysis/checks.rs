@@ -52,6 +52,59 @@ pub struct Finding {
     pub ids: Vec<String>,
 }
 
+impl Finding {
+    /// The message as a sentence (capital first letter, full stop), without the code: how
+    /// the editor and the PDF show it.
+    pub fn sentence(&self) -> String {
+        let mut chars = self.message.chars();
+        let Some(first) = chars.next() else {
+            return String::new();
+        };
+        let mut text: String = first.to_uppercase().chain(chars).collect();
+        if !text.ends_with(['.', '!', '?']) {
+            text.push('.');
+        }
+        text
+    }
+}
+
+/// How messages name an item: its title in quotes and its id in parentheses
+/// (`“National GPU cluster” (cluster-1)`), or only the id when it has no title.
+struct Names<'a> {
+    plan: &'a Roadmap,
+    index: &'a Index<'a>,
+}
+
+impl Names<'_> {
+    /// The name of the item `id`.
+    fn of(&self, id: &str) -> String {
+        let (plan, index) = (self.plan, self.index);
+        let title = index
+            .investments
+            .get(id)
+            .and_then(|&i| plan.investments.get(i))
+            .map(|i| i.title.as_str())
+            .or_else(|| {
+                let m = index.milestones.get(id)?;
+                plan.milestones.get(*m).map(|m| m.title.as_str())
+            })
+            .or_else(|| {
+                let d = index.dependencies.get(id)?;
+                plan.dependencies.get(*d).map(|d| d.name.as_str())
+            })
+            .or_else(|| {
+                let l = index.layers.get(id)?;
+                plan.layers.get(*l).map(|l| l.name.as_str())
+            })
+            .map(str::trim)
+            .filter(|t| !t.is_empty());
+        match title {
+            Some(title) => format!("“{title}” ({id})"),
+            None => id.to_owned(),
+        }
+    }
+}
+
 impl fmt::Display for Finding {
     /// Compiler style: `error[cycle]: i3 → i7 → i3`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -74,14 +127,15 @@ pub(crate) fn checks_with(
     spans: &[DependencySpan],
 ) -> Vec<Finding> {
     let mut out = Findings::default();
+    let names = Names { plan, index };
     check_horizon(plan, &mut out);
     check_ids(plan, &mut out);
-    check_layers(plan, &mut out);
-    check_dependencies(plan, index, spans, &mut out);
-    check_investments(plan, index, schedule, &mut out);
-    check_milestones(plan, index, schedule, &mut out);
+    check_layers(plan, &names, &mut out);
+    check_dependencies(plan, &names, spans, &mut out);
+    check_investments(plan, &names, schedule, &mut out);
+    check_milestones(plan, &names, schedule, &mut out);
     check_stops(plan, index, &mut out);
-    check_cycles(schedule, &mut out);
+    check_cycles(schedule, &names, &mut out);
     let mut found = out.0;
     found.sort_by_key(|f| std::cmp::Reverse(f.severity));
     found
@@ -172,7 +226,7 @@ fn check_ids(plan: &Roadmap, out: &mut Findings) {
     }
 }
 
-fn check_layers(plan: &Roadmap, out: &mut Findings) {
+fn check_layers(plan: &Roadmap, names: &Names<'_>, out: &mut Findings) {
     let mut used: HashMap<&str, usize> = HashMap::new();
     let layer_refs = plan.dependencies.iter().map(|d| d.layer.as_str());
     let layer_refs = layer_refs
@@ -196,7 +250,7 @@ fn check_layers(plan: &Roadmap, out: &mut Findings) {
                 "empty-layer",
                 format!(
                     "layer {} has no investments, milestones or dependencies",
-                    layer.id
+                    names.of(&layer.id)
                 ),
                 &[&layer.id],
             );
@@ -205,12 +259,15 @@ fn check_layers(plan: &Roadmap, out: &mut Findings) {
 }
 
 /// Reports `reference` if it names no layer.
-fn check_layer_ref(index: &Index<'_>, owner: &str, layer: &str, out: &mut Findings) {
-    if !index.layers.contains_key(layer) {
+fn check_layer_ref(names: &Names<'_>, owner: &str, layer: &str, out: &mut Findings) {
+    if !names.index.layers.contains_key(layer) {
         out.push(
             Error,
             "unknown-id",
-            format!("{owner} is in layer \"{layer}\", which does not exist"),
+            format!(
+                "{} is in layer \"{layer}\", which does not exist",
+                names.of(owner)
+            ),
             &[owner],
         );
     }
@@ -218,7 +275,7 @@ fn check_layer_ref(index: &Index<'_>, owner: &str, layer: &str, out: &mut Findin
 
 fn check_dependencies(
     plan: &Roadmap,
-    index: &Index<'_>,
+    names: &Names<'_>,
     spans: &[DependencySpan],
     out: &mut Findings,
 ) {
@@ -241,13 +298,14 @@ fn check_dependencies(
                 &[id],
             );
         }
-        check_layer_ref(index, id, &dep.layer, out);
+        check_layer_ref(names, id, &dep.layer, out);
         if !(1..=5).contains(&dep.criticality) {
             out.push(
                 Error,
                 "criticality",
                 format!(
-                    "dependency {id} has criticality {}; it must be 1 (minor) to 5 (critical)",
+                    "dependency {} has criticality {}; it must be 1 (minor) to 5 (critical)",
+                    names.of(id),
                     dep.criticality
                 ),
                 &[id],
@@ -263,7 +321,9 @@ fn check_dependencies(
                 Warning,
                 "removed-before-introduced",
                 format!(
-                    "milestone {milestone} ({month}) removes {id} before it is introduced ({})",
+                    "milestone {}, dated {month}, removes {} before it is introduced ({})",
+                    names.of(milestone),
+                    names.of(id),
                     span.from
                 ),
                 &[milestone, id],
@@ -274,7 +334,8 @@ fn check_dependencies(
                 Info,
                 "never-removed",
                 format!(
-                    "dependency {id} (criticality {}) is never removed",
+                    "dependency {} is never removed (criticality {})",
+                    names.of(id),
                     dep.criticality
                 ),
                 &[id],
@@ -284,15 +345,16 @@ fn check_dependencies(
 }
 
 /// Reports an item dated outside the plan's horizon.
-fn check_in_horizon(plan: &Roadmap, id: &str, what: &str, months: &[Month], out: &mut Findings) {
-    let h = plan.horizon;
+fn check_in_horizon(names: &Names<'_>, id: &str, what: &str, months: &[Month], out: &mut Findings) {
+    let h = names.plan.horizon;
     if h.start <= h.end && months.iter().any(|m| !h.contains(*m)) {
         let dates: Vec<String> = months.iter().map(Month::to_string).collect();
         out.push(
             Warning,
             "outside-horizon",
             format!(
-                "{what} {id} ({}) lies outside the horizon {} – {}",
+                "{what} {}, {}, lies outside the horizon {} – {}",
+                names.of(id),
                 dates.join(" – "),
                 h.start,
                 h.end
@@ -304,7 +366,7 @@ fn check_in_horizon(plan: &Roadmap, id: &str, what: &str, months: &[Month], out:
 
 fn check_investments(
     plan: &Roadmap,
-    index: &Index<'_>,
+    names: &Names<'_>,
     schedule: &Schedule<'_>,
     out: &mut Findings,
 ) {
@@ -318,21 +380,23 @@ fn check_investments(
                 &[id],
             );
         }
-        check_layer_ref(index, id, &inv.layer, out);
+        check_layer_ref(names, id, &inv.layer, out);
         if inv.end < inv.start {
             out.push(
                 Error,
                 "end-before-start",
                 format!(
-                    "investment {id} ends ({}) before it starts ({})",
-                    inv.end, inv.start
+                    "investment {} ends ({}) before it starts ({})",
+                    names.of(id),
+                    inv.end,
+                    inv.start
                 ),
                 &[id],
             );
         }
-        check_in_horizon(plan, id, "investment", &[inv.start, inv.end], out);
+        check_in_horizon(names, id, "investment", &[inv.start, inv.end], out);
         for link in &inv.after {
-            check_link(index, id, "after", link, true, out);
+            check_link(names, id, "after", link, true, out);
         }
         for &pred in schedule.predecessors(n) {
             let Some(finish) = schedule.finish(pred).filter(|f| inv.start <= *f) else {
@@ -346,8 +410,10 @@ fn check_investments(
                 Error,
                 "starts-before-after",
                 format!(
-                    "investment {id} starts {} but {other}, in its `after`, finishes {finish}",
-                    inv.start
+                    "investment {} starts {} but waits for {}, which finishes {finish}",
+                    names.of(id),
+                    inv.start,
+                    names.of(other)
                 ),
                 &[id, other],
             );
@@ -357,13 +423,14 @@ fn check_investments(
 
 /// Reports a link from `owner`'s `field` that names nothing, or the wrong kind of item.
 fn check_link(
-    index: &Index<'_>,
+    names: &Names<'_>,
     owner: &str,
     field: &str,
     target: &str,
     schedule_link: bool,
     out: &mut Findings,
 ) {
+    let index = names.index;
     let is_node = index.node(target).is_some();
     let is_dep = index.dependencies.contains_key(target);
     if (schedule_link && is_node) || (!schedule_link && is_dep) {
@@ -378,14 +445,19 @@ fn check_link(
         None => out.push(
             Error,
             "unknown-id",
-            format!("{owner} lists \"{target}\" in `{field}`, but no item has that id"),
+            format!(
+                "{} lists \"{target}\" in `{field}`, but no item has that id",
+                names.of(owner)
+            ),
             &[owner],
         ),
         Some(kind) => out.push(
             Error,
             "wrong-kind",
             format!(
-                "{owner} lists {target} in `{field}`, which is {}, not {expected}",
+                "{} lists {} in `{field}`, which is {}, not {expected}",
+                names.of(owner),
+                names.of(target),
                 kind_name(kind)
             ),
             &[owner, target],
@@ -405,7 +477,7 @@ fn kind_name(kind: ItemKind) -> &'static str {
 
 fn check_milestones(
     plan: &Roadmap,
-    index: &Index<'_>,
+    names: &Names<'_>,
     schedule: &Schedule<'_>,
     out: &mut Findings,
 ) {
@@ -419,16 +491,16 @@ fn check_milestones(
                 &[id],
             );
         }
-        check_layer_ref(index, id, &ms.layer, out);
-        check_in_horizon(plan, id, "milestone", &[ms.month], out);
+        check_layer_ref(names, id, &ms.layer, out);
+        check_in_horizon(names, id, "milestone", &[ms.month], out);
         for link in &ms.needs {
-            check_link(index, id, "needs", link, true, out);
+            check_link(names, id, "needs", link, true, out);
         }
         for link in &ms.removes {
-            check_link(index, id, "removes", link, false, out);
+            check_link(names, id, "removes", link, false, out);
         }
         for link in &ms.introduces {
-            check_link(index, id, "introduces", link, false, out);
+            check_link(names, id, "introduces", link, false, out);
         }
         for &pred in schedule.predecessors(schedule.milestone(n)) {
             let Some(finish) = schedule.finish(pred).filter(|f| ms.month < *f) else {
@@ -439,15 +511,18 @@ fn check_milestones(
                 Error,
                 "needs-not-done",
                 format!(
-                    "milestone {id} is dated {} but {other}, which it needs, finishes {finish}",
-                    ms.month
+                    "milestone {} is dated {} but {}, which it needs, finishes {finish}",
+                    names.of(id),
+                    ms.month,
+                    names.of(other)
                 ),
                 &[id, other],
             );
         }
-        for trade in trades_of(plan, index, n) {
+        for trade in trades_of(plan, names.index, n) {
             let control = |dep: &str| {
-                index
+                names
+                    .index
                     .dependencies
                     .get(dep)
                     .and_then(|&d| plan.dependencies.get(d))
@@ -457,11 +532,12 @@ fn check_milestones(
                 Warning,
                 "trade",
                 format!(
-                    "milestone {id} removes {} ({}) but introduces {} ({}) in the same layer: \
+                    "milestone {} removes {} [{}] but introduces {} [{}] in the same layer: \
                      a trade, not a gain in control",
-                    trade.removed,
+                    names.of(id),
+                    names.of(&trade.removed),
                     control(&trade.removed),
-                    trade.introduced,
+                    names.of(&trade.introduced),
                     control(&trade.introduced),
                 ),
                 &[id, &trade.removed, &trade.introduced],
@@ -505,7 +581,7 @@ fn check_stops(plan: &Roadmap, index: &Index<'_>, out: &mut Findings) {
 }
 
 /// Reports each group of items that wait on each other, with one cycle through it.
-fn check_cycles(schedule: &Schedule<'_>, out: &mut Findings) {
+fn check_cycles(schedule: &Schedule<'_>, names: &Names<'_>, out: &mut Findings) {
     let mut graph: DiGraph<(), ()> = DiGraph::with_capacity(schedule.len(), schedule.len());
     let nodes: Vec<NodeIndex> = (0..schedule.len()).map(|_| graph.add_node(())).collect();
     for (n, &node) in nodes.iter().enumerate() {
@@ -525,8 +601,8 @@ fn check_cycles(schedule: &Schedule<'_>, out: &mut Findings) {
     for scc in cycles {
         let path = cycle_through(&graph, &scc);
         let ids: Vec<&str> = path.iter().map(|&n| schedule.id(n)).collect();
-        let mut shown = ids.clone();
-        shown.extend(ids.first());
+        let mut shown: Vec<String> = ids.iter().map(|id| names.of(id)).collect();
+        shown.extend(ids.first().map(|id| names.of(id)));
         out.push(Error, "cycle", shown.join(" → "), &ids);
     }
 }
@@ -612,9 +688,11 @@ mod tests {
         plan.investments[0].after = vec!["model".into()];
         let f = only(&plan, "cycle");
         assert_eq!(f.severity, Error);
-        assert_eq!(f.message, "cluster → model → cluster");
+        let cycle = "“Investment cluster” (cluster) → “Investment model” (model) → \
+                     “Investment cluster” (cluster)";
+        assert_eq!(f.message, cycle);
         assert_eq!(f.ids, ["cluster", "model"]);
-        assert_eq!(f.to_string(), "error[cycle]: cluster → model → cluster");
+        assert_eq!(f.to_string(), format!("error[cycle]: {cycle}"));
     }
 
     #[test]
@@ -623,14 +701,21 @@ mod tests {
         let mut plan = clean_plan();
         plan.investments[0].after = vec!["launch".into()];
         let f = only(&plan, "cycle");
-        assert_eq!(f.message, "cluster → model → launch → cluster");
+        assert_eq!(
+            f.message,
+            "“Investment cluster” (cluster) → “Investment model” (model) → \
+             “Milestone launch” (launch) → “Investment cluster” (cluster)"
+        );
     }
 
     #[test]
     fn self_link_is_a_cycle_of_one() {
         let mut plan = clean_plan();
         plan.investments[1].after.push("model".into());
-        assert_eq!(only(&plan, "cycle").message, "model → model");
+        assert_eq!(
+            only(&plan, "cycle").message,
+            "“Investment model” (model) → “Investment model” (model)"
+        );
     }
 
     #[test]
@@ -693,6 +778,26 @@ mod tests {
         plan.investments[0].end = m("2025-12");
         let f = only(&plan, "end-before-start");
         assert_eq!(f.ids, ["cluster"]);
+        assert_eq!(
+            f.message,
+            "investment “Investment cluster” (cluster) ends (2025-12) before it starts (2026-01)"
+        );
+        assert_eq!(
+            f.sentence(),
+            "Investment “Investment cluster” (cluster) ends (2025-12) before it starts (2026-01)."
+        );
+    }
+
+    #[test]
+    fn an_item_without_a_title_is_named_by_its_id() {
+        let mut plan = clean_plan();
+        plan.investments[0].title = " ".into();
+        plan.investments[0].end = m("2025-12");
+        let f = only(&plan, "end-before-start");
+        assert_eq!(
+            f.message,
+            "investment cluster ends (2025-12) before it starts (2026-01)"
+        );
     }
 
     #[test]
@@ -784,8 +889,10 @@ mod tests {
         assert_eq!(f.severity, Warning);
         assert_eq!(f.ids, ["launch", "closed-llm", "api-llm"]);
         assert!(
-            f.message
-                .contains("removes closed-llm (Licensed) but introduces api-llm (Black box)"),
+            f.message.starts_with(
+                "milestone “Milestone launch” (launch) removes “Dependency closed-llm” \
+                 (closed-llm) [Licensed] but introduces “Dependency api-llm” (api-llm) [Black box]"
+            ),
             "{}",
             f.message
         );
@@ -830,7 +937,7 @@ mod tests {
         assert!(
             found
                 .iter()
-                .any(|f| f.code == "cycle" && f.message == "x → x")
+                .any(|f| f.code == "cycle" && f.message == "“Milestone x” (x) → “Milestone x” (x)")
         );
         assert!(
             found

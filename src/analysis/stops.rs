@@ -1,7 +1,7 @@
 //! Presentation stops of a plan: the saved ones, or an overview, one per milestone and a summary.
 
 use super::Analysis;
-use crate::model::{ItemKind, Month, Roadmap, Stop};
+use crate::model::{ItemKind, Month, Roadmap, Stop, plural};
 
 /// Months shown before a milestone in its default stop.
 const MONTHS_BEFORE: i32 = 24;
@@ -335,10 +335,10 @@ fn overview_lines(plan: &Roadmap, analysis: &Analysis) -> Vec<Line> {
         ),
         line(
             format!(
-                "{} milestones, {} investments, {} dependencies",
-                plan.milestones.len(),
-                plan.investments.len(),
-                plan.dependencies.len()
+                "{}, {}, {}",
+                plural(plan.milestones.len(), "milestone", "milestones"),
+                plural(plan.investments.len(), "investment", "investments"),
+                plural(plan.dependencies.len(), "dependency", "dependencies")
             ),
             Tone::Detail,
         ),

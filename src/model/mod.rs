@@ -3,9 +3,11 @@
 //! Plain data with serde derives; it knows nothing of files, analysis or screens.
 
 mod colour;
+mod count;
 mod month;
 
 pub use colour::{Colour, ColourError};
+pub use count::plural;
 pub use month::{MAX_YEAR, MIN_YEAR, Month, MonthError};
 
 use serde::{Deserialize, Serialize};

@@ -13,7 +13,8 @@ use super::commands::Command;
 use super::dialogs::{self, Dialog, Pending};
 use super::edits::{self, Clip};
 use super::export_form::ExportForm;
-use super::files::{self, DataFolder};
+use super::file_dialog::{InAppAnswer, InAppFileDialog};
+use super::files::{self, DataFolder, FileChooser, FilePurpose, FileRequest, NativeAnswer};
 use super::history::Document;
 use super::view::{Selection, ViewState};
 
@@ -30,8 +31,16 @@ pub struct StackplanApp {
     pub(super) data: DataFolder,
     pub(super) recent: Vec<PathBuf>,
     pub(super) dialog: Option<Dialog>,
+    /// How files are asked for; switches to in-app once the native dialog fails.
+    chooser: FileChooser,
+    /// The in-app file dialog, while one is open.
+    file_dialog: Option<InAppFileDialog>,
     pub(super) clip: Option<Clip>,
     pub(super) focus_inspector: bool,
+    /// A new item whose id still follows its title (see `inspector`).
+    pub(super) naming: Option<String>,
+    /// Whether the document is the bundled example (not yet saved anywhere).
+    pub(super) example: bool,
     pub(super) status: String,
     pub(super) canvas: super::canvas::CanvasState,
     /// The last analysis: the revision it describes, and how long it took.
@@ -60,9 +69,16 @@ impl StackplanApp {
     /// An editor showing the plan in `path`; the error says what is wrong with the file.
     pub fn with_file(path: &Path, data: DataFolder) -> Result<StackplanApp, io::LoadError> {
         let plan = io::load_path(path)?;
-        let app = StackplanApp::with_document(Document::new(plan, Some(path.to_owned())), data);
-        let _ = app.data.remember(path);
+        let mut app = StackplanApp::with_document(Document::new(plan, Some(path.to_owned())), data);
+        app.remember(path);
         Ok(app)
+    }
+
+    /// An editor showing the bundled example `plan`, named as such until saved elsewhere.
+    pub fn with_example(plan: Roadmap, data: DataFolder) -> StackplanApp {
+        let mut app = StackplanApp::with_plan(plan, data);
+        app.example = true;
+        app
     }
 
     fn with_document(doc: Document, data: DataFolder) -> StackplanApp {
@@ -74,8 +90,12 @@ impl StackplanApp {
             data,
             recent,
             dialog,
+            chooser: FileChooser::from_env(),
+            file_dialog: None,
             clip: None,
             focus_inspector: false,
+            naming: None,
+            example: false,
             status: String::new(),
             canvas: super::canvas::CanvasState::default(),
             analysis: None,
@@ -134,10 +154,35 @@ impl StackplanApp {
         self.dialog.as_ref()
     }
 
+    /// Asks for files with Stackplan's own dialog from now on, never the desktop's (what
+    /// `STACKPLAN_FILE_DIALOG=in-app` does at start-up; the UI tests use it).
+    pub fn use_in_app_file_dialogs(&mut self) {
+        self.chooser = FileChooser::InApp;
+    }
+
+    /// Whether the in-app file dialog is open.
+    pub fn file_dialog_open(&self) -> bool {
+        self.file_dialog.is_some()
+    }
+
     /// The window title: file name, a modified mark, and the program.
     pub fn title(&self) -> String {
         let mark = if self.doc.is_modified() { "• " } else { "" };
-        format!("{mark}{} — Stackplan", files::display_name(self.doc.path()))
+        format!("{mark}{} — Stackplan", self.document_name())
+    }
+
+    /// What the open plan is called: its file name, the bundled example's title, or
+    /// "Untitled" for a new plan.
+    pub fn document_name(&self) -> String {
+        if self.doc.path().is_none() && self.example {
+            let title = self.plan().title.trim();
+            return if title.is_empty() {
+                "Bundled example".to_owned()
+            } else {
+                format!("{title} (bundled example)")
+            };
+        }
+        files::display_name(self.doc.path())
     }
 
     /// Selects an item (or nothing).
@@ -179,7 +224,7 @@ impl StackplanApp {
         if self.present_ui(ui) {
             return;
         }
-        if self.dialog.is_none() {
+        if self.dialog.is_none() && self.file_dialog.is_none() {
             let typing = self.was_typing || ui.ctx().text_edit_focused();
             let canvas = self.canvas_has_keyboard(ui.ctx());
             for command in super::menu::pressed_commands(ui.ctx(), typing, canvas) {
@@ -188,6 +233,7 @@ impl StackplanApp {
         }
         super::menu::menu_bar_ui(self, ui);
         super::panels_ui(self, ui);
+        self.file_dialog_ui(ui.ctx());
         if let Some(dialog) = self.dialog.take() {
             self.dialog = dialogs::dialog_ui(self, dialog, ui.ctx());
         }
@@ -198,7 +244,9 @@ impl StackplanApp {
 
     fn canvas_has_keyboard(&self, ctx: &egui::Context) -> bool {
         let focused = ctx.memory(|m| m.focused());
-        self.dialog.is_none() && (focused.is_none() || focused == Some(super::canvas::canvas_id()))
+        self.dialog.is_none()
+            && self.file_dialog.is_none()
+            && (focused.is_none() || focused == Some(super::canvas::canvas_id()))
     }
 
     /// Runs a command, as chosen from a menu or by its shortcut.
@@ -206,12 +254,8 @@ impl StackplanApp {
         match command {
             Command::New => self.request(Pending::New),
             Command::Open => self.request(Pending::Open(None)),
-            Command::Save => {
-                self.save();
-            }
-            Command::SaveAs => {
-                self.save_as();
-            }
+            Command::Save => self.save_then(None),
+            Command::SaveAs => self.save_as(),
             Command::Export => self.export(),
             Command::Quit => self.request(Pending::Quit),
             Command::Undo => {
@@ -320,12 +364,8 @@ impl StackplanApp {
                 };
                 self.replace(Document::new(Roadmap::blank("New roadmap", horizon), None));
             }
-            Pending::Open(path) => {
-                let Some(path) = path.or_else(files::pick_open) else {
-                    return;
-                };
-                self.load(&path);
-            }
+            Pending::Open(Some(path)) => self.load(&path),
+            Pending::Open(None) => self.choose_file(FileRequest::open(self.doc.path())),
             Pending::Quit => {
                 self.data.clear_recovery();
                 self.close_allowed = true;
@@ -342,10 +382,12 @@ impl StackplanApp {
                 self.remember(path);
             }
             Err(e) => {
+                let note = format!("“{}” is still open, unchanged.", self.document_name());
                 self.dialog = Some(Dialog::Error {
                     title: "Cannot open the file".to_owned(),
                     message: e.to_string(),
                     position: e.position(),
+                    note,
                 });
             }
         }
@@ -353,6 +395,7 @@ impl StackplanApp {
 
     fn replace(&mut self, doc: Document) {
         self.doc = doc;
+        self.example = false;
         self.data.clear_recovery();
         self.autosaved_revision = None;
         let panels = self.view.panels;
@@ -369,19 +412,75 @@ impl StackplanApp {
         }
     }
 
-    /// Saves to the document's file (asking for one if it has none); true when saved.
-    pub(super) fn save(&mut self) -> bool {
+    /// Saves to the document's file (asking for one if it has none), then does `then` once
+    /// saved.
+    pub(super) fn save_then(&mut self, then: Option<Pending>) {
         match self.doc.path().cloned() {
-            Some(path) => self.save_to(&path),
-            None => self.save_as(),
+            Some(path) => self.file_chosen(FilePurpose::Save(then), &path),
+            None => self.choose_file(FileRequest::save(None, then)),
         }
     }
 
-    /// Asks for a file and saves there; true when saved.
-    pub(super) fn save_as(&mut self) -> bool {
-        match files::pick_save(self.doc.path()) {
-            Some(path) => self.save_to(&path),
-            None => false,
+    /// Asks for a file and saves there.
+    fn save_as(&mut self) {
+        self.choose_file(FileRequest::save(self.doc.path(), None));
+    }
+
+    /// Asks the user for a file (the desktop's dialog, or the in-app one where the desktop has
+    /// none) and then does what it was asked for.
+    pub(super) fn choose_file(&mut self, request: FileRequest) {
+        if self.chooser == FileChooser::Native {
+            match request.ask_native() {
+                NativeAnswer::Chosen(path) => return self.file_chosen(request.purpose, &path),
+                NativeAnswer::Cancelled => return,
+                NativeAnswer::Unavailable => {
+                    self.chooser = FileChooser::InApp;
+                    self.status =
+                        "The desktop showed no file dialog; Stackplan's own is used instead."
+                            .to_owned();
+                }
+            }
+        }
+        self.file_dialog = Some(InAppFileDialog::new(request));
+    }
+
+    /// Does what a file was chosen for.
+    pub(super) fn file_chosen(&mut self, purpose: FilePurpose, path: &Path) {
+        match purpose {
+            FilePurpose::Open => self.load(path),
+            FilePurpose::Save(then) => {
+                if self.save_to(path)
+                    && let Some(then) = then
+                {
+                    self.perform(then);
+                }
+            }
+            FilePurpose::Export => self.export_to(path),
+            FilePurpose::Handout => super::stops::export_handout_to(self, path),
+        }
+    }
+
+    /// Shows the in-app file dialog while it is open; a chosen file that exists and is to be
+    /// written is first confirmed (the native dialogs ask this themselves).
+    fn file_dialog_ui(&mut self, ctx: &egui::Context) {
+        let Some(dialog) = self.file_dialog.as_mut() else {
+            return;
+        };
+        match dialog.show(ctx) {
+            InAppAnswer::Open => {}
+            InAppAnswer::Cancelled => self.file_dialog = None,
+            InAppAnswer::Chosen(path) => {
+                let request = dialog.request().clone();
+                self.file_dialog = None;
+                if request.writes() && path.exists() {
+                    self.dialog = Some(Dialog::Replace {
+                        path,
+                        purpose: request.purpose,
+                    });
+                } else {
+                    self.file_chosen(request.purpose, &path);
+                }
+            }
         }
     }
 
@@ -394,9 +493,7 @@ impl StackplanApp {
     /// Remembers `options` for this and later exports, asks where to export, and starts.
     pub fn export_with(&mut self, options: ExportOptions) {
         self.export_options = options;
-        if let Some(path) = files::pick_export(self.doc.path()) {
-            self.export_to(&path);
-        }
+        self.choose_file(FileRequest::export(self.doc.path()));
     }
 
     /// The options the next export uses (the last ones chosen).
@@ -463,6 +560,8 @@ impl StackplanApp {
         match io::save_path(self.doc.plan(), path) {
             Ok(()) => {
                 self.doc.mark_saved(path.to_owned());
+                self.naming = None;
+                self.example = false;
                 self.data.clear_recovery();
                 self.remember(path);
                 self.status = format!("Saved {}", path.display());
@@ -473,6 +572,7 @@ impl StackplanApp {
                     title: "Cannot save".to_owned(),
                     message: e.to_string(),
                     position: None,
+                    note: "Nothing was saved; your changes are still here.".to_owned(),
                 });
                 false
             }
@@ -554,7 +654,7 @@ impl StackplanApp {
         } else {
             ItemKind::Investment
         };
-        self.view.selection = Some(Selection::new(kind, &id));
+        self.select_new(kind, &id);
     }
 
     fn step_selection(&mut self, forward: bool) {
@@ -696,6 +796,18 @@ impl StackplanApp {
             title: title.to_owned(),
             message: message.to_owned(),
             position,
+            note: String::new(),
+        });
+    }
+
+    /// Shows why the file given at start-up could not be opened, over the bundled example
+    /// shown instead.
+    pub fn show_start_error(&mut self, error: &io::LoadError) {
+        self.dialog = Some(Dialog::Error {
+            title: "Cannot open the file".to_owned(),
+            message: error.to_string(),
+            position: error.position(),
+            note: "Stackplan shows its bundled example instead.".to_owned(),
         });
     }
 }

@@ -15,8 +15,21 @@ fn severity_colour(severity: Severity) -> Color32 {
     }
 }
 
+/// The severity as the editor writes it before a finding ("Warning").
+fn severity_word(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "Error",
+        Severity::Warning => "Warning",
+        Severity::Info => "Info",
+    }
+}
+
 fn finding_label(f: &Finding) -> RichText {
-    RichText::new(format!("{} {}", f.severity.label(), f.message))
+    RichText::new(format!(
+        "{}: {}",
+        severity_word(f.severity),
+        super::bidi::visual(&f.sentence())
+    ))
 }
 
 /// The list of every finding.
@@ -27,9 +40,12 @@ pub fn checks_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
         ui.strong("Checks");
         for severity in [Severity::Error, Severity::Warning, Severity::Info] {
             let n = analysis.count(severity);
-            ui.label(
-                RichText::new(format!("{n} {}", severity.label())).color(severity_colour(severity)),
-            );
+            let counted = match severity {
+                Severity::Error => crate::model::plural(n, "error", "errors"),
+                Severity::Warning => crate::model::plural(n, "warning", "warnings"),
+                Severity::Info => format!("{n} info"),
+            };
+            ui.label(RichText::new(counted).color(severity_colour(severity)));
         }
     });
     if findings.is_empty() {
@@ -84,8 +100,12 @@ pub fn checks_of_ui(findings: &[Finding], id: &str, ui: &mut egui::Ui) {
     ui.separator();
     for f in mine {
         ui.label(
-            RichText::new(format!("{}: {}", f.severity.label(), f.message))
-                .color(severity_colour(f.severity)),
+            RichText::new(format!(
+                "{}: {}",
+                severity_word(f.severity),
+                super::bidi::visual(&f.sentence())
+            ))
+            .color(severity_colour(f.severity)),
         );
     }
 }

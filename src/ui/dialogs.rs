@@ -7,9 +7,9 @@ use egui::{Id, Modal, RichText};
 use super::app::StackplanApp;
 use super::edits;
 use super::export_form::{self, ExportForm, FormAnswer};
-use super::files::{self, Recovery};
+use super::files::{self, FilePurpose, Recovery};
 use super::history::Document;
-use crate::model::ItemKind;
+use crate::model::{ItemKind, plural};
 
 /// Something that would discard the current document, waiting for the user's answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,6 +35,8 @@ pub enum Dialog {
         message: String,
         /// Line and column in the file, when known.
         position: Option<(usize, usize)>,
+        /// What this means for the open plan (e.g. that it is unchanged); may be empty.
+        note: String,
     },
     /// Something worked, with things the user should know (e.g. export warnings).
     Notice {
@@ -47,6 +49,13 @@ pub enum Dialog {
     Recovery(Recovery),
     /// File → Export…: the options, before a file is chosen.
     Export(ExportForm),
+    /// A file chosen in the in-app dialog exists and is about to be replaced.
+    Replace {
+        /// The chosen file.
+        path: PathBuf,
+        /// What it is written for.
+        purpose: FilePurpose,
+    },
     /// A layer that items use is about to be removed.
     RemoveLayer {
         /// The layer's id.
@@ -64,6 +73,7 @@ impl Dialog {
             Dialog::Error { title, .. } | Dialog::Notice { title, .. } => title.clone(),
             Dialog::Recovery(_) => "Recover unsaved changes?".to_owned(),
             Dialog::RemoveLayer { .. } => "Remove layer?".to_owned(),
+            Dialog::Replace { .. } => "Replace the file?".to_owned(),
             Dialog::Export(_) => "Export".to_owned(),
         }
     }
@@ -91,7 +101,7 @@ pub fn dialog_ui(app: &mut StackplanApp, dialog: Dialog, ctx: &egui::Context) ->
                 None => {}
             },
             Dialog::Unsaved(pending) => {
-                let name = files::display_name(app.document().path());
+                let name = app.document_name();
                 ui.label(format!("Save the changes to “{name}” before {}?", verb(pending)));
                 ui.label("Your changes are lost if you don't save them.");
                 ui.add_space(8.0);
@@ -100,9 +110,7 @@ pub fn dialog_ui(app: &mut StackplanApp, dialog: Dialog, ctx: &egui::Context) ->
                     if ui.button("Save").clicked() {
                         let p = pending.clone();
                         answer = Some(Box::new(move |app: &mut StackplanApp| {
-                            if app.save() {
-                                app.perform(p);
-                            }
+                            app.save_then(Some(p));
                         }));
                     }
                     if ui.button("Don't save").clicked() {
@@ -113,12 +121,19 @@ pub fn dialog_ui(app: &mut StackplanApp, dialog: Dialog, ctx: &egui::Context) ->
                     }
                 });
             }
-            Dialog::Error { message, position, .. } => {
+            Dialog::Error {
+                message,
+                position,
+                note,
+                ..
+            } => {
                 if let Some((line, column)) = position {
                     ui.label(RichText::new(format!("At line {line}, column {column}")).strong());
                 }
                 ui.label(message.as_str());
-                ui.label("The open plan was not changed.");
+                if !note.is_empty() {
+                    ui.label(note.as_str());
+                }
                 ui.add_space(8.0);
                 if ui.button("OK").clicked() {
                     answer = Some(Box::new(|_| {}));
@@ -138,8 +153,8 @@ pub fn dialog_ui(app: &mut StackplanApp, dialog: Dialog, ctx: &egui::Context) ->
             Dialog::Recovery(found) => {
                 let name = files::display_name(found.path.as_ref());
                 ui.label(format!(
-                    "Stackplan did not close cleanly last time. Unsaved changes to “{name}” ({} items) were kept.",
-                    found.plan.item_count()
+                    "Stackplan did not close cleanly last time. Unsaved changes to “{name}” ({}) were kept.",
+                    plural(found.plan.item_count(), "item", "items")
                 ));
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
@@ -152,9 +167,27 @@ pub fn dialog_ui(app: &mut StackplanApp, dialog: Dialog, ctx: &egui::Context) ->
                     }
                 });
             }
+            Dialog::Replace { path, purpose } => {
+                let name = files::display_name(Some(path));
+                ui.label(format!("“{name}” already exists. Replace it?"));
+                ui.label(RichText::new(path.display().to_string()).weak());
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Replace").clicked() {
+                        let (path, purpose) = (path.clone(), purpose.clone());
+                        answer = Some(Box::new(move |app: &mut StackplanApp| {
+                            app.file_chosen(purpose, &path);
+                        }));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        answer = Some(Box::new(|_| {}));
+                    }
+                });
+            }
             Dialog::RemoveLayer { id, used } => {
                 let name = app.plan().layer(id).map_or(id.as_str(), |l| l.name.as_str()).to_owned();
-                ui.label(format!("{used} items sit in the layer “{name}”. Removing it removes them too."));
+                let items = plural(*used, "item sits", "items sit");
+                ui.label(format!("{items} in the layer “{name}”. Removing it removes them too."));
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
                     if ui.button("Remove layer and items").clicked() {
@@ -201,6 +234,7 @@ impl StackplanApp {
         let mut doc = Document::new(base, found.path);
         doc.edit("Restore unsaved changes", |plan| *plan = found.plan);
         self.doc = doc;
+        self.example = false;
         self.view.fit_pending = true;
     }
 }

@@ -288,6 +288,39 @@ pub fn link_by_drag(plan: &mut Roadmap, source: &str, target: &str) -> bool {
     link(plan, waiting, first)
 }
 
+/// Longest id made from a title, in characters (cut at a word).
+const MAX_TITLE_ID: usize = 40;
+
+/// A readable id made from `title` for the item now called `current`
+/// ("National GPU cluster" → `national-gpu-cluster`), with `-2`, `-3`… added when another
+/// item has it; `None` when the title has no letters or digits.
+pub fn id_from_title(plan: &Roadmap, title: &str, current: &str) -> Option<String> {
+    let words: Vec<String> = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let mut base = String::new();
+    for word in &words {
+        let extra = usize::from(!base.is_empty()) + word.chars().count();
+        if !base.is_empty() && base.chars().count() + extra > MAX_TITLE_ID {
+            break;
+        }
+        if !base.is_empty() {
+            base.push('-');
+        }
+        base.push_str(word);
+    }
+    if base.is_empty() {
+        return None;
+    }
+    let free = |id: &str| id == current || !plan.id_in_use(id);
+    if free(&base) {
+        return Some(base);
+    }
+    (2u32..).map(|n| format!("{base}-{n}")).find(|id| free(id))
+}
+
 /// Adds a new investment in `layer` starting at `start`, a year long; returns its id.
 pub fn add_investment(plan: &mut Roadmap, layer: &str, start: Month) -> String {
     let id = plan.fresh_id("investment");
@@ -396,6 +429,45 @@ mod tests {
             plan.milestones
                 .iter()
                 .all(|m| !m.needs.contains(&"cluster-1".to_owned()))
+        );
+    }
+
+    #[test]
+    fn ids_from_titles_are_readable_and_unique() {
+        let mut plan = Roadmap::blank(
+            "Test",
+            crate::model::Horizon {
+                start: "2026-01".parse().unwrap(),
+                end: "2030-12".parse().unwrap(),
+            },
+        );
+        let start = plan.horizon.start;
+        let id = add_investment(&mut plan, "compute", start);
+        assert_eq!(
+            id_from_title(&plan, "National GPU cluster", &id).as_deref(),
+            Some("national-gpu-cluster")
+        );
+        assert_eq!(
+            id_from_title(&plan, "  Phase 2: EU/AI-Act (draft)  ", &id).as_deref(),
+            Some("phase-2-eu-ai-act-draft")
+        );
+        assert_eq!(id_from_title(&plan, " – ", &id), None);
+        // An id another item has gets a number; the item's own id is kept as it is.
+        assert_eq!(
+            id_from_title(&plan, "Compute", &id).as_deref(),
+            Some("compute-2"),
+            "the layer `compute` has it"
+        );
+        assert_eq!(
+            id_from_title(&plan, "Investment 1", &id).as_deref(),
+            Some("investment-1")
+        );
+        // Long titles are cut at a word.
+        let long = id_from_title(&plan, &"sovereign compute ".repeat(10), &id).unwrap();
+        assert!(long.chars().count() <= 40 && !long.ends_with('-'), "{long}");
+        assert_eq!(
+            id_from_title(&plan, "مركز الحوسبة", &id).as_deref(),
+            Some("مركز-الحوسبة")
         );
     }
 

@@ -32,7 +32,9 @@ pub fn exposure_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, Color32::WHITE);
     let series = analysis.exposure_series();
-    let peak = series.iter().map(|e| e.total).max().unwrap_or(0).max(1) as f32;
+    let highest = series.iter().map(|e| e.total).max().unwrap_or(0);
+    // The scale needs a height above zero even when nothing is exposed.
+    let peak = highest.max(1) as f32;
     let left = app.canvas.left.unwrap_or(rect.left()) + HEADER_WIDTH;
     let chart = Rect::from_min_max(pos2(left, rect.top() + 6.0), rect.max);
     let x_of =
@@ -90,7 +92,7 @@ pub fn exposure_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
     painter.text(
         pos2(rect.left() + 8.0, rect.top() + 24.0),
         egui::Align2::LEFT_TOP,
-        format!("peak {}", peak as u32),
+        peak_label(highest),
         egui::FontId::proportional(11.0),
         Color32::from_gray(90),
     );
@@ -106,6 +108,15 @@ pub fn exposure_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
     {
         let m = view.first_month + (p.x - chart.left()) / view.points_per_month.max(0.01);
         app.view_mut().cursor = Some(Month::from_index(m.floor() as i32));
+    }
+}
+
+/// The note under the chart's name: the highest exposure, or that there is none.
+fn peak_label(highest: u32) -> String {
+    if highest == 0 {
+        "no exposure".to_owned()
+    } else {
+        format!("peak {highest}")
     }
 }
 

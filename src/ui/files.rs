@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+use super::dialogs::Pending;
 use crate::io;
 use crate::model::Roadmap;
 
@@ -138,58 +139,188 @@ pub fn display_name(path: Option<&PathBuf>) -> String {
         .unwrap_or_else(|| "Untitled".to_owned())
 }
 
-/// Asks the user for a plan to open (native dialog).
-pub fn pick_open() -> Option<PathBuf> {
-    rfd::FileDialog::new()
-        .set_title("Open roadmap")
-        .add_filter("Stackplan roadmap", &["ron"])
-        .add_filter("All files", &["*"])
-        .pick_file()
+/// What the user is choosing a file for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FilePurpose {
+    /// Open the plan in it.
+    Open,
+    /// Save the plan there, then carry on with what was waiting for the save.
+    Save(Option<Pending>),
+    /// Export the chart there (the format follows the extension).
+    Export,
+    /// Write the handout PDF there.
+    Handout,
 }
 
-/// Asks the user where to save the plan (native dialog).
-pub fn pick_save(current: Option<&PathBuf>) -> Option<PathBuf> {
-    let mut dialog = rfd::FileDialog::new()
-        .set_title("Save roadmap")
-        .add_filter("Stackplan roadmap", &["ron"]);
-    if let Some(p) = current {
-        if let Some(dir) = p.parent() {
-            dialog = dialog.set_directory(dir);
+/// A file to ask the user for: what for, and how the dialog is set up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileRequest {
+    /// What the chosen file is for.
+    pub purpose: FilePurpose,
+    /// The dialog's title.
+    pub title: &'static str,
+    /// File types offered: a name and its extensions.
+    pub filters: Vec<(&'static str, &'static [&'static str])>,
+    /// The file name proposed when saving.
+    pub file_name: Option<String>,
+    /// The folder the dialog starts in.
+    pub folder: Option<PathBuf>,
+}
+
+/// What a native file dialog answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NativeAnswer {
+    /// The user chose this file.
+    Chosen(PathBuf),
+    /// The user closed the dialog without choosing.
+    Cancelled,
+    /// No dialog could be shown (no file-dialog portal and no zenity, e.g. under Xvfb or on a
+    /// minimal desktop).
+    Unavailable,
+}
+
+/// rfd answers "nothing chosen" both when the user cancels and when it could not show a
+/// dialog at all (it only logs why). Nobody can see a dialog and cancel it this quickly, so
+/// a quicker empty answer means no dialog was shown.
+const NO_DIALOG_WITHIN: std::time::Duration = std::time::Duration::from_millis(300);
+
+impl FileRequest {
+    /// A plan to open.
+    pub fn open(current: Option<&PathBuf>) -> FileRequest {
+        FileRequest {
+            purpose: FilePurpose::Open,
+            title: "Open roadmap",
+            filters: vec![("Stackplan roadmap", &["ron"]), ("All files", &["*"])],
+            file_name: None,
+            folder: folder_of(current),
         }
-        dialog = dialog.set_file_name(display_name(Some(p)));
-    } else {
-        dialog = dialog.set_file_name("roadmap.ron");
     }
-    dialog.save_file().map(|p| {
-        if p.extension().is_none() {
-            p.with_extension("ron")
-        } else {
-            p
+
+    /// Where to save the plan, then do `then`.
+    pub fn save(current: Option<&PathBuf>, then: Option<Pending>) -> FileRequest {
+        let name = current.map_or_else(|| "roadmap.ron".to_owned(), |p| display_name(Some(p)));
+        FileRequest {
+            purpose: FilePurpose::Save(then),
+            title: "Save roadmap",
+            filters: vec![("Stackplan roadmap", &["ron"])],
+            file_name: Some(name),
+            folder: folder_of(current),
         }
-    })
+    }
+
+    /// Where to export the chart.
+    pub fn export(current: Option<&PathBuf>) -> FileRequest {
+        FileRequest {
+            purpose: FilePurpose::Export,
+            title: "Export roadmap",
+            filters: vec![
+                ("PDF", &["pdf"]),
+                ("SVG", &["svg"]),
+                ("PNG", &["png"]),
+                ("CSV tables", &["csv"]),
+            ],
+            file_name: Some(format!("{}.pdf", stem(current))),
+            folder: folder_of(current),
+        }
+    }
+
+    /// Where to write the handout PDF.
+    pub fn handout(current: Option<&PathBuf>) -> FileRequest {
+        FileRequest {
+            purpose: FilePurpose::Handout,
+            title: "Export handout",
+            filters: vec![("PDF", &["pdf"])],
+            file_name: Some(format!("{}-handout.pdf", stem(current))),
+            folder: folder_of(current),
+        }
+    }
+
+    /// Whether the file is to be written (rather than read).
+    pub fn writes(&self) -> bool {
+        self.purpose != FilePurpose::Open
+    }
+
+    /// Whether `path` has one of the offered extensions ("*" offers every file).
+    pub fn accepts(&self, path: &Path) -> bool {
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        self.filters
+            .iter()
+            .flat_map(|(_, exts)| exts.iter())
+            .any(|e| *e == "*" || *e == ext)
+    }
+
+    /// `path` as it will be used: a written file without an extension gets the first offered
+    /// one, and the handout is always a PDF.
+    pub fn finish(&self, path: PathBuf) -> PathBuf {
+        let first = self.filters.first().and_then(|(_, e)| e.first()).copied();
+        match (&self.purpose, first) {
+            (FilePurpose::Handout, Some(ext)) => path.with_extension(ext),
+            (FilePurpose::Open, _) | (_, None) => path,
+            (_, Some(ext)) if path.extension().is_none() => path.with_extension(ext),
+            _ => path,
+        }
+    }
+
+    /// Shows the desktop's own file dialog and waits for the answer.
+    pub fn ask_native(&self) -> NativeAnswer {
+        let mut dialog = rfd::FileDialog::new().set_title(self.title);
+        for (name, exts) in &self.filters {
+            dialog = dialog.add_filter(*name, exts);
+        }
+        if let Some(folder) = &self.folder {
+            dialog = dialog.set_directory(folder);
+        }
+        if let Some(name) = &self.file_name {
+            dialog = dialog.set_file_name(name);
+        }
+        let asked = std::time::Instant::now();
+        let chosen = if self.writes() {
+            dialog.save_file()
+        } else {
+            dialog.pick_file()
+        };
+        match chosen {
+            Some(path) => NativeAnswer::Chosen(self.finish(path)),
+            None if asked.elapsed() < NO_DIALOG_WITHIN => NativeAnswer::Unavailable,
+            None => NativeAnswer::Cancelled,
+        }
+    }
 }
 
-/// Asks the user where to export the chart (native dialog); the extension picks the format.
-pub fn pick_export(current: Option<&PathBuf>) -> Option<PathBuf> {
-    let stem = current
+/// How the editor asks for files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileChooser {
+    /// The desktop's dialog, falling back to the in-app one when none can be shown.
+    Native,
+    /// Stackplan's own dialog, drawn inside the window.
+    InApp,
+}
+
+impl FileChooser {
+    /// The in-app dialog when `STACKPLAN_FILE_DIALOG=in-app` is set, else the native one.
+    pub fn from_env() -> FileChooser {
+        match std::env::var("STACKPLAN_FILE_DIALOG") {
+            Ok(v) if v.eq_ignore_ascii_case("in-app") => FileChooser::InApp,
+            _ => FileChooser::Native,
+        }
+    }
+}
+
+fn folder_of(current: Option<&PathBuf>) -> Option<PathBuf> {
+    current
+        .and_then(|p| p.parent())
+        .filter(|d| !d.as_os_str().is_empty())
+        .map(Path::to_path_buf)
+}
+
+fn stem(current: Option<&PathBuf>) -> String {
+    current
         .and_then(|p| p.file_stem())
         .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "roadmap".to_owned());
-    rfd::FileDialog::new()
-        .set_title("Export roadmap")
-        .add_filter("PDF", &["pdf"])
-        .add_filter("SVG", &["svg"])
-        .add_filter("PNG", &["png"])
-        .add_filter("CSV tables", &["csv"])
-        .set_file_name(format!("{stem}.pdf"))
-        .save_file()
-        .map(|p| {
-            if p.extension().is_none() {
-                p.with_extension("pdf")
-            } else {
-                p
-            }
-        })
+        .unwrap_or_else(|| "roadmap".to_owned())
 }
 
 #[cfg(test)]
@@ -208,6 +339,22 @@ mod tests {
             folder.recent_files(),
             [PathBuf::from("/a.ron"), PathBuf::from("/b.ron")]
         );
+    }
+
+    #[test]
+    fn chosen_files_get_the_extension_their_purpose_needs() {
+        let save = FileRequest::save(None, None);
+        assert_eq!(save.finish("/p/plan".into()), PathBuf::from("/p/plan.ron"));
+        assert_eq!(
+            save.finish("/p/plan.txt".into()),
+            PathBuf::from("/p/plan.txt")
+        );
+        let handout = FileRequest::handout(None);
+        assert_eq!(handout.finish("/p/h.png".into()), PathBuf::from("/p/h.pdf"));
+        let open = FileRequest::open(None);
+        assert_eq!(open.finish("/p/plan".into()), PathBuf::from("/p/plan"));
+        assert!(FileRequest::export(None).accepts(Path::new("a.SVG")));
+        assert!(!save.accepts(Path::new("a.pdf")));
     }
 
     #[test]

@@ -6,6 +6,7 @@ use egui::{Color32, ComboBox, Grid, RichText, TextEdit};
 
 use super::app::StackplanApp;
 use super::edits;
+use super::link_picker::{link_candidates, link_field_ui};
 use super::view::Selection;
 use crate::model::{
     ControlLevel, Dependency, Investment, ItemKind, Layer, Milestone, Month, Roadmap,
@@ -16,6 +17,7 @@ const ERROR: Color32 = Color32::from_rgb(0xDC, 0x26, 0x26);
 
 /// The inspector panel.
 pub fn inspector_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
+    app.stop_naming_unless_selected();
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -44,9 +46,16 @@ fn item_ui(app: &mut StackplanApp, ui: &mut egui::Ui, sel: &Selection, focus: bo
             let id = fields_ui(ui, plan, &sel.id, focus, |ui, focus| {
                 investment_ui(ui, plan, &mut edited, focus)
             });
-            commit(app, ui, &sel.id, edited != i, |p| {
-                replace(&mut p.investments, &edited)
+            let follow = id_following_title(app, sel, &i.title, &edited.title);
+            let step = edited.after != i.after;
+            commit(app, ui, &sel.id, (edited != i, step), |p| {
+                replace(&mut p.investments, &edited);
+                rename_to(p, sel, follow.as_deref());
             });
+            if let Some(new) = follow {
+                app.naming = Some(new.clone());
+                app.select(Some(Selection::new(sel.kind, &new)));
+            }
             id
         }),
         ItemKind::Milestone => app.plan().milestone(&sel.id).cloned().and_then(|m| {
@@ -56,9 +65,17 @@ fn item_ui(app: &mut StackplanApp, ui: &mut egui::Ui, sel: &Selection, focus: bo
             let id = fields_ui(ui, plan, &sel.id, focus, |ui, focus| {
                 milestone_ui(ui, plan, &mut edited, focus)
             });
-            commit(app, ui, &sel.id, edited != m, |p| {
-                replace(&mut p.milestones, &edited)
+            let follow = id_following_title(app, sel, &m.title, &edited.title);
+            let step = (&edited.needs, &edited.removes, &edited.introduces)
+                != (&m.needs, &m.removes, &m.introduces);
+            commit(app, ui, &sel.id, (edited != m, step), |p| {
+                replace(&mut p.milestones, &edited);
+                rename_to(p, sel, follow.as_deref());
             });
+            if let Some(new) = follow {
+                app.naming = Some(new.clone());
+                app.select(Some(Selection::new(sel.kind, &new)));
+            }
             id
         }),
         ItemKind::Dependency => app.plan().dependency(&sel.id).cloned().and_then(|d| {
@@ -68,9 +85,15 @@ fn item_ui(app: &mut StackplanApp, ui: &mut egui::Ui, sel: &Selection, focus: bo
             let id = fields_ui(ui, plan, &sel.id, focus, |ui, focus| {
                 dependency_ui(ui, plan, &mut edited, focus)
             });
-            commit(app, ui, &sel.id, edited != d, |p| {
-                replace(&mut p.dependencies, &edited)
+            let follow = id_following_title(app, sel, &d.name, &edited.name);
+            commit(app, ui, &sel.id, (edited != d, false), |p| {
+                replace(&mut p.dependencies, &edited);
+                rename_to(p, sel, follow.as_deref());
             });
+            if let Some(new) = follow {
+                app.naming = Some(new.clone());
+                app.select(Some(Selection::new(sel.kind, &new)));
+            }
             id
         }),
         ItemKind::Layer => app.plan().layer(&sel.id).cloned().and_then(|l| {
@@ -80,13 +103,21 @@ fn item_ui(app: &mut StackplanApp, ui: &mut egui::Ui, sel: &Selection, focus: bo
             let id = fields_ui(ui, plan, &sel.id, focus, |ui, focus| {
                 layer_ui(ui, &mut edited, focus)
             });
-            commit(app, ui, &sel.id, edited != l, |p| {
-                replace(&mut p.layers, &edited)
+            let follow = id_following_title(app, sel, &l.name, &edited.name);
+            commit(app, ui, &sel.id, (edited != l, false), |p| {
+                replace(&mut p.layers, &edited);
+                rename_to(p, sel, follow.as_deref());
             });
+            if let Some(new) = follow {
+                app.naming = Some(new.clone());
+                app.select(Some(Selection::new(sel.kind, &new)));
+            }
             id
         }),
     };
     if let Some(new_id) = new_id {
+        // An id the user chose no longer follows the title.
+        app.naming = None;
         let kind = sel.kind;
         let old = sel.id.clone();
         let mut renamed = false;
@@ -99,6 +130,26 @@ fn item_ui(app: &mut StackplanApp, ui: &mut egui::Ui, sel: &Selection, focus: bo
     }
     if app.plan().kind_of(&sel.id).is_none() {
         ui.label("The selected item no longer exists.");
+    }
+}
+
+/// The id a new item takes from its title while it is being named, if it changes.
+///
+/// A new item's id follows its title from the first time the title is typed until the user
+/// picks something else, edits the id, or saves: ids in a saved file are what other plans,
+/// scripts and diffs refer to, so they must then stay put. Links need not stop it, since a
+/// rename updates every link and links show titles.
+fn id_following_title(app: &StackplanApp, sel: &Selection, old: &str, new: &str) -> Option<String> {
+    if old == new || app.naming.as_deref() != Some(sel.id.as_str()) {
+        return None;
+    }
+    edits::id_from_title(app.plan(), new, &sel.id).filter(|id| *id != sel.id)
+}
+
+/// Renames the selected item to `new`, when given.
+fn rename_to(plan: &mut Roadmap, sel: &Selection, new: Option<&str>) {
+    if let Some(new) = new {
+        edits::rename_id(plan, sel.kind, &sel.id, new);
     }
 }
 
@@ -198,21 +249,33 @@ fn id_field_ui(
     result
 }
 
-/// Records the inspector's changes as one step, merging consecutive typing in one field.
+/// Records the inspector's changes as one step, merging consecutive typing in one field;
+/// `(changed, own_step)`: whether anything changed, and whether it is a step of its own that
+/// never merges (adding or removing a link).
 fn commit(
     app: &mut StackplanApp,
     ui: &egui::Ui,
     id: &str,
-    changed: bool,
+    (changed, own_step): (bool, bool),
     apply: impl FnOnce(&mut Roadmap),
 ) {
     if !changed {
         return;
     }
+    if own_step {
+        app.doc.edit(&format!("Edit links of {id}"), apply);
+        return;
+    }
     let field = ui.ctx().memory(|m| m.focused()).map_or(0, |f| f.value());
+    // Typing the title of a new item renames it on every key: still one step.
+    let key = if app.naming.as_deref() == Some(id) {
+        "new item"
+    } else {
+        id
+    };
     app.doc.edit_merging(
         &format!("Edit {id}"),
-        &format!("inspector {id} {field}"),
+        &format!("inspector {key} {field}"),
         apply,
     );
 }
@@ -289,35 +352,15 @@ fn investment_ui(ui: &mut egui::Ui, plan: &Roadmap, i: &mut Investment, focus: b
         ui,
         ("budget", &i.id),
         &format!("Budget ({currency})"),
-        &i.budget.to_string(),
+        &super::canvas::group_thousands(i.budget),
         false,
         budget,
     ) {
         i.budget = b;
     }
     text_row_ui(ui, "Owner", &mut i.owner, false);
-    let me = i.id.clone();
-    if let Some(list) = checked_field_ui(
-        ui,
-        ("after", &i.id),
-        "After",
-        &i.after.join(", "),
-        false,
-        |t| {
-            id_list(t, |id| {
-                if id == me {
-                    Err("An investment cannot wait for itself.".to_owned())
-                } else if matches!(
-                    plan.kind_of(id),
-                    Some(ItemKind::Investment | ItemKind::Milestone)
-                ) {
-                    Ok(())
-                } else {
-                    Err(format!("No investment or milestone has the id “{id}”."))
-                }
-            })
-        },
-    ) {
+    let waits_for = link_candidates(plan, &[ItemKind::Investment, ItemKind::Milestone], &i.id);
+    if let Some(list) = link_field_ui(ui, ("after", &i.id), "After", &i.after, &waits_for) {
         i.after = list;
     }
     notes_row_ui(ui, &mut i.notes);
@@ -336,35 +379,15 @@ fn milestone_ui(ui: &mut egui::Ui, plan: &Roadmap, m: &mut Milestone, focus: boo
     ) {
         m.month = v;
     }
-    let is = |kind: ItemKind, what: &'static str| {
-        move |id: &str| {
-            if plan.kind_of(id) == Some(kind) {
-                Ok(())
-            } else {
-                Err(format!("No {what} has the id “{id}”."))
-            }
-        }
-    };
-    let fields: [(&str, &mut Vec<String>, ItemKind, &'static str); 3] = [
-        ("Needs", &mut m.needs, ItemKind::Investment, "investment"),
-        (
-            "Removes",
-            &mut m.removes,
-            ItemKind::Dependency,
-            "dependency",
-        ),
-        (
-            "Introduces",
-            &mut m.introduces,
-            ItemKind::Dependency,
-            "dependency",
-        ),
+    let investments = link_candidates(plan, &[ItemKind::Investment], &m.id);
+    let dependencies = link_candidates(plan, &[ItemKind::Dependency], &m.id);
+    let fields = [
+        ("Needs", &mut m.needs, &investments),
+        ("Removes", &mut m.removes, &dependencies),
+        ("Introduces", &mut m.introduces, &dependencies),
     ];
-    let id = m.id.clone();
-    for (label, list, kind, what) in fields {
-        if let Some(v) = checked_field_ui(ui, (label, &id), label, &list.join(", "), false, |t| {
-            id_list(t, is(kind, what))
-        }) {
+    for (label, list, candidates) in fields {
+        if let Some(v) = link_field_ui(ui, (label, &m.id), label, list, candidates) {
             *list = v;
         }
     }
@@ -463,7 +486,7 @@ fn plan_ui(app: &mut StackplanApp, ui: &mut egui::Ui, focus: bool) {
         });
     ui.add_space(8.0);
     ui.weak("Select an item on the canvas or in the register to edit it.");
-    commit(app, ui, "plan", edited != plan, |p| {
+    commit(app, ui, "plan", (edited != plan, false), |p| {
         p.title = edited.title;
         p.owner = edited.owner;
         p.notes = edited.notes;
@@ -573,23 +596,11 @@ fn month(text: &str) -> Result<Month, String> {
 fn budget(text: &str) -> Result<u64, String> {
     let digits: String = text
         .chars()
-        .filter(|c| !matches!(c, ' ' | '_' | ',' | '\''))
+        .filter(|c| !matches!(c, ' ' | '_' | ',' | '\'' | '\u{A0}' | '\u{202F}'))
         .collect();
     digits
         .parse::<u64>()
         .map_err(|_| format!("“{}” is not a whole amount.", text.trim()))
-}
-
-/// Parses a comma-separated list of ids, each checked by `known`.
-fn id_list(text: &str, known: impl Fn(&str) -> Result<(), String>) -> Result<Vec<String>, String> {
-    let mut ids: Vec<String> = Vec::new();
-    for id in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-        known(id)?;
-        if !ids.iter().any(|x| x == id) {
-            ids.push(id.to_owned());
-        }
-    }
-    Ok(ids)
 }
 
 /// What a milestone removes, introduces and needs, and what that costs.
@@ -637,6 +648,22 @@ fn milestone_report_ui(
     ));
 }
 
+impl StackplanApp {
+    /// Selects an item just added; its id follows its title until it is named.
+    pub(super) fn select_new(&mut self, kind: ItemKind, id: &str) {
+        self.select(Some(Selection::new(kind, id)));
+        self.naming = Some(id.to_owned());
+    }
+
+    /// Ends the naming of a new item once something else is selected.
+    pub(super) fn stop_naming_unless_selected(&mut self) {
+        let selected = self.view().selection.as_ref().map(|s| s.id.as_str());
+        if self.naming.is_some() && self.naming.as_deref() != selected {
+            self.naming = None;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -645,23 +672,10 @@ mod tests {
     fn budget_accepts_separators() {
         assert_eq!(budget("450 000 000"), Ok(450_000_000));
         assert_eq!(budget("1,000"), Ok(1000));
-        assert!(budget("12k").is_err());
-    }
-
-    #[test]
-    fn id_lists_refuse_unknown_ids() {
-        let ok = |id: &str| {
-            if id == "a" || id == "b" {
-                Ok(())
-            } else {
-                Err(format!("unknown {id}"))
-            }
-        };
         assert_eq!(
-            id_list("a, b, a", ok),
-            Ok(vec!["a".to_owned(), "b".to_owned()])
+            budget(&crate::ui::canvas::group_thousands(1_234_567)),
+            Ok(1_234_567)
         );
-        assert_eq!(id_list("a, c", ok), Err("unknown c".to_owned()));
-        assert_eq!(id_list(" ", ok), Ok(vec![]));
+        assert!(budget("12k").is_err());
     }
 }

@@ -1,6 +1,7 @@
 //! The eframe/egui editor: canvas, panels, inspector, commands and undo.
 
 mod app;
+mod bidi;
 mod canvas;
 mod checks;
 mod commands;
@@ -9,10 +10,12 @@ pub mod edits;
 mod export;
 mod export_form;
 mod exposure;
+mod file_dialog;
 mod files;
 mod fonts;
 mod history;
 mod inspector;
+mod link_picker;
 mod menu;
 mod paint;
 pub mod present;
@@ -46,7 +49,7 @@ pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
     };
     let mut app = app;
     if let Some(e) = error {
-        app.show_error("Cannot open the file", &e.to_string(), e.position());
+        app.show_start_error(&e);
     }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -65,7 +68,7 @@ pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
 fn example_app(data: DataFolder) -> anyhow::Result<StackplanApp> {
     let plan = crate::io::example_plan()
         .map_err(|e| anyhow::anyhow!("the bundled example plan is broken: {e}"))?;
-    Ok(StackplanApp::with_plan(plan, data))
+    Ok(StackplanApp::with_example(plan, data))
 }
 
 /// Lays out the panels around the canvas.

@@ -168,7 +168,7 @@ impl Painted {
                         Some(Shape::Text(run)) => {
                             let font = FontId::proportional(run.size);
                             let galley = fonts.layout(
-                                run.text.clone(),
+                                super::bidi::visual(&run.text).into_owned(),
                                 font,
                                 colour(run.colour),
                                 f32::INFINITY,

@@ -28,7 +28,7 @@ pub fn register_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
         let mut id = String::new();
         app.doc
             .edit("Add dependency", |p| id = edits::add_dependency(p, &layer));
-        app.select(Some(Selection::new(ItemKind::Dependency, &id)));
+        app.select_new(ItemKind::Dependency, &id);
     }
     dependencies_ui(app, ui);
 }
@@ -100,7 +100,7 @@ fn layers_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
     if ui.button("Add layer").clicked() {
         let mut id = String::new();
         app.doc.edit("Add layer", |p| id = edits::add_layer(p));
-        app.select(Some(Selection::new(ItemKind::Layer, &id)));
+        app.select_new(ItemKind::Layer, &id);
     }
 }
 
@@ -130,7 +130,7 @@ fn dependency_row_ui(app: &mut StackplanApp, ui: &mut egui::Ui, d: &crate::model
         ui.painter()
             .rect_filled(swatch, 2.0, egui::Color32::from_rgb(c.r, c.g, c.b));
         let selected = app.view().is_selected(&d.id);
-        let text = format!("{} ({})", d.name, d.criticality);
+        let text = format!("{} ({})", super::bidi::visual(&d.name), d.criticality);
         if ui
             .selectable_label(selected, text)
             .on_hover_text(&d.id)

@@ -1,7 +1,7 @@
 //! The Stops panel (the plan's presentation stops: add the current view, rename, notes,
 //! reorder, delete) and the handout export.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use egui::{TextEdit, Ui};
 
@@ -11,11 +11,10 @@ use super::view::{MAX_ZOOM, MIN_ZOOM, Selection, ViewState};
 use crate::analysis::stops;
 use crate::model::{Month, Roadmap, Stop};
 
-/// Asks where to write the handout (native dialog), then writes it there.
+/// Asks where to write the handout, then writes it there.
 pub fn export_handout(app: &mut StackplanApp) {
-    if let Some(path) = pick_handout(app.document().path()) {
-        export_handout_to(app, &path);
-    }
+    let request = super::files::FileRequest::handout(app.document().path());
+    app.choose_file(request);
 }
 
 /// Writes the handout PDF (one page per stop) to `path`; errors show in a dialog.
@@ -33,25 +32,12 @@ pub fn export_handout_to(app: &mut StackplanApp, path: &Path) {
             app.status = if warnings == 0 {
                 format!("Exported handout {}", path.display())
             } else {
-                format!("Exported handout {} ({warnings} warnings)", path.display())
+                let warnings = crate::model::plural(warnings, "warning", "warnings");
+                format!("Exported handout {} ({warnings})", path.display())
             };
         }
         Err(e) => app.show_error("Cannot export the handout", &e.to_string(), None),
     }
-}
-
-/// The native save dialog for the handout, named after the plan's file.
-fn pick_handout(current: Option<&PathBuf>) -> Option<PathBuf> {
-    let stem = current
-        .and_then(|p| p.file_stem())
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "roadmap".to_owned());
-    rfd::FileDialog::new()
-        .set_title("Export handout")
-        .add_filter("PDF", &["pdf"])
-        .set_file_name(format!("{stem}-handout.pdf"))
-        .save_file()
-        .map(|p| p.with_extension("pdf"))
 }
 
 /// The Stops panel: the saved stops, or a note that the default ones are in use.
@@ -128,7 +114,10 @@ fn stop_ui(app: &mut StackplanApp, ui: &mut Ui, index: usize, count: usize, stop
     let layers = if stop.layers.is_empty() {
         String::new()
     } else {
-        format!(" · {} layers", stop.layers.len())
+        format!(
+            " · {}",
+            crate::model::plural(stop.layers.len(), "layer", "layers")
+        )
     };
     ui.weak(format!("{} to {}{focus}{layers}", stop.from, stop.to));
     layers_ui(app, ui, index, stop);
