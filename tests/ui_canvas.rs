@@ -649,3 +649,32 @@ fn recovered_work_is_shown_at_once() {
     assert!(painted::bar(&h, blue, now.start, now.end));
     assert!(!painted::bar(&h, blue, old.start, old.end));
 }
+
+#[test]
+fn the_inspector_keeps_its_width_while_tab_walks_through_every_item() {
+    let data = tempfile::tempdir().unwrap();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("roadmaps/sovereign-stack-2035.ron");
+    let app = StackplanApp::with_file(&path, DataFolder::at(data.path())).unwrap();
+    let mut h = common::harness_sized(app, 1600.0, 1000.0);
+    let canvas = h.get_by_label("Roadmap canvas").rect();
+    for k in 0..80 {
+        h.key_press(egui::Key::Tab);
+        h.run();
+        let now = h.get_by_label("Roadmap canvas").rect();
+        assert!(
+            (now.right() - canvas.right()).abs() < 1.0,
+            "after {} Tabs the inspector's edge moved from x = {} to {}",
+            k + 1,
+            canvas.right(),
+            now.right()
+        );
+        if let Some(title) = h.query_by_label("Title") {
+            assert!(
+                title.rect().right() <= 1600.0 - 4.0,
+                "after {} Tabs the title field runs out of the panel: {:?}",
+                k + 1,
+                title.rect()
+            );
+        }
+    }
+}
