@@ -4,6 +4,7 @@ mod app;
 mod canvas;
 mod checks;
 mod commands;
+mod critical;
 mod dialogs;
 pub mod edits;
 mod export;
