@@ -138,7 +138,9 @@ pub fn canvas_ui(app: &mut StackplanApp, ui: &mut Ui) {
     }
     let (view, placement) = layout_view(&app.view, rect);
     ensure_scene(app, &view);
-    let Some((_, scene)) = app.canvas.scene.take() else {
+    // The scene keeps the key it was laid out for: an edit made by this frame's input
+    // changes the revision, and the next frame lays the plan out again.
+    let Some((key, scene)) = app.canvas.scene.take() else {
         return;
     };
     let painter = ui.painter_at(rect);
@@ -157,7 +159,7 @@ pub fn canvas_ui(app: &mut StackplanApp, ui: &mut Ui) {
         let blue = Color32::from_rgb(0x25, 0x63, 0xEB);
         painter.arrow(*start, p - *start, Stroke::new(2.0, blue));
     }
-    app.canvas.scene = Some((scene_key(app, &view), scene));
+    app.canvas.scene = Some((key, scene));
 }
 
 /// The layout view for the visible window, and where its scene goes on screen.
