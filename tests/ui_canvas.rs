@@ -649,3 +649,260 @@ fn recovered_work_is_shown_at_once() {
     assert!(painted::bar(&h, blue, now.start, now.end));
     assert!(!painted::bar(&h, blue, old.start, old.end));
 }
+
+#[test]
+fn the_inspector_keeps_its_width_while_tab_walks_through_every_item() {
+    let data = tempfile::tempdir().unwrap();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("roadmaps/sovereign-stack-2035.ron");
+    let app = StackplanApp::with_file(&path, DataFolder::at(data.path())).unwrap();
+    let mut h = common::harness_sized(app, 1600.0, 1000.0);
+    let canvas = h.get_by_label("Roadmap canvas").rect();
+    for k in 0..80 {
+        h.key_press(egui::Key::Tab);
+        h.run();
+        let now = h.get_by_label("Roadmap canvas").rect();
+        assert!(
+            (now.right() - canvas.right()).abs() < 1.0,
+            "after {} Tabs the inspector's edge moved from x = {} to {}",
+            k + 1,
+            canvas.right(),
+            now.right()
+        );
+        if let Some(title) = h.query_by_label("Title") {
+            assert!(
+                title.rect().right() <= 1600.0 - 4.0,
+                "after {} Tabs the title field runs out of the panel: {:?}",
+                k + 1,
+                title.rect()
+            );
+        }
+    }
+}
+
+/// Painted text runs of the last frame on the canvas: their text and where they are.
+fn painted_texts(h: &Harness<'static, StackplanApp>) -> Vec<(String, egui::Rect)> {
+    let canvas = h.get_by_label("Roadmap canvas").rect();
+    h.output()
+        .shapes
+        .iter()
+        .filter_map(|clipped| match &clipped.shape {
+            egui::Shape::Text(t) => Some((
+                t.galley.text().to_owned(),
+                t.visual_bounding_rect().intersect(clipped.clip_rect),
+            )),
+            _ => None,
+        })
+        .filter(|(_, r)| r.width() > 0.0 && canvas.contains_rect(*r))
+        .collect()
+}
+
+/// Where the painted text `text` is, if it is painted once.
+fn painted_text(h: &Harness<'static, StackplanApp>, text: &str) -> Option<egui::Rect> {
+    let all: Vec<egui::Rect> = painted_texts(h)
+        .into_iter()
+        .filter(|(t, _)| t == text)
+        .map(|(_, r)| r)
+        .collect();
+    assert!(all.len() <= 1, "{text} painted {} times", all.len());
+    all.first().copied()
+}
+
+/// Sets the zoom to `ppm` points a month with `first` at the left edge of the chart.
+fn view_at(h: &mut Harness<'static, StackplanApp>, ppm: f32, first: &str) {
+    let view = h.state_mut().view_mut();
+    view.fit_pending = false;
+    view.fitted_width = None;
+    view.points_per_month = ppm;
+    view.first_month = month(first).index() as f32;
+    h.run();
+}
+
+#[test]
+fn a_bar_starting_left_of_the_view_keeps_its_title_at_the_left_edge() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(example_app(data.path()));
+    view_at(&mut h, 24.0, "2027-01");
+    let left = chart_left(&h);
+    let title = painted_text(&h, &bar()).expect("the title of a bar in view is painted");
+    assert!(
+        title.left() >= left && title.left() <= left + 12.0,
+        "title at {title:?}, view starts at x = {left}"
+    );
+    view_at(&mut h, 24.0, "2026-01");
+    let title = painted_text(&h, &bar()).unwrap();
+    let start = painted::x_of(&h, month("2026-03"));
+    assert!(
+        (title.left() - start).abs() <= 12.0,
+        "with the start in view, the title sits at the start: {title:?} vs {start}"
+    );
+}
+
+/// The time cursor's colour.
+const CURSOR: [u8; 3] = [0xE1, 0x1D, 0x48];
+
+/// Screen x of every line segment painted in `rgb` inside the canvas.
+fn painted_lines(h: &Harness<'static, StackplanApp>, rgb: [u8; 3]) -> Vec<f32> {
+    let canvas = h.get_by_label("Roadmap canvas").rect();
+    h.output()
+        .shapes
+        .iter()
+        .filter_map(|clipped| match &clipped.shape {
+            egui::Shape::LineSegment { points, stroke }
+                if stroke.color.to_srgba_unmultiplied()[..3] == rgb
+                    && clipped.clip_rect.intersects(canvas) =>
+            {
+                Some(points[0].x)
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn dragging_the_time_cursor_along_the_ruler_does_not_pan() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = zoomed(data.path());
+    let first = h.state().view().first_month;
+    let y = h.get_by_label("Roadmap canvas").rect().top() + 10.0;
+    let from = pos2(x_of(&h, month("2027-01")), y);
+    drag(&mut h, from, vec2(PPM * 10.0, 0.0));
+    painted::move_away(&mut h);
+    assert_eq!(h.state().view().first_month, first, "the timeline stayed");
+    assert_eq!(h.state().view().cursor, Some(month("2027-11")));
+    let x = x_of(&h, month("2027-11"));
+    assert!(
+        painted_lines(&h, CURSOR)
+            .iter()
+            .any(|l| (l - x).abs() < 1.0),
+        "the cursor line is painted at its month"
+    );
+}
+
+#[test]
+fn a_time_cursor_scrolled_out_of_view_is_not_drawn_over_the_lane_names() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = zoomed(data.path());
+    h.state_mut().view_mut().cursor = Some(month("2027-06"));
+    view_at(&mut h, PPM, "2027-09");
+    let left = chart_left(&h);
+    let lines = painted_lines(&h, CURSOR);
+    assert!(
+        lines.iter().all(|x| *x >= left),
+        "cursor lines at {lines:?}, lanes begin at {left}"
+    );
+    view_at(&mut h, PPM, "2027-01");
+    assert!(!painted_lines(&h, CURSOR).is_empty(), "in view it is drawn");
+}
+
+#[test]
+fn the_time_cursor_date_does_not_overlap_the_ruler_labels() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = zoomed(data.path());
+    let ruler_bottom = h.get_by_label("Roadmap canvas").rect().top() + 36.0;
+    for (ppm, at) in [
+        (PPM, "2027-05"),
+        (PPM, "2027-02"),
+        (40.0, "2027-03"),
+        (6.0, "2028-01"),
+    ] {
+        view_at(&mut h, ppm, "2026-06");
+        h.state_mut().view_mut().cursor = Some(month(at));
+        h.run();
+        let label = painted_text(&h, at).expect("the cursor's date is painted");
+        let canvas = h.get_by_label("Roadmap canvas").rect();
+        for (text, r) in painted_texts(&h) {
+            if text != at && r.bottom() <= ruler_bottom + 1.0 && canvas.contains_rect(r) {
+                assert!(
+                    !r.shrink(0.5).intersects(label),
+                    "at {ppm} points a month, {at} overlaps “{text}”: {label:?} {r:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_link_handle_leaves_the_title_after_a_selected_bar_readable() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(example_app(data.path()));
+    view_at(&mut h, 3.0, "2025-11");
+    h.state_mut()
+        .select(Some(Selection::new(ItemKind::Investment, "lab")));
+    h.run();
+    let lab = investment(&h, "lab");
+    let bar_end = painted::x_of(&h, lab.end.plus(1));
+    let title = painted_text(&h, &lab.title).expect("title painted");
+    assert!(title.left() > bar_end, "the title is after the bar");
+    let knob = h.get_by_label(&format!("Link from {}", lab.title)).rect();
+    assert!(
+        title.left() >= knob.right() - 2.0,
+        "title at {title:?}, link handle at {knob:?}"
+    );
+}
+
+/// The critical path's outline colour.
+const CRITICAL: [u8; 3] = [0xC0, 0x26, 0xD3];
+
+/// Outlined rectangles and lines painted in `rgb` on the canvas.
+fn painted_outlines(h: &Harness<'static, StackplanApp>, rgb: [u8; 3]) -> Vec<egui::Rect> {
+    let canvas = h.get_by_label("Roadmap canvas").rect();
+    let is = |c: egui::Color32| c.a() > 0 && c.to_srgba_unmultiplied()[..3] == rgb;
+    h.output()
+        .shapes
+        .iter()
+        .filter(|clipped| clipped.clip_rect.intersects(canvas))
+        .filter_map(|clipped| match &clipped.shape {
+            egui::Shape::Rect(r) if is(r.stroke.color) && r.stroke.width > 0.0 => Some(r.rect),
+            egui::Shape::Path(p)
+                if matches!(p.stroke.color, egui::epaint::ColorMode::Solid(c) if is(c)) =>
+            {
+                Some(p.visual_bounding_rect())
+            }
+            egui::Shape::LineSegment { points, stroke } if is(stroke.color) => {
+                Some(egui::Rect::from_two_pos(points[0], points[1]))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn the_critical_path_of_a_milestone_is_listed_and_outlined_on_request() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = zoomed(data.path());
+    h.state_mut()
+        .select(Some(Selection::new(ItemKind::Milestone, "own-model")));
+    h.run();
+    assert!(
+        h.query_by_label_contains("1. National GPU cluster, phase 1 (2026-03 – 2027-12)")
+            .is_some(),
+        "the inspector lists the chain"
+    );
+    let before = painted_outlines(&h, CRITICAL);
+    assert!(before.is_empty(), "not outlined yet: {before:?}");
+    h.get_by_label("Outline it on the canvas").click();
+    h.run();
+    let outlines = painted_outlines(&h, CRITICAL);
+    let inv = investment(&h, "cluster-1");
+    let (x0, x1) = (
+        painted::x_of(&h, inv.start),
+        painted::x_of(&h, inv.end.plus(1)),
+    );
+    assert!(
+        outlines
+            .iter()
+            .any(|r| (r.left() - x0).abs() < 2.0 && (r.right() - x1).abs() < 2.0),
+        "cluster-1 outlined: {outlines:?}"
+    );
+    assert!(
+        outlines.iter().any(|r| r.left() >= x1 - 2.0),
+        "the link to the milestone is outlined too: {outlines:?}"
+    );
+    h.get_by_label_contains("1. National GPU cluster").click();
+    h.run();
+    assert_eq!(
+        h.state().view().selection,
+        Some(Selection::new(ItemKind::Investment, "cluster-1")),
+        "a step of the path selects its item"
+    );
+}
