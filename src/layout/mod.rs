@@ -4,6 +4,7 @@
 //! abstract units, and tags each item with the id it draws.
 
 mod chart;
+pub mod comparison;
 mod legend;
 pub mod report;
 mod scene;
