@@ -5,6 +5,7 @@
 
 pub mod axis;
 mod chart;
+pub mod comparison;
 mod legend;
 pub mod page;
 pub mod report;
