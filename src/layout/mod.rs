@@ -6,6 +6,7 @@
 pub mod axis;
 mod chart;
 mod legend;
+pub mod overview;
 pub mod page;
 pub mod report;
 mod scene;
