@@ -13,7 +13,7 @@ mod milestones;
 mod path;
 pub mod stops;
 #[cfg(test)]
-mod testplan;
+pub(crate) mod testplan;
 
 use std::collections::HashMap;
 

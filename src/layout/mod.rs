@@ -5,6 +5,7 @@
 
 pub mod axis;
 mod chart;
+pub mod comparison;
 mod legend;
 pub mod overview;
 pub mod page;
