@@ -8,6 +8,7 @@ mod chart;
 pub mod comparison;
 pub mod ghosts;
 mod legend;
+pub mod overview;
 pub mod page;
 pub mod report;
 mod scene;
