@@ -525,6 +525,10 @@ fn slides_at_1600_by_1000_have_no_text_under_14_px_and_nothing_cut_off() {
             .iter()
             .any(|t| t.starts_with("Public services on foreign cloud"))
     );
+    for n in 3..stops {
+        press(&mut h, egui::Key::ArrowRight);
+        check(&mut h, &format!("stop {n}"));
+    }
     press(&mut h, egui::Key::End);
     h.get_by_label(&format!("{stops} / {stops}"));
     check(&mut h, "summary");
