@@ -481,6 +481,7 @@ impl StackplanApp {
             }
             FilePurpose::Export => self.export_to(path),
             FilePurpose::Handout => super::stops::export_handout_to(self, path),
+            FilePurpose::Compare => self.compare_with_file(path),
         }
     }
 

@@ -150,6 +150,8 @@ pub enum FilePurpose {
     Export,
     /// Write the handout PDF there.
     Handout,
+    /// Compare the open plan with the plan in it.
+    Compare,
 }
 
 /// A file to ask the user for: what for, and how the dialog is set up.
@@ -235,9 +237,18 @@ impl FileRequest {
         }
     }
 
+    /// A plan to compare the open one with.
+    pub fn compare(current: Option<&PathBuf>) -> FileRequest {
+        FileRequest {
+            purpose: FilePurpose::Compare,
+            title: "Compare with",
+            ..FileRequest::open(current)
+        }
+    }
+
     /// Whether the file is to be written (rather than read).
     pub fn writes(&self) -> bool {
-        self.purpose != FilePurpose::Open
+        !matches!(self.purpose, FilePurpose::Open | FilePurpose::Compare)
     }
 
     /// Whether `path` has one of the offered extensions ("*" offers every file).
@@ -258,7 +269,7 @@ impl FileRequest {
         let first = self.filters.first().and_then(|(_, e)| e.first()).copied();
         match (&self.purpose, first) {
             (FilePurpose::Handout, Some(ext)) => path.with_extension(ext),
-            (FilePurpose::Open, _) | (_, None) => path,
+            (FilePurpose::Open | FilePurpose::Compare, _) | (_, None) => path,
             (_, Some(ext)) if path.extension().is_none() => path.with_extension(ext),
             _ => path,
         }

@@ -90,9 +90,8 @@ fn file_menu_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
     }
     ui.separator();
     if ui.button("Compare with…").clicked() {
-        if let Some(path) = super::files::pick_open() {
-            app.compare_with_file(&path);
-        }
+        let request = super::files::FileRequest::compare(app.document().path());
+        app.choose_file(request);
         ui.close();
     }
     let saved = app.document().path().is_some();
