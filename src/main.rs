@@ -4,6 +4,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use stackplan::analysis::sovereignty::Cutoff;
+use stackplan::assess::{self, OutputFormat};
 use stackplan::cli;
 use stackplan::export::{ExportOptions, PageSize};
 use stackplan::model::Month;
@@ -22,7 +24,9 @@ use stackplan::model::Month;
   stackplan export plan.ron -o plan.pdf --page a3 --from 2026-01 --to 2030-12
   stackplan export plan.ron -o chart.svg       (or chart.png, --scale 2)
   stackplan export plan.ron -o handout.pdf --stops  one page per presentation stop
-  stackplan export plan.ron -o out.csv        write out-investments.csv, out-milestones.csv, …"
+  stackplan export plan.ron -o out.csv        write out-investments.csv, out-milestones.csv, …
+  stackplan assess plan.ron --at 2030-01      weakest links, jurisdictions, framework score
+  stackplan shock plan.ron --jurisdiction US --at 2027-06 --format json"
 )]
 struct Args {
     /// Plan to open in the editor (the bundled example when omitted).
@@ -77,6 +81,35 @@ enum Command {
         #[arg(long)]
         stops: bool,
     },
+    /// Sovereignty at a month: weakest link per layer, exposure by jurisdiction, framework score.
+    Assess {
+        /// The plan to assess.
+        file: PathBuf,
+        /// The month, e.g. 2030-01 (default: this month, within the plan's horizon).
+        #[arg(long)]
+        at: Option<Month>,
+        /// Output: text or json.
+        #[arg(long, default_value = "text")]
+        format: OutputFormat,
+    },
+    /// What a cut-off does: a jurisdiction or a controller stops access at a month.
+    #[command(group(clap::ArgGroup::new("who").required(true).args(["jurisdiction", "controller"])))]
+    Shock {
+        /// The plan.
+        file: PathBuf,
+        /// The jurisdiction that cuts access, e.g. US.
+        #[arg(long)]
+        jurisdiction: Option<String>,
+        /// The controller (vendor, country) that cuts access.
+        #[arg(long)]
+        controller: Option<String>,
+        /// The month access is cut, e.g. 2027-06.
+        #[arg(long)]
+        at: Month,
+        /// Output: text or json.
+        #[arg(long, default_value = "text")]
+        format: OutputFormat,
+    },
 }
 
 fn main() -> ExitCode {
@@ -109,6 +142,22 @@ fn main() -> ExitCode {
             } else {
                 cli::export(&file, &output, &options, &mut out, &mut err)
             }
+        }
+        Some(Command::Assess { file, at, format }) => {
+            assess::assess(&file, at, format, &mut out, &mut err)
+        }
+        Some(Command::Shock {
+            file,
+            jurisdiction,
+            controller,
+            at,
+            format,
+        }) => {
+            let cutoff = match (jurisdiction, controller) {
+                (Some(j), _) => Cutoff::Jurisdiction(j),
+                (None, c) => Cutoff::Controller(c.unwrap_or_default()),
+            };
+            assess::shock(&file, &cutoff, at, format, &mut out, &mut err)
         }
         None => cli::open_editor(args.file, &mut err),
     };

@@ -7,9 +7,11 @@
 mod budget;
 mod checks;
 mod exposure;
+mod framework;
 mod index;
 mod milestones;
 mod path;
+pub mod sovereignty;
 pub mod stops;
 #[cfg(test)]
 mod testplan;
@@ -22,6 +24,7 @@ pub use exposure::{
     DependencySpan, DependencyState, Exposure, dependency_spans, exposure_at, exposure_series,
     state_at,
 };
+pub use framework::{Defaults, EU_CSF, Framework, FrameworkError, Objective};
 pub use milestones::{MilestoneReport, Trade, milestone_report, trades};
 pub use path::critical_path;
 
