@@ -1,4 +1,4 @@
-//! The command-line subcommands (`check`, `fmt`, `export`) over the library's core.
+//! The command-line subcommands (`check`, `fmt`, `export`, `diff`) over the library's core.
 //!
 //! Each returns the process exit code: 0 fine, 1 checks found errors (or `fmt --check`
 //! found a file to change), 2 a file could not be read, parsed or written.
@@ -151,6 +151,55 @@ pub fn export_handout(
     }
     let written = export::handout::write(&plan, out_path, options);
     report_export(written, out_path, out, err)
+}
+
+/// `stackplan diff A B`: prints what differs between two plans and what it means.
+///
+/// Exit 0 when they are the same, 1 when they differ, 2 when either cannot be read. Called
+/// by git as an external diff (seven arguments: path, old file, hex, mode, new file, hex,
+/// mode), it compares the old and new files and exits 0 when they differ, as git expects.
+pub fn diff(
+    files: &[PathBuf],
+    format: export::diff::DiffFormat,
+    at: &[crate::model::Month],
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> u8 {
+    let (a, b, from_git) = match files {
+        [a, b] => (a, b, false),
+        [_, a, _, _, b, _, _] => (a, b, true),
+        _ => {
+            let _ = writeln!(
+                err,
+                "error: diff compares two plans: stackplan diff A.ron B.ron"
+            );
+            return UNREADABLE;
+        }
+    };
+    let load = |path: &Path| io::load_path(path);
+    let (plan_a, plan_b) = match (load(a), load(b)) {
+        (Ok(x), Ok(y)) => (x, y),
+        (Err(e), _) | (_, Err(e)) => return fail(err, &e),
+    };
+    let options = analysis::compare::Options { at: at.to_vec() };
+    let comparison = analysis::compare::compare(&plan_a, &plan_b, &options);
+    // Called by git, the files are temporary: name the plan's path instead.
+    let name = |path: &Path, version: &str| match files.first() {
+        Some(shown) if from_git => format!("{} ({version})", shown.display()),
+        _ => path.display().to_string(),
+    };
+    let text = export::diff::render(
+        format,
+        &comparison,
+        &export::diff::Source::new(&name(a, "old"), &plan_a),
+        &export::diff::Source::new(&name(b, "new"), &plan_b),
+    );
+    let _ = out.write_all(text.as_bytes());
+    if comparison.is_same() || from_git {
+        OK
+    } else {
+        FINDINGS
+    }
 }
 
 /// Prints an export's warnings and what it wrote, or its error; the exit code.

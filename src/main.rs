@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 use stackplan::analysis::sovereignty::Cutoff;
 use stackplan::assess::{self, OutputFormat};
 use stackplan::cli;
+use stackplan::export::diff::DiffFormat;
 use stackplan::export::{ExportOptions, PageSize};
 use stackplan::model::Month;
 
@@ -26,7 +27,9 @@ use stackplan::model::Month;
   stackplan export plan.ron -o handout.pdf --stops  one page per presentation stop
   stackplan export plan.ron -o out.csv        write out-investments.csv, out-milestones.csv, …
   stackplan assess plan.ron --at 2030-01      weakest links, jurisdictions, framework score
-  stackplan shock plan.ron --jurisdiction US --at 2027-06 --format json"
+  stackplan shock plan.ron --jurisdiction US --at 2027-06 --format json
+  stackplan diff old.ron new.ron              what differs and what it means (exit 1 if they differ)
+  stackplan diff a.ron b.ron --format markdown (or json; --at 2030-01 adds a date)"
 )]
 struct Args {
     /// Plan to open in the editor (the bundled example when omitted).
@@ -110,6 +113,19 @@ enum Command {
         #[arg(long, default_value = "text")]
         format: OutputFormat,
     },
+    /// Compare two plans: retirements, trades, exposure, budget, moved milestones, then every
+    /// item added, removed or changed. Exit 0 same, 1 different, 2 unreadable.
+    Diff {
+        /// The two plans, A then B (or the seven arguments git passes an external diff).
+        #[arg(required = true, num_args = 2..=7)]
+        files: Vec<PathBuf>,
+        /// Output: text, markdown or json.
+        #[arg(long, default_value = "text")]
+        format: DiffFormat,
+        /// A month at which to compare exposure (repeatable; default: each January).
+        #[arg(long)]
+        at: Vec<Month>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -158,6 +174,9 @@ fn main() -> ExitCode {
                 (None, c) => Cutoff::Controller(c.unwrap_or_default()),
             };
             assess::shock(&file, &cutoff, at, format, &mut out, &mut err)
+        }
+        Some(Command::Diff { files, format, at }) => {
+            cli::diff(&files, format, &at, &mut out, &mut err)
         }
         None => cli::open_editor(args.file, &mut err),
     };

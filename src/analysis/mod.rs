@@ -6,6 +6,7 @@
 
 mod budget;
 mod checks;
+pub mod compare;
 mod exposure;
 mod framework;
 mod index;

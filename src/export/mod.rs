@@ -3,6 +3,7 @@
 //! Every exporter draws the scene from [`crate::layout`]; none lays out on its own.
 
 pub mod csv;
+pub mod diff;
 pub mod fonts;
 mod hairline;
 pub mod handout;

@@ -43,6 +43,8 @@ pub struct View {
     pub selection: Option<String>,
     /// The time cursor, if shown.
     pub cursor: Option<Month>,
+    /// A chain of item ids to outline (the critical path to a milestone), earliest first.
+    pub outline: Vec<String>,
     /// Whether to draw the dependency lane below the layers.
     pub dependencies: bool,
     /// Whether to draw the legend at the bottom.
@@ -63,6 +65,7 @@ impl View {
             layers: Vec::new(),
             selection: None,
             cursor: None,
+            outline: Vec::new(),
             dependencies: true,
             legend: false,
             visible: None,

@@ -4,6 +4,7 @@ mod app;
 mod canvas;
 mod checks;
 mod commands;
+mod critical;
 mod dialogs;
 pub mod edits;
 mod export;
@@ -84,7 +85,7 @@ fn panels_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
             .default_size(300.0)
             .resizable(true)
             .show(ui, |ui| {
-                inspector::inspector_ui(app, ui);
+                within_width_ui(ui, |ui| inspector::inspector_ui(app, ui));
             });
     }
     if panels.stops {
@@ -111,4 +112,14 @@ fn panels_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
     egui::CentralPanel::no_frame().show(ui, |ui| {
         canvas::canvas_ui(app, ui);
     });
+}
+
+/// Draws `contents` in the width the panel has, so that nothing inside can widen it: the
+/// panel keeps the width the user gave it, whatever is selected.
+fn within_width_ui(ui: &mut egui::Ui, contents: impl FnOnce(&mut egui::Ui)) {
+    let rect = ui.available_rect_before_wrap();
+    let mut inside = ui.new_child(egui::UiBuilder::new().max_rect(rect).layout(*ui.layout()));
+    inside.shrink_clip_rect(rect);
+    contents(&mut inside);
+    ui.advance_cursor_after_rect(rect);
 }
