@@ -26,6 +26,7 @@ use stackplan::model::Month;
   stackplan export plan.ron -o chart.svg       (or chart.png, --scale 2)
   stackplan export plan.ron -o handout.pdf --stops  one page per presentation stop
   stackplan export plan.ron -o out.csv        write out-investments.csv, out-milestones.csv, …
+  stackplan export a.ron --compare b.ron -o paths.pdf  the two paths side by side
   stackplan assess plan.ron --at 2030-01      weakest links, jurisdictions, framework score
   stackplan shock plan.ron --jurisdiction US --at 2027-06 --format json
   stackplan diff old.ron new.ron              what differs and what it means (exit 1 if they differ)
@@ -81,8 +82,11 @@ enum Command {
         #[arg(long, default_value_t = 2.0)]
         scale: f32,
         /// Write a handout PDF instead: one page per presentation stop.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "compare")]
         stops: bool,
+        /// Write a comparison report PDF of this plan (A) and another (B) instead.
+        #[arg(long, value_name = "B.ron")]
+        compare: Option<PathBuf>,
     },
     /// Sovereignty at a month: weakest link per layer, exposure by jurisdiction, framework score.
     Assess {
@@ -144,6 +148,7 @@ fn main() -> ExitCode {
             to,
             scale,
             stops,
+            compare,
         }) => {
             let options = ExportOptions {
                 page,
@@ -153,7 +158,9 @@ fn main() -> ExitCode {
                 scale,
                 ..ExportOptions::default()
             };
-            if stops {
+            if let Some(other) = compare {
+                cli::export_comparison(&file, &other, &output, &options, &mut out, &mut err)
+            } else if stops {
                 cli::export_handout(&file, &output, &options, &mut out, &mut err)
             } else {
                 cli::export(&file, &output, &options, &mut out, &mut err)
