@@ -7,6 +7,7 @@ pub mod axis;
 mod chart;
 pub mod comparison;
 mod legend;
+pub mod overview;
 pub mod page;
 pub mod report;
 mod scene;
