@@ -108,13 +108,15 @@ pub fn exposure_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
             .collect();
         let stroke = Stroke::new(1.5, OTHER_CURVE);
         clip.extend(egui::Shape::dashed_line(&points, stroke, 5.0, 3.0));
-        painter.text(
-            pos2(rect.left() + 8.0, rect.top() + 42.0),
-            egui::Align2::LEFT_TOP,
-            &other.summary,
-            egui::FontId::proportional(11.0),
-            OTHER_CURVE,
-        );
+        for (k, line) in other.summary.iter().enumerate() {
+            painter.text(
+                pos2(rect.left() + 8.0, rect.top() + 42.0 + 14.0 * k as f32),
+                egui::Align2::LEFT_TOP,
+                line,
+                egui::FontId::proportional(11.0),
+                OTHER_CURVE,
+            );
+        }
     }
     painter.text(
         pos2(rect.left() + 8.0, rect.top() + 6.0),
@@ -161,8 +163,8 @@ const OTHER_CURVE: Color32 = Color32::from_rgb(0x1D, 0x4E, 0xD8);
 struct Compared {
     /// Total exposure per month of the months both plans cover.
     series: Vec<(Month, u32)>,
-    /// E.g. "dashed: the saved version, 8,034 exposure-months; this plan −4,052".
-    summary: String,
+    /// Lines beside the chart: "dashed: A", "8034 → 3982 (−4052)", "exposure-months".
+    summary: [String; 3],
 }
 
 fn compared_series(app: &mut StackplanApp) -> Option<Compared> {
@@ -180,10 +182,11 @@ fn compared_series(app: &mut StackplanApp) -> Option<Compared> {
         d if d < 0 => format!("−{}", d.unsigned_abs()),
         _ => "±0".to_owned(),
     };
-    let summary = format!(
-        "dashed: {}, {} exposure-months; this plan {} ({signed})",
-        state.label, e.months_a, e.months_b
-    );
+    let summary = [
+        "dashed: A".to_owned(),
+        format!("{} → {} ({signed})", e.months_a, e.months_b),
+        "exposure-months".to_owned(),
+    ];
     Some(Compared { series, summary })
 }
 
