@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use stackplan::cli;
+use stackplan::export::diff::DiffFormat;
 use stackplan::export::{ExportOptions, PageSize};
 use stackplan::model::Month;
 
@@ -22,11 +23,18 @@ use stackplan::model::Month;
   stackplan export plan.ron -o plan.pdf --page a3 --from 2026-01 --to 2030-12
   stackplan export plan.ron -o chart.svg       (or chart.png, --scale 2)
   stackplan export plan.ron -o handout.pdf --stops  one page per presentation stop
-  stackplan export plan.ron -o out.csv        write out-investments.csv, out-milestones.csv, …"
+  stackplan export plan.ron -o out.csv        write out-investments.csv, out-milestones.csv, …
+  stackplan export a.ron --compare b.ron -o paths.pdf  the two paths side by side
+  stackplan a.ron --compare b.ron             open a.ron in the editor, compared with b.ron
+  stackplan diff old.ron new.ron              what differs and what it means (exit 1 if they differ)
+  stackplan diff a.ron b.ron --format markdown (or json; --at 2030-01 adds a date)"
 )]
 struct Args {
     /// Plan to open in the editor (the bundled example when omitted).
     file: Option<PathBuf>,
+    /// Open the editor comparing the plan with this one (ghosts, Compare panel).
+    #[arg(long, value_name = "B.ron")]
+    compare: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -74,8 +82,24 @@ enum Command {
         #[arg(long, default_value_t = 2.0)]
         scale: f32,
         /// Write a handout PDF instead: one page per presentation stop.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "compare")]
         stops: bool,
+        /// Write a comparison report PDF of this plan (A) and another (B) instead.
+        #[arg(long, value_name = "B.ron")]
+        compare: Option<PathBuf>,
+    },
+    /// Compare two plans: retirements, trades, exposure, budget, moved milestones, then every
+    /// item added, removed or changed. Exit 0 same, 1 different, 2 unreadable.
+    Diff {
+        /// The two plans, A then B (or the seven arguments git passes an external diff).
+        #[arg(required = true, num_args = 2..=7)]
+        files: Vec<PathBuf>,
+        /// Output: text, markdown or json.
+        #[arg(long, default_value = "text")]
+        format: DiffFormat,
+        /// A month at which to compare exposure (repeatable; default: each January).
+        #[arg(long)]
+        at: Vec<Month>,
     },
 }
 
@@ -95,6 +119,7 @@ fn main() -> ExitCode {
             to,
             scale,
             stops,
+            compare,
         }) => {
             let options = ExportOptions {
                 page,
@@ -104,13 +129,18 @@ fn main() -> ExitCode {
                 scale,
                 ..ExportOptions::default()
             };
-            if stops {
+            if let Some(other) = compare {
+                cli::export_comparison(&file, &other, &output, &options, &mut out, &mut err)
+            } else if stops {
                 cli::export_handout(&file, &output, &options, &mut out, &mut err)
             } else {
                 cli::export(&file, &output, &options, &mut out, &mut err)
             }
         }
-        None => cli::open_editor(args.file, &mut err),
+        Some(Command::Diff { files, format, at }) => {
+            cli::diff(&files, format, &at, &mut out, &mut err)
+        }
+        None => cli::open_editor(args.file, args.compare, &mut err),
     };
     ExitCode::from(code)
 }

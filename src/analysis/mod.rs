@@ -6,17 +6,18 @@
 
 mod budget;
 mod checks;
+pub mod compare;
 mod exposure;
 mod index;
 mod milestones;
 mod path;
 pub mod stops;
 #[cfg(test)]
-mod testplan;
+pub(crate) mod testplan;
 
 use std::collections::HashMap;
 
-pub use budget::{BudgetTable, budget_by_layer_year};
+pub use budget::{BudgetTable, budget_by_layer_year, budget_in_round_figures};
 pub use checks::{Finding, Severity, checks};
 pub use exposure::{
     DependencySpan, DependencyState, Exposure, dependency_spans, exposure_at, exposure_series,

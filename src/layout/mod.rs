@@ -3,8 +3,13 @@
 //! One layout feeds the canvas and every exporter: [`layout`] computes geometry once, in
 //! abstract units, and tags each item with the id it draws.
 
+pub mod axis;
 mod chart;
+pub mod comparison;
+pub mod ghosts;
 mod legend;
+pub mod overview;
+pub mod page;
 pub mod report;
 mod scene;
 pub mod text;
