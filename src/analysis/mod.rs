@@ -9,6 +9,7 @@ mod checks;
 pub mod compare;
 mod exposure;
 mod index;
+pub mod merge;
 mod milestones;
 mod path;
 pub mod stops;
