@@ -53,11 +53,13 @@ xdotool windowsize "$window" 1600 1000
 sleep 4
 
 failures=0
-pass() { echo "smoke: ok   - $*"; }
+passes=0
+pass() { echo "smoke: ok   - $*"; passes=$((passes + 1)); }
 fail() { echo "smoke: FAIL - $*"; failures=$((failures + 1)); }
 away() { xdotool mousemove 1590 995; sleep 1.2; }
 shot() { away; import -window "$window" -depth 8 "$shots/$1.ppm"; }
-key() { xdotool mousemove 900 400; sleep 0.2; xdotool key "$@"; sleep 0.5; }
+# Without a window manager nothing gives the window the keyboard: focus it before each key.
+key() { xdotool mousemove 900 400 windowfocus "$window"; sleep 0.3; xdotool key "$@"; sleep 0.8; }
 
 # 1. Drag a compute bar 100 px right in small steps; it must be painted there at once.
 shot start
@@ -74,16 +76,22 @@ painted_at() {
     done
     return 1
 }
-xdotool mousemove "$grab" "$y"; sleep 0.4
-xdotool mousedown 1; sleep 0.2
+# Hover first (the item's widget exists only under the pointer), then press.
+xdotool mousemove $((grab - 10)) "$y"; sleep 0.3
+xdotool mousemove "$grab" "$y"; sleep 1.5
+xdotool mousedown 1; sleep 0.3
 for step in $(seq 1 20); do
     xdotool mousemove $((grab + step * 5)) "$y"; sleep 0.05
 done
 sleep 0.3
 xdotool mouseup 1; sleep 0.3
 shot dragged
-if painted_at dragged $((x0 + 100)) 50 150 && ! painted_at dragged "$x0" 3 2; then
-    pass "dragged bar painted at its new place, not at the old one"
+# The ruler along the top must not move: a panned chart would also move the bar.
+ruler=$(check same "$shots/start.ppm" "$shots/dragged.ppm" 560 22 1280 48)
+if python3 -c "import sys; sys.exit(0 if $ruler < 0.97 else 1)"; then
+    fail "the time ruler moved ($ruler of it unchanged): the chart panned instead of the bar moving"
+elif painted_at dragged $((x0 + 100)) 50 150 && ! painted_at dragged "$x0" 3 2; then
+    pass "dragged bar painted at its new place, not at the old one; the ruler stays ($ruler)"
 else
     fail "dragged bar: compute bars start at $(check starts "$shots/dragged.ppm" $compute), expected one at about x=$((x0 + 100)) and none at x=$x0,y=$y0"
 fi
@@ -99,6 +107,7 @@ fi
 # 2. Select a bar, Tab through 80 items: the right panel keeps its width.
 edge_before=$(check panel-edge "$shots/undone.ppm")
 xdotool mousemove "$grab" "$y"; sleep 0.4; xdotool click 1; sleep 0.5
+xdotool windowfocus "$window"; sleep 0.3
 for _ in $(seq 80); do xdotool key Tab; sleep 0.05; done
 shot tabbed
 edge_after=$(check panel-edge "$shots/tabbed.ppm")
@@ -143,8 +152,5 @@ fi
 
 if ! kill -0 "$app" 2>/dev/null; then fail "the editor exited"; fi
 echo "smoke: screenshots in $shots"
-if (( failures > 0 )); then
-    echo "smoke: $failures check(s) failed" >&2
-    exit 1
-fi
-echo "smoke: all checks passed"
+echo "smoke: $passes passed, $failures failed"
+(( failures == 0 ))

@@ -5,7 +5,7 @@
   smoke_check.py pick-bar SHOT COLOUR           -> prints "x0 x1 y0 y1" of a wide bar to drag
   smoke_check.py starts SHOT COLOUR             -> prints "x,y" of the top left corner of each bar
   smoke_check.py panel-edge SHOT                -> prints the x of the right panel's edge
-  smoke_check.py same SHOT_A SHOT_B             -> prints the share of identical pixels (0..1)
+  smoke_check.py same A B [X0 Y0 X1 Y1]         -> prints the share of identical pixels (0..1)
   smoke_check.py count SHOT COLOUR X0 Y0 X1 Y1  -> prints how many pixels of COLOUR lie in the box
 """
 import sys
@@ -96,14 +96,19 @@ def panel_edge(path):
     return -1
 
 
-def same(a, b):
+def same(a, b, box=None):
+    """The share of pixels (every 7th, or every one within box) that are equal in a and b."""
     wa, ha, ba = read_ppm(a)
     wb, hb, bb = read_ppm(b)
     if (wa, ha) != (wb, hb):
         return 0.0
-    n = wa * ha
-    equal = sum(1 for i in range(0, n * 3, 3 * 7) if ba[i:i + 3] == bb[i:i + 3])
-    return equal / len(range(0, n * 3, 3 * 7))
+    if box:
+        x0, y0, x1, y1 = box
+        points = [(y * wa + x) * 3 for y in range(y0, y1) for x in range(x0, x1)]
+    else:
+        points = range(0, wa * ha * 3, 3 * 7)
+    equal = sum(1 for i in points if ba[i:i + 3] == bb[i:i + 3])
+    return equal / max(1, len(points))
 
 
 def count(path, rgb, x0, y0, x1, y1):
@@ -133,7 +138,8 @@ def main(args):
     elif cmd == "panel-edge":
         print(panel_edge(args[1]))
     elif cmd == "same":
-        print(f"{same(args[1], args[2]):.3f}")
+        box = tuple(map(int, args[3:7])) if len(args) >= 7 else None
+        print(f"{same(args[1], args[2], box):.3f}")
     elif cmd == "count":
         print(count(args[1], colour(args[2]), *map(int, args[3:7])))
     else:

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite in one command: installs the Debian packages the tests need (fonts for
 # every script the exports render, PDF tools that check exports, a software renderer and Xvfb
-# for the UI tests and the smoke test), then runs `cargo test`.
+# for the UI tests and the smoke test), then runs `cargo test` and the real-window smoke test (scripts/smoke.sh).
 #
 #   scripts/test.sh                 # everything (what README and .ci/run use)
 #   scripts/test.sh --test cli      # extra arguments go to `cargo test`; the smoke test is skipped
@@ -37,3 +37,7 @@ if [ "${1:-}" = "--setup" ]; then exit 0; fi
 export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-$(mktemp -d)}"
 
 cargo test --locked "$@"
+if [ $# -eq 0 ]; then
+  # The real window, driven as a person would: what is painted after a drag, Undo, Tab, F5, New.
+  bash scripts/smoke.sh
+fi

@@ -202,6 +202,33 @@ pub fn diff(
     }
 }
 
+/// `stackplan export A -o OUT.pdf --compare B`: writes the comparison report of A and B.
+pub fn export_comparison(
+    file: &Path,
+    other: &Path,
+    out_path: &Path,
+    options: &export::ExportOptions,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> u8 {
+    let (plan_a, plan_b) = match (io::load_path(file), io::load_path(other)) {
+        (Ok(a), Ok(b)) => (a, b),
+        (Err(e), _) | (_, Err(e)) => return fail(err, &e),
+    };
+    let ext = out_path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    if !ext.eq_ignore_ascii_case("pdf") {
+        let _ = writeln!(
+            err,
+            "error: a comparison report is a PDF: name the output *.pdf"
+        );
+        return UNREADABLE;
+    }
+    let (a_name, b_name) = (file.display().to_string(), other.display().to_string());
+    let written =
+        export::comparison::write((&plan_a, &a_name), (&plan_b, &b_name), out_path, options);
+    report_export(written, out_path, out, err)
+}
+
 /// Prints an export's warnings and what it wrote, or its error; the exit code.
 fn report_export(
     written: Result<export::Report, export::ExportError>,
@@ -227,10 +254,11 @@ fn fail(err: &mut impl Write, error: &dyn std::fmt::Display) -> u8 {
     UNREADABLE
 }
 
-/// `stackplan [FILE]`: opens the editor (on the bundled example when no file is given).
+/// `stackplan [FILE] [--compare B]`: opens the editor (on the bundled example when no file
+/// is given), comparing with B when given.
 #[cfg(feature = "gui")]
-pub fn open_editor(file: Option<PathBuf>, err: &mut impl Write) -> u8 {
-    match crate::ui::run(file) {
+pub fn open_editor(file: Option<PathBuf>, compare: Option<PathBuf>, err: &mut impl Write) -> u8 {
+    match crate::ui::run(file, compare) {
         Ok(()) => OK,
         Err(e) => {
             let _ = writeln!(err, "error: {e:#}");
@@ -241,7 +269,7 @@ pub fn open_editor(file: Option<PathBuf>, err: &mut impl Write) -> u8 {
 
 /// `stackplan [FILE]` in a build without the `gui` feature: says so and fails.
 #[cfg(not(feature = "gui"))]
-pub fn open_editor(_file: Option<PathBuf>, err: &mut impl Write) -> u8 {
+pub fn open_editor(_file: Option<PathBuf>, _compare: Option<PathBuf>, err: &mut impl Write) -> u8 {
     let _ = writeln!(
         err,
         "error: this stackplan was built without the editor (feature `gui`)"

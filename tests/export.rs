@@ -53,9 +53,12 @@ fn multilingual() -> Roadmap {
         name: "Импортные ускорители".into(),
         layer: "compute".into(),
         controller: "Vendor".into(),
+        jurisdiction: String::new(),
         control: ControlLevel::BlackBox,
         criticality: 5,
         notes: String::new(),
+        evidence: Vec::new(),
+        assessment: Vec::new(),
     });
     let milestones = [
         ("m-cn", "compute", "2028-03", "算力自主"),
@@ -76,6 +79,7 @@ fn multilingual() -> Roadmap {
             },
             introduces: Vec::new(),
             notes: String::new(),
+            evidence: Vec::new(),
         });
     }
     plan
@@ -440,12 +444,20 @@ fn the_ten_year_chart_is_tiled_in_equal_time_spans() {
 }
 
 #[test]
-fn chart_pages_cut_a_lane_only_when_it_is_taller_than_a_page() {
+fn chart_pages_share_time_equally_and_cut_a_lane_only_when_it_is_taller_than_a_page() {
     let plan = sovereign_stack();
     for (w, h) in [(841.89, 595.28), (595.28, 841.89), (612.0, 792.0)] {
         let setup = layout::page::PageSetup::new(&plan, w, h);
         let tiles = layout::page::chart_tiles(&plan, plan.horizon.start, plan.horizon.end, &setup);
         let room = tiles.iter().map(|t| t.bottom - t.top).fold(0.0, f32::max);
+        let months: Vec<i32> = tiles
+            .iter()
+            .map(|t| t.from.months_until(t.to) + 1)
+            .collect();
+        assert!(
+            months.iter().all(|&m| m == months[0]),
+            "equal time tiles on {w}×{h}: {months:?}"
+        );
         for tile in &tiles {
             for lane in &tile.scene.bands {
                 let cut = |y: f32| lane.top + 0.5 < y && y < lane.bottom - 0.5;

@@ -8,13 +8,15 @@ mod budget;
 mod checks;
 pub mod compare;
 mod exposure;
+mod framework;
 mod index;
 pub mod merge;
 mod milestones;
 mod path;
+pub mod sovereignty;
 pub mod stops;
 #[cfg(test)]
-mod testplan;
+pub(crate) mod testplan;
 
 use std::collections::HashMap;
 
@@ -24,6 +26,7 @@ pub use exposure::{
     DependencySpan, DependencyState, Exposure, dependency_spans, exposure_at, exposure_series,
     state_at,
 };
+pub use framework::{Defaults, EU_CSF, Framework, FrameworkError, Objective};
 pub use milestones::{MilestoneReport, Trade, milestone_report, trades};
 pub use path::critical_path;
 

@@ -2,6 +2,7 @@
 //!
 //! Every exporter draws the scene from [`crate::layout`]; none lays out on its own.
 
+pub mod comparison;
 pub mod csv;
 pub mod diff;
 pub mod fonts;

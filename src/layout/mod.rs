@@ -5,7 +5,10 @@
 
 pub mod axis;
 mod chart;
+pub mod comparison;
+pub mod ghosts;
 mod legend;
+pub mod overview;
 pub mod page;
 pub mod report;
 mod scene;

@@ -164,20 +164,19 @@ fn print_view(from: Month, to: Month, width: f32) -> View {
 }
 
 /// Months on each time tile: the fewest tiles of at least [`MIN_MONTH`] units a month, the
-/// months shared equally between them, rounded up to whole years when that needs no more
-/// tiles.
+/// months shared equally between them; whole years each when the years divide evenly into
+/// that many tiles or one more.
 fn months_per_tile(room: f32, total: i32) -> i32 {
     let total = total.max(1);
     let fit = ((room / MIN_MONTH).floor() as i32).max(1);
     let tiles = (total + fit - 1) / fit;
-    let even = (total + tiles - 1) / tiles;
-    let years = (even + 11) / 12 * 12;
-    let per = if even >= 12 && years <= fit {
-        years
-    } else {
-        even
-    };
-    per.clamp(1, total)
+    let whole_years = (tiles..=tiles + 1)
+        .filter(|_| total % 12 == 0)
+        .find(|t| (total / 12) % t == 0 && total / t <= fit)
+        .map(|t| total / t);
+    whole_years
+        .unwrap_or((total + tiles - 1) / tiles)
+        .clamp(1, total)
 }
 
 /// Vertical bands of at most `height` units below the ruler: cut between lanes where a lane
@@ -235,8 +234,12 @@ mod tests {
         assert_eq!(months_per_tile(900.0, 30), 30);
         // Room for 5 months: 24 tiles of 5.
         assert_eq!(months_per_tile(50.0, 120), 5);
-        // Room for 40 months, 10 years: 3 tiles of 40 months (whole years would need 4).
+        // Room for 40 months, 10 years: 3 tiles of 40 months (whole years would need 5).
         assert_eq!(months_per_tile(400.0, 120), 40);
+        // A4 portrait, room for 55 months: 3 equal tiles of 40, not 48 + 48 + 24.
+        assert_eq!(months_per_tile(554.0, 120), 40);
+        // Room for 110 months of 12 years: 2 tiles of 6 years.
+        assert_eq!(months_per_tile(1100.0, 144), 72);
     }
 
     #[test]
