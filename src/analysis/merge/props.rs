@@ -74,7 +74,7 @@ impl Side {
     }
 
     /// The id of the `target`-th item of `items` this side owns.
-    fn owned<'a, T: Item>(self, items: &'a [T], target: usize) -> Option<&'a str> {
+    fn owned<T: Item>(self, items: &[T], target: usize) -> Option<&str> {
         let parity = usize::from(self == Side::Theirs);
         let owned: Vec<&T> = items
             .iter()
@@ -141,6 +141,7 @@ fn apply(plan: &mut Roadmap, base: &Roadmap, side: Side, n: usize, edit: Edit) {
                 .collect(),
             introduces: Vec::new(),
             notes: String::new(),
+            evidence: Vec::new(),
         }),
         Op::DeleteInvestment => {
             if let Some(id) = side.owned(&base.investments, target) {
@@ -317,7 +318,7 @@ fn set(
             let k = pick(plan.dependencies.len());
             let d = &mut plan.dependencies[k];
             // Generated dependencies are never Domestic; two sides choose two levels.
-            d.control = if value % 2 == 0 {
+            d.control = if value.is_multiple_of(2) {
                 crate::model::ControlLevel::Domestic
             } else {
                 match d.control {

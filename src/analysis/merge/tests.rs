@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::analysis::testplan::*;
-use crate::model::{Colour, ControlLevel, Stop};
+use crate::model::{Assessment, Colour, Confidence, ControlLevel, Evidence, Stop};
 
 /// Two investments ("a" then "b" after "a") and a milestone needing "b".
 fn base() -> Roadmap {
@@ -337,7 +337,12 @@ where
         serde_json::to_value(other).unwrap(),
     );
     let keys: Vec<&String> = from.as_object().unwrap().keys().collect();
-    for key in keys.iter().filter(|k| from[k.as_str()] != to[k.as_str()]) {
+    for key in &keys {
+        assert_ne!(
+            from[key.as_str()],
+            to[key.as_str()],
+            "field {key} unchanged"
+        );
         let mut ours = from.clone();
         ours[key.as_str()] = to[key.as_str()].clone();
         let mut theirs = to.clone();
@@ -361,79 +366,76 @@ where
 #[test]
 fn every_field_of_every_kind_takes_part_in_the_merge() {
     let a = base();
-    let mut layer = a.layers[0].clone();
-    layer.name = "N".into();
-    layer.colour = Colour::rgb(9, 9, 9);
-    layer.description = "D".into();
-    every_field_merges_on_its_own(&a.layers[0], &layer);
-
+    every_field_merges_on_its_own(&a.layers[0], &changed_everywhere(&a.layers[0]));
+    let evidence = Evidence {
+        source: "Contract".into(),
+        date: m("2026-02"),
+        confidence: Confidence::Medium,
+        note: "Signed".into(),
+    };
     let mut dependency = a.dependencies[0].clone();
-    let json = serde_json::to_value(&dependency).unwrap();
-    dependency = changed_everywhere(&dependency, &json);
-    every_field_merges_on_its_own(&a.dependencies[0], &dependency);
-    let investment = changed_everywhere(
-        &a.investments[0],
-        &serde_json::to_value(&a.investments[0]).unwrap(),
-    );
-    every_field_merges_on_its_own(&a.investments[0], &investment);
-    let milestone = changed_everywhere(
-        &a.milestones[0],
-        &serde_json::to_value(&a.milestones[0]).unwrap(),
-    );
-    every_field_merges_on_its_own(&a.milestones[0], &milestone);
+    dependency.evidence = vec![evidence.clone()];
+    dependency.assessment = vec![Assessment {
+        objective: "legal".into(),
+        level: 1,
+        evidence: vec![evidence.clone()],
+    }];
+    every_field_merges_on_its_own(&dependency, &changed_everywhere(&dependency));
+    let investment = &a.investments[1];
+    every_field_merges_on_its_own(investment, &changed_everywhere(investment));
+    let mut milestone = a.milestones[0].clone();
+    milestone.evidence = vec![evidence];
+    every_field_merges_on_its_own(&milestone, &changed_everywhere(&milestone));
     let first = stop("S", "");
-    let s = changed_everywhere(&first, &serde_json::to_value(&first).unwrap());
-    every_field_merges_on_its_own(&first, &s);
+    every_field_merges_on_its_own(&first, &changed_everywhere(&first));
+
     let header = Header::of(&a);
-    let h = changed_everywhere(&header, &serde_json::to_value(&header).unwrap());
+    let changed = changed_everywhere(&header);
+    let (mut ours, mut theirs) = (header.clone(), changed.clone());
+    (ours.title, theirs.title) = (changed.title.clone(), header.title.clone());
+    (ours.horizon.end, theirs.horizon.end) = (changed.horizon.end, header.horizon.end);
     let mut conflicts = Vec::new();
-    let keys = serde_json::to_value(&header)
-        .unwrap()
-        .as_object()
-        .unwrap()
-        .len();
-    assert_eq!(keys, 6, "the plan's own fields");
     let merged = merge_item(
         ConflictKind::Plan,
         "",
         Some(&header),
-        &h,
-        &header,
+        &ours,
+        &theirs,
         &mut conflicts,
     );
-    assert_eq!(merged, h);
+    assert_eq!(merged, changed);
+    assert!(conflicts.is_empty());
 }
 
-/// `item` with every field changed to another valid value of its type.
+/// `item` with every field changed to another valid value of its type, lists given one more
+/// element.
 fn changed_everywhere<T: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug>(
     item: &T,
-    json: &serde_json::Value,
 ) -> T {
-    let mut out = json.clone();
-    for (key, value) in out.as_object_mut().unwrap() {
-        *value = match value.clone() {
-            serde_json::Value::String(s) if s.len() == 7 && s.as_bytes()[4] == b'-' => {
-                serde_json::json!("2026-11")
-            }
-            serde_json::Value::String(s) if s.starts_with('#') => serde_json::json!("#010203"),
-            serde_json::Value::String(s) if s == "Licensed" => serde_json::json!("Domestic"),
-            serde_json::Value::String(s) => serde_json::json!(format!("{s} changed {key}")),
-            serde_json::Value::Number(n) => serde_json::json!(n.as_u64().unwrap_or(0) % 4 + 1),
-            serde_json::Value::Array(mut ids) => {
-                ids.push(serde_json::json!("extra"));
-                serde_json::Value::Array(ids)
-            }
-            serde_json::Value::Null => serde_json::json!("focus"),
-            serde_json::Value::Object(mut fields) => {
-                for v in fields.values_mut() {
-                    *v = serde_json::json!("2026-11");
-                }
-                serde_json::Value::Object(fields)
-            }
-            other => other,
-        };
-    }
-    let changed: T = serde_json::from_value(out).unwrap();
+    let changed: T = serde_json::from_value(change(&serde_json::to_value(item).unwrap())).unwrap();
     assert_ne!(&changed, item);
     changed
+}
+
+/// Another valid value of the same shape: months, colours, levels and numbers stay valid.
+fn change(value: &serde_json::Value) -> serde_json::Value {
+    use serde_json::{Value, json};
+    match value {
+        Value::String(s) if s.len() == 7 && s.as_bytes()[4] == b'-' => json!("2026-11"),
+        Value::String(s) if s.starts_with('#') => json!("#010203"),
+        Value::String(s) if s == "Licensed" => json!("Domestic"),
+        Value::String(s) if s == "Medium" => json!("High"),
+        Value::String(s) => json!(format!("{s} changed")),
+        Value::Number(n) => json!(n.as_u64().unwrap_or(0) % 3 + 2),
+        Value::Array(list) => {
+            let mut list = list.clone();
+            list.push(list.first().map_or(json!("extra"), change));
+            Value::Array(list)
+        }
+        Value::Null => json!("focus"),
+        Value::Object(fields) => {
+            Value::Object(fields.iter().map(|(k, v)| (k.clone(), change(v))).collect())
+        }
+        other => other.clone(),
+    }
 }
