@@ -6,6 +6,7 @@
 pub mod axis;
 mod chart;
 pub mod comparison;
+pub mod exposure;
 mod legend;
 pub mod overview;
 pub mod page;
