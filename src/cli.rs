@@ -254,10 +254,11 @@ fn fail(err: &mut impl Write, error: &dyn std::fmt::Display) -> u8 {
     UNREADABLE
 }
 
-/// `stackplan [FILE]`: opens the editor (on the bundled example when no file is given).
+/// `stackplan [FILE] [--compare B]`: opens the editor (on the bundled example when no file
+/// is given), comparing with B when given.
 #[cfg(feature = "gui")]
-pub fn open_editor(file: Option<PathBuf>, err: &mut impl Write) -> u8 {
-    match crate::ui::run(file) {
+pub fn open_editor(file: Option<PathBuf>, compare: Option<PathBuf>, err: &mut impl Write) -> u8 {
+    match crate::ui::run(file, compare) {
         Ok(()) => OK,
         Err(e) => {
             let _ = writeln!(err, "error: {e:#}");
@@ -268,7 +269,7 @@ pub fn open_editor(file: Option<PathBuf>, err: &mut impl Write) -> u8 {
 
 /// `stackplan [FILE]` in a build without the `gui` feature: says so and fails.
 #[cfg(not(feature = "gui"))]
-pub fn open_editor(_file: Option<PathBuf>, err: &mut impl Write) -> u8 {
+pub fn open_editor(_file: Option<PathBuf>, _compare: Option<PathBuf>, err: &mut impl Write) -> u8 {
     let _ = writeln!(
         err,
         "error: this stackplan was built without the editor (feature `gui`)"

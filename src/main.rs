@@ -25,12 +25,16 @@ use stackplan::model::Month;
   stackplan export plan.ron -o handout.pdf --stops  one page per presentation stop
   stackplan export plan.ron -o out.csv        write out-investments.csv, out-milestones.csv, …
   stackplan export a.ron --compare b.ron -o paths.pdf  the two paths side by side
+  stackplan a.ron --compare b.ron             open a.ron in the editor, compared with b.ron
   stackplan diff old.ron new.ron              what differs and what it means (exit 1 if they differ)
   stackplan diff a.ron b.ron --format markdown (or json; --at 2030-01 adds a date)"
 )]
 struct Args {
     /// Plan to open in the editor (the bundled example when omitted).
     file: Option<PathBuf>,
+    /// Open the editor comparing the plan with this one (ghosts, Compare panel).
+    #[arg(long, value_name = "B.ron")]
+    compare: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -136,7 +140,7 @@ fn main() -> ExitCode {
         Some(Command::Diff { files, format, at }) => {
             cli::diff(&files, format, &at, &mut out, &mut err)
         }
-        None => cli::open_editor(args.file, &mut err),
+        None => cli::open_editor(args.file, args.compare, &mut err),
     };
     ExitCode::from(code)
 }

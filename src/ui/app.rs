@@ -51,6 +51,8 @@ pub struct StackplanApp {
     was_typing: bool,
     /// The document revision the last frame showed (see [`StackplanApp::follow_document`]).
     shown_revision: Option<u64>,
+    /// The plan compared with, when comparing (see `ui/compare.rs`).
+    pub(super) compare: Option<super::compare::CompareState>,
 }
 
 impl StackplanApp {
@@ -92,6 +94,7 @@ impl StackplanApp {
             export_options: ExportOptions::default(),
             was_typing: false,
             shown_revision: None,
+            compare: None,
         }
     }
 
@@ -373,6 +376,7 @@ impl StackplanApp {
 
     fn replace(&mut self, doc: Document) {
         self.doc = doc;
+        self.compare = None;
         self.data.clear_recovery();
         self.autosaved_revision = None;
         let panels = self.view.panels;

@@ -92,6 +92,8 @@ struct SceneKey {
     cursor: Option<Month>,
     outline: Vec<String>,
     visible: (i32, i32),
+    /// The plan compared with (its generation), whose ghosts the scene draws.
+    compared: Option<u64>,
 }
 
 /// The canvas.
@@ -212,6 +214,7 @@ fn scene_key(app: &StackplanApp, view: &layout::View) -> SceneKey {
         cursor: view.cursor,
         outline: view.outline.clone(),
         visible,
+        compared: app.comparing().map(|c| c.generation),
     }
 }
 
@@ -220,7 +223,13 @@ fn ensure_scene(app: &mut StackplanApp, view: &layout::View) {
     if app.canvas.scene.as_ref().is_some_and(|(k, _)| *k == key) {
         return;
     }
-    let scene = layout::layout(app.plan(), view);
+    let mut scene = layout::layout(app.plan(), view);
+    if let Some(comparison) = app.comparison()
+        && let Some(state) = app.comparing()
+    {
+        let other = (state.other(), state.other_analysis());
+        layout::ghosts::add_ghosts(&mut scene, view, app.plan(), other, &comparison);
+    }
     app.canvas.scene = Some((key, scene));
     app.canvas.scene_nr += 1;
 }

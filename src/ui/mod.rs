@@ -4,6 +4,7 @@ mod app;
 mod canvas;
 mod checks;
 mod commands;
+mod compare;
 mod critical;
 mod dialogs;
 pub mod edits;
@@ -25,6 +26,7 @@ use std::path::PathBuf;
 
 pub use app::StackplanApp;
 pub use commands::Command;
+pub use compare::CompareState;
 pub use dialogs::{Dialog, Pending};
 pub use edits::Clip;
 pub use export::{ExportJob, ExportOutcome};
@@ -35,8 +37,9 @@ pub use history::Document;
 pub use paint::HEADER_WIDTH;
 pub use view::{Panels, Selection, ViewState};
 
-/// Opens the editor window on `file`, or on the bundled example plan when none is given.
-pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
+/// Opens the editor window on `file`, or on the bundled example plan when none is given,
+/// comparing it with the plan in `compare` when given.
+pub fn run(file: Option<PathBuf>, compare: Option<PathBuf>) -> anyhow::Result<()> {
     let data = DataFolder::user();
     let (app, error) = match file {
         Some(path) => match StackplanApp::with_file(&path, data.clone()) {
@@ -48,6 +51,9 @@ pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
     let mut app = app;
     if let Some(e) = error {
         app.show_error("Cannot open the file", &e.to_string(), e.position());
+    }
+    if let Some(path) = compare {
+        app.compare_with_file(&path);
     }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -93,6 +99,14 @@ fn panels_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
             .default_size(280.0)
             .resizable(true)
             .show(ui, |ui| stops::stops_ui(app, ui));
+    }
+    if app.comparing().is_some() {
+        egui::Panel::right("compare")
+            .default_size(320.0)
+            .resizable(true)
+            .show(ui, |ui| {
+                within_width_ui(ui, |ui| compare::compare_ui(app, ui))
+            });
     }
     if panels.checks {
         egui::Panel::bottom("checks")

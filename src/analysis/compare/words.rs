@@ -207,7 +207,11 @@ impl Comparison {
             &[],
         )];
         lines.push(point(format!("At the start, {}", e.start.month), &e.start));
-        lines.extend(e.at.iter().map(|p| point(format!("In {}", p.month), p)));
+        lines.extend(
+            e.at.iter()
+                .filter(|p| p.difference != 0)
+                .map(|p| point(format!("In {}", p.month), p)),
+        );
         lines.push(point(format!("At the end, {}", e.end.month), &e.end));
         lines
     }
