@@ -3,10 +3,12 @@
 //! Plain data with serde derives; it knows nothing of files, analysis or screens.
 
 mod colour;
+mod conflict;
 mod count;
 mod month;
 
 pub use colour::{Colour, ColourError};
+pub use conflict::{Conflict, ConflictKind};
 pub use count::plural;
 pub use month::{MAX_YEAR, MIN_YEAR, Month, MonthError};
 
