@@ -12,6 +12,7 @@ pub mod overview;
 pub mod page;
 pub mod report;
 mod scene;
+pub mod sovereignty;
 pub mod text;
 
 pub use chart::layout;
