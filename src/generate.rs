@@ -165,6 +165,9 @@ pub fn large_plan(items: usize, seed: u64) -> Roadmap {
     plan
 }
 
+/// Whose law reaches generated dependencies, in turn.
+const JURISDICTIONS: [&str; 5] = ["US", "CN", "US", "EU", "KR"];
+
 /// Dependencies: three in four live from the start (black box or licensed); the rest more
 /// open ones that milestones introduce.
 fn dependencies(rng: &mut Rng, layers: &[&str], count: usize) -> Vec<Dependency> {
@@ -191,9 +194,16 @@ fn dependencies(rng: &mut Rng, layers: &[&str], count: usize) -> Vec<Dependency>
                     "Foreign vendor"
                 }
                 .into(),
+                jurisdiction: JURISDICTIONS
+                    .get(k % JURISDICTIONS.len())
+                    .copied()
+                    .unwrap_or("US")
+                    .to_owned(),
                 control,
                 criticality: u8::try_from(rng.between(1, 5)).unwrap_or(3),
                 notes: String::new(),
+                evidence: Vec::new(),
+                assessment: Vec::new(),
             }
         })
         .collect()
@@ -340,6 +350,7 @@ fn milestones(rng: &mut Rng, plan: &Roadmap, count: usize) -> Vec<Milestone> {
                 removes,
                 introduces,
                 notes: String::new(),
+                evidence: Vec::new(),
             }
         })
         .collect()

@@ -4,6 +4,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use stackplan::analysis::sovereignty::Cutoff;
+use stackplan::assess::{self, OutputFormat};
 use stackplan::cli;
 use stackplan::export::diff::DiffFormat;
 use stackplan::export::{ExportOptions, PageSize};
@@ -26,6 +28,8 @@ use stackplan::model::Month;
   stackplan export plan.ron -o out.csv        write out-investments.csv, out-milestones.csv, …
   stackplan export a.ron --compare b.ron -o paths.pdf  the two paths side by side
   stackplan a.ron --compare b.ron             open a.ron in the editor, compared with b.ron
+  stackplan assess plan.ron --at 2030-01      weakest links, jurisdictions, framework score
+  stackplan shock plan.ron --jurisdiction US --at 2027-06 --format json
   stackplan diff old.ron new.ron              what differs and what it means (exit 1 if they differ)
   stackplan diff a.ron b.ron --format markdown (or json; --at 2030-01 adds a date)"
 )]
@@ -88,6 +92,35 @@ enum Command {
         #[arg(long, value_name = "B.ron")]
         compare: Option<PathBuf>,
     },
+    /// Sovereignty at a month: weakest link per layer, exposure by jurisdiction, framework score.
+    Assess {
+        /// The plan to assess.
+        file: PathBuf,
+        /// The month, e.g. 2030-01 (default: this month, within the plan's horizon).
+        #[arg(long)]
+        at: Option<Month>,
+        /// Output: text or json.
+        #[arg(long, default_value = "text")]
+        format: OutputFormat,
+    },
+    /// What a cut-off does: a jurisdiction or a controller stops access at a month.
+    #[command(group(clap::ArgGroup::new("who").required(true).args(["jurisdiction", "controller"])))]
+    Shock {
+        /// The plan.
+        file: PathBuf,
+        /// The jurisdiction that cuts access, e.g. US.
+        #[arg(long)]
+        jurisdiction: Option<String>,
+        /// The controller (vendor, country) that cuts access.
+        #[arg(long)]
+        controller: Option<String>,
+        /// The month access is cut, e.g. 2027-06.
+        #[arg(long)]
+        at: Month,
+        /// Output: text or json.
+        #[arg(long, default_value = "text")]
+        format: OutputFormat,
+    },
     /// Compare two plans: retirements, trades, exposure, budget, moved milestones, then every
     /// item added, removed or changed. Exit 0 same, 1 different, 2 unreadable.
     Diff {
@@ -136,6 +169,22 @@ fn main() -> ExitCode {
             } else {
                 cli::export(&file, &output, &options, &mut out, &mut err)
             }
+        }
+        Some(Command::Assess { file, at, format }) => {
+            assess::assess(&file, at, format, &mut out, &mut err)
+        }
+        Some(Command::Shock {
+            file,
+            jurisdiction,
+            controller,
+            at,
+            format,
+        }) => {
+            let cutoff = match (jurisdiction, controller) {
+                (Some(j), _) => Cutoff::Jurisdiction(j),
+                (None, c) => Cutoff::Controller(c.unwrap_or_default()),
+            };
+            assess::shock(&file, &cutoff, at, format, &mut out, &mut err)
         }
         Some(Command::Diff { files, format, at }) => {
             cli::diff(&files, format, &at, &mut out, &mut err)

@@ -53,9 +53,12 @@ fn multilingual() -> Roadmap {
         name: "Импортные ускорители".into(),
         layer: "compute".into(),
         controller: "Vendor".into(),
+        jurisdiction: String::new(),
         control: ControlLevel::BlackBox,
         criticality: 5,
         notes: String::new(),
+        evidence: Vec::new(),
+        assessment: Vec::new(),
     });
     let milestones = [
         ("m-cn", "compute", "2028-03", "算力自主"),
@@ -76,6 +79,7 @@ fn multilingual() -> Roadmap {
             },
             introduces: Vec::new(),
             notes: String::new(),
+            evidence: Vec::new(),
         });
     }
     plan

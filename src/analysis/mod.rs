@@ -8,9 +8,11 @@ mod budget;
 mod checks;
 pub mod compare;
 mod exposure;
+mod framework;
 mod index;
 mod milestones;
 mod path;
+pub mod sovereignty;
 pub mod stops;
 #[cfg(test)]
 pub(crate) mod testplan;
@@ -23,6 +25,7 @@ pub use exposure::{
     DependencySpan, DependencyState, Exposure, dependency_spans, exposure_at, exposure_series,
     state_at,
 };
+pub use framework::{Defaults, EU_CSF, Framework, FrameworkError, Objective};
 pub use milestones::{MilestoneReport, Trade, milestone_report, trades};
 pub use path::critical_path;
 

@@ -1185,6 +1185,7 @@ mod tests {
             removes: Vec::new(),
             introduces: Vec::new(),
             notes: String::new(),
+            evidence: Vec::new(),
         }
     }
 
@@ -1214,9 +1215,12 @@ mod tests {
             name: "Imported accelerators".into(),
             layer: "compute".into(),
             controller: "Vendor".into(),
+            jurisdiction: String::new(),
             control: ControlLevel::BlackBox,
             criticality: 4,
             notes: String::new(),
+            evidence: Vec::new(),
+            assessment: Vec::new(),
         }];
         plan
     }

@@ -2,7 +2,10 @@
 
 use serde::Serialize;
 
-use crate::model::{Colour, ControlLevel, Dependency, Investment, Layer, Milestone, Month, Stop};
+use crate::model::{
+    Assessment, Colour, ControlLevel, Dependency, Evidence, Investment, Layer, Milestone, Month,
+    Stop,
+};
 
 /// The kinds of item two plans are compared by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -76,6 +79,24 @@ fn text(s: &str) -> Value {
     Value::Text(s.to_owned())
 }
 
+/// Evidence in one line: "Contract (2025-10, high); Audit (2026-02, low)".
+fn evidence_text(evidence: &[Evidence]) -> String {
+    let parts: Vec<String> = evidence
+        .iter()
+        .map(|e| format!("{} ({}, {})", e.source, e.date, e.confidence.label()))
+        .collect();
+    parts.join("; ")
+}
+
+/// Assessed levels in one line: "legal 0; technology 3".
+fn assessment_text(assessment: &[Assessment]) -> String {
+    let parts: Vec<String> = assessment
+        .iter()
+        .map(|a| format!("{} {}", a.objective, a.level))
+        .collect();
+    parts.join("; ")
+}
+
 impl Item for Layer {
     const KIND: Kind = Kind::Layer;
     fn key(&self) -> &str {
@@ -113,17 +134,23 @@ impl Item for Dependency {
             name,
             layer,
             controller,
+            jurisdiction,
             control,
             criticality,
             notes,
+            evidence,
+            assessment,
         } = self;
         vec![
             ("name", text(name)),
             ("layer", Value::Layer(layer.clone())),
             ("controller", text(controller)),
+            ("jurisdiction", text(jurisdiction)),
             ("control", Value::Control(*control)),
             ("criticality", Value::Number(u64::from(*criticality))),
             ("notes", text(notes)),
+            ("evidence", Value::Text(evidence_text(evidence))),
+            ("assessment", Value::Text(assessment_text(assessment))),
         ]
     }
 }
@@ -179,6 +206,7 @@ impl Item for Milestone {
             removes,
             introduces,
             notes,
+            evidence,
         } = self;
         vec![
             ("title", text(title)),
@@ -188,6 +216,7 @@ impl Item for Milestone {
             ("removes", Value::Ids(removes.clone())),
             ("introduces", Value::Ids(introduces.clone())),
             ("notes", text(notes)),
+            ("evidence", Value::Text(evidence_text(evidence))),
         ]
     }
 }
