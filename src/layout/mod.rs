@@ -6,6 +6,7 @@
 pub mod axis;
 mod chart;
 pub mod comparison;
+pub mod exposure;
 pub mod ghosts;
 mod legend;
 pub mod overview;

@@ -2,7 +2,7 @@
 //! budget per layer per year and the exposure chart, flowed onto pages of a given size.
 
 use super::scene::{Anchor, Point, Rect, Rgba, Scene, Shape, Stroke, Tag, TextRun, Weight};
-use super::{axis, text};
+use super::{exposure, text};
 use crate::analysis::{Analysis, Severity};
 use crate::model::{ControlLevel, ItemKind, Month, Roadmap};
 
@@ -503,99 +503,22 @@ fn exposure(plan: &Roadmap, analysis: &Analysis, flow: &mut Flow) {
         .iter()
         .map(|e| (e.month, e.total))
         .collect();
-    let (Some(first), Some(last)) = (series.first(), series.last()) else {
-        return;
-    };
-    if plan.dependencies.is_empty() {
+    if series.is_empty() || plan.dependencies.is_empty() {
         return;
     }
-    let (first, last) = (first.0, last.0);
-    let h = 150.0_f32.min(flow.height - 70.0);
-    flow.room(h + 64.0);
+    let h = 166.0_f32.min(flow.height - 54.0);
+    flow.room(h + 48.0);
     flow.heading("Exposure over time (summed criticality of live dependencies)");
+    let look = exposure::Look {
+        colour: Rgba::rgb(0xDC, 0x26, 0x26),
+        label: 8.0,
+    };
+    let chart = exposure::chart(&series, flow.width - 10.0, h, look, None);
     let top = flow.y + 4.0;
-    let left = 36.0;
-    let w = flow.width - left - 10.0;
-    let peak = series.iter().map(|s| s.1).max().unwrap_or(0);
-    let ticks = axis::value_ticks(peak, (h / 24.0) as usize);
-    let max = ticks.last().copied().unwrap_or(1).max(1) as f32;
-    let n = series.len() as f32;
-    let x = |i: usize| left + w * i as f32 / n;
-    let y = |v: u32| top + h - h * v as f32 / max;
-    let grid = Stroke::solid(0.4, RULE);
-    for &v in &ticks {
-        let points = vec![Point::new(left, y(v)), Point::new(left + w, y(v))];
-        flow.page.push(
-            Shape::Line {
-                points,
-                stroke: grid,
-            },
-            Tag::Chrome,
-        );
-        let label = axis_label(v.to_string(), left - 4.0, y(v) + 3.0, Anchor::End);
-        flow.page.push(label, Tag::Chrome);
+    for item in &chart.items {
+        flow.page.items.push(item.translated(0.0, top));
     }
-    let mut points = vec![Point::new(left, top + h)];
-    for (i, (_, v)) in series.iter().enumerate() {
-        points.push(Point::new(x(i), y(*v)));
-        points.push(Point::new(x(i + 1), y(*v)));
-    }
-    points.push(Point::new(left + w, top + h));
-    let fill = Some(Rgba::rgb(0xDC, 0x26, 0x26).with_alpha(60));
-    let stroke = Some(Stroke::solid(1.0, Rgba::rgb(0xDC, 0x26, 0x26)));
-    flow.page.push(
-        Shape::Polygon {
-            points,
-            fill,
-            stroke,
-        },
-        Tag::Chrome,
-    );
-    let frame = vec![
-        Point::new(left, top),
-        Point::new(left, top + h),
-        Point::new(left + w, top + h),
-    ];
-    flow.page.push(
-        Shape::Line {
-            points: frame,
-            stroke: Stroke::solid(0.75, MUTED),
-        },
-        Tag::Chrome,
-    );
-    let years = last.year() - first.year() + 1;
-    let step = axis::year_step(years, w, 32.0);
-    for (i, (month, _)) in series.iter().enumerate() {
-        let year = month.year();
-        let is_tick = month.month() == 1 || i == 0;
-        if !is_tick || year.rem_euclid(step) != first.year().rem_euclid(step) {
-            continue;
-        }
-        let tick = vec![Point::new(x(i), top + h), Point::new(x(i), top + h + 3.0)];
-        flow.page.push(
-            Shape::Line {
-                points: tick,
-                stroke: Stroke::solid(0.5, MUTED),
-            },
-            Tag::Chrome,
-        );
-        let label = axis_label(year.to_string(), x(i), top + h + 12.0, Anchor::Start);
-        flow.page.push(label, Tag::Chrome);
-    }
-    flow.y = top + h + 20.0;
-}
-
-/// A small grey label of a chart axis.
-fn axis_label(text: String, x: f32, y: f32, anchor: Anchor) -> Shape {
-    Shape::Text(TextRun {
-        text,
-        pos: Point::new(x, y),
-        size: 8.0,
-        colour: MUTED,
-        weight: Weight::Regular,
-        anchor,
-        max_width: 60.0,
-    })
+    flow.y = top + h + 6.0;
 }
 
 /// The open checks, most serious first: the severity as a word beside a coloured mark, then

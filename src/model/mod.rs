@@ -3,9 +3,11 @@
 //! Plain data with serde derives; it knows nothing of files, analysis or screens.
 
 mod colour;
+mod conflict;
 mod month;
 
 pub use colour::{Colour, ColourError};
+pub use conflict::{Conflict, ConflictKind};
 pub use month::{MAX_YEAR, MIN_YEAR, Month, MonthError};
 
 use serde::{Deserialize, Serialize};
