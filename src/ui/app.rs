@@ -73,7 +73,7 @@ impl StackplanApp {
 
     fn with_document(doc: Document, data: DataFolder) -> StackplanApp {
         let recent = data.recent_files();
-        let dialog = data.recovery().map(Dialog::Recovery);
+        let dialog = data.recovery().map(|r| Dialog::Recovery(Box::new(r)));
         StackplanApp {
             doc,
             view: ViewState::default(),
