@@ -51,6 +51,9 @@ pub struct Roadmap {
     /// Saved presentation stops; empty means the default stops.
     #[serde(default)]
     pub stops: Vec<Stop>,
+    /// Conflicts a merge left for a planner to resolve; left out of the file when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
 }
 
 fn default_currency() -> String {
@@ -398,6 +401,7 @@ impl Roadmap {
             investments: Vec::new(),
             milestones: Vec::new(),
             stops: Vec::new(),
+            conflicts: Vec::new(),
         }
     }
 

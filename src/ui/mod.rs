@@ -14,6 +14,7 @@ mod export_form;
 mod exposure;
 mod file_dialog;
 mod files;
+mod find;
 mod fonts;
 mod history;
 mod inspector;
@@ -126,6 +127,7 @@ fn panels_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
                 exposure::exposure_ui(app, ui);
             });
     }
+    find::find_bar_ui(app, ui);
     egui::CentralPanel::no_frame().show(ui, |ui| {
         canvas::canvas_ui(app, ui);
     });

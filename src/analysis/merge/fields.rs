@@ -38,9 +38,11 @@ pub(super) fn merge_value(
             t,
             found,
         )),
-        (Json::Array(o), Json::Array(t)) => {
-            Json::Array(merge_set(base.and_then(Json::as_array), o, t))
-        }
+        (Json::Array(o), Json::Array(t)) => Json::Array(merge_set(
+            base.and_then(Json::as_array).map(Vec::as_slice),
+            o,
+            t,
+        )),
         _ => {
             found.push(FieldConflict {
                 path: path.to_owned(),
@@ -82,9 +84,13 @@ fn merge_object(
 
 /// A list merged as a set: ours in our order without what they removed, then what they added
 /// in their order. Two additions never conflict.
-fn merge_set(base: Option<&Vec<Json>>, ours: &[Json], theirs: &[Json]) -> Vec<Json> {
-    let in_base = |x: &Json| base.is_some_and(|b| b.contains(x));
-    let mut out: Vec<Json> = ours
+pub(super) fn merge_set<T: PartialEq + Clone>(
+    base: Option<&[T]>,
+    ours: &[T],
+    theirs: &[T],
+) -> Vec<T> {
+    let in_base = |x: &T| base.is_some_and(|b| b.contains(x));
+    let mut out: Vec<T> = ours
         .iter()
         .filter(|x| !in_base(x) || theirs.contains(x))
         .cloned()

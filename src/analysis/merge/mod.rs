@@ -25,9 +25,10 @@ use fields::FieldConflict;
 /// the merge made that neither side had.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Merged {
-    /// The merged plan; each conflicting field holds our value.
+    /// The merged plan; each conflicting field holds our value, and its `conflicts` list the
+    /// conflicts either side still had and this merge's.
     pub plan: Roadmap,
-    /// Fields (or whole items) both sides changed in different ways.
+    /// Fields (or whole items) both sides changed in different ways in this merge.
     pub conflicts: Vec<Conflict>,
     /// Errors of the merged plan that neither ours nor theirs had (a cycle, a dangling id…).
     pub problems: Vec<Finding>,
@@ -72,7 +73,14 @@ pub fn merge(base: &Roadmap, ours: &Roadmap, theirs: &Roadmap) -> Merged {
             &mut conflicts,
         ),
         stops: merge_items(&base.stops, &ours.stops, &theirs.stops, &mut conflicts),
+        conflicts: fields::merge_set(
+            Some(base.conflicts.as_slice()),
+            &ours.conflicts,
+            &theirs.conflicts,
+        ),
     });
+    let mut plan = plan;
+    plan.conflicts.extend(conflicts.iter().cloned());
     let problems = new_problems(ours, theirs, &plan);
     Merged {
         plan,
@@ -99,6 +107,7 @@ struct Items {
     investments: Vec<crate::model::Investment>,
     milestones: Vec<crate::model::Milestone>,
     stops: Vec<crate::model::Stop>,
+    conflicts: Vec<Conflict>,
 }
 
 impl Header {
@@ -117,6 +126,7 @@ impl Header {
             investments: _,
             milestones: _,
             stops: _,
+            conflicts: _,
         } = plan;
         Header {
             format: *format,
@@ -144,6 +154,7 @@ impl Header {
             investments,
             milestones,
             stops,
+            conflicts,
         } = items;
         Roadmap {
             format,
@@ -157,6 +168,7 @@ impl Header {
             investments,
             milestones,
             stops,
+            conflicts,
         }
     }
 
@@ -168,6 +180,7 @@ impl Header {
             investments: std::mem::take(&mut plan.investments),
             milestones: std::mem::take(&mut plan.milestones),
             stops: std::mem::take(&mut plan.stops),
+            conflicts: std::mem::take(&mut plan.conflicts),
         };
         *plan = self.with_items(items);
     }

@@ -36,12 +36,20 @@ pub enum ResolveError {
     },
 }
 
-/// Applies `choice` for `conflict` to `plan`; on an error the plan is unchanged.
+/// Applies `choice` for `conflict` to `plan` and takes the conflict off the plan's list; on an
+/// error the plan is unchanged.
 pub fn resolve(
     plan: &mut Roadmap,
     conflict: &Conflict,
     choice: &Choice,
 ) -> Result<(), ResolveError> {
+    apply(plan, conflict, choice)?;
+    plan.conflicts.retain(|c| c != conflict);
+    Ok(())
+}
+
+/// Applies `choice` for `conflict` to `plan`.
+fn apply(plan: &mut Roadmap, conflict: &Conflict, choice: &Choice) -> Result<(), ResolveError> {
     let text = match choice {
         Choice::Ours => return Ok(()),
         Choice::Theirs => conflict.theirs.as_str(),

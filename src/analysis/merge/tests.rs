@@ -62,7 +62,8 @@ fn one_field_changed_differently_is_a_conflict_that_keeps_ours() {
     ours.investments[1].end = m("2026-09");
     theirs.investments[1].end = m("2026-12");
     let merged = merge(&base(), &ours, &theirs);
-    assert_eq!(merged.plan, ours);
+    assert_eq!(merged.plan.investments, ours.investments);
+    assert_eq!(merged.plan.conflicts, merged.conflicts);
     assert_eq!(
         merged.conflicts,
         [Conflict {
@@ -74,6 +75,37 @@ fn one_field_changed_differently_is_a_conflict_that_keeps_ours() {
             theirs: "2026-12".into(),
         }]
     );
+}
+
+#[test]
+fn conflicts_a_side_still_had_stay_in_the_plan() {
+    let (mut ours, mut theirs) = (base(), base());
+    ours.investments[1].end = m("2026-09");
+    theirs.investments[1].end = m("2026-12");
+    let first = merge(&base(), &ours, &theirs).plan;
+    let mut theirs = base();
+    theirs.title = "New title".into();
+    let merged = merge(&base(), &first, &theirs);
+    assert!(merged.is_clean());
+    assert_eq!(merged.plan.conflicts, first.conflicts);
+    assert_eq!(merged.plan.title, "New title");
+}
+
+#[test]
+fn resolving_a_conflict_takes_it_off_the_plan() {
+    let (mut ours, mut theirs) = (base(), base());
+    ours.title = "Ours".into();
+    theirs.title = "Theirs".into();
+    let merged = merge(&base(), &ours, &theirs);
+    let mut plan = merged.plan.clone();
+    resolve(
+        &mut plan,
+        &merged.conflicts[0],
+        &Choice::Value("Both".into()),
+    )
+    .unwrap();
+    assert!(plan.conflicts.is_empty());
+    assert_eq!(plan.title, "Both");
 }
 
 #[test]
@@ -295,7 +327,7 @@ fn a_typed_value_that_does_not_fit_the_field_is_refused() {
     )
     .unwrap_err();
     assert!(err.to_string().starts_with("investment b: budget"), "{err}");
-    assert_eq!(plan, ours);
+    assert_eq!(plan, merged.plan);
     resolve(&mut plan, &merged.conflicts[0], &Choice::Value("3".into())).unwrap();
     assert_eq!(plan.investments[1].budget, 3);
 }
@@ -438,4 +470,23 @@ fn change(value: &serde_json::Value) -> serde_json::Value {
         }
         other => other.clone(),
     }
+}
+
+#[test]
+fn an_unresolved_conflict_is_an_error_of_the_plan() {
+    let (mut ours, mut theirs) = (base(), base());
+    ours.investments[1].end = m("2026-09");
+    theirs.investments[1].end = m("2026-12");
+    let merged = merge(&base(), &ours, &theirs);
+    let errors: Vec<String> = checks(&merged.plan)
+        .iter()
+        .filter(|f| f.code == "merge-conflict")
+        .map(|f| format!("{}: {:?}", f.message, f.ids))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            "unresolved merge conflict: investment b: end (ours “2026-09”, theirs “2026-12”): [\"b\"]"
+        ]
+    );
 }
