@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod cli;
 pub mod export;
 pub mod generate;
+pub mod import;
 pub mod io;
 pub mod layout;
 pub mod model;

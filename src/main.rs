@@ -22,7 +22,10 @@ use stackplan::model::Month;
   stackplan export plan.ron -o plan.pdf --page a3 --from 2026-01 --to 2030-12
   stackplan export plan.ron -o chart.svg       (or chart.png, --scale 2)
   stackplan export plan.ron -o handout.pdf --stops  one page per presentation stop
-  stackplan export plan.ron -o out.csv        write out-investments.csv, out-milestones.csv, …"
+  stackplan export plan.ron -o out.csv        write out-investments.csv, out-milestones.csv, …
+  stackplan export plan.ron -o plan.xlsx      a workbook: investments, milestones, budget, …
+  stackplan import schedule.xml -o plan.ron   from MS Project XML (.gan, .xlsx, .ods, .csv too)
+  stackplan import register.xlsx -o plan.ron --sheet Projects --column layer=Programme"
 )]
 struct Args {
     /// Plan to open in the editor (the bundled example when omitted).
@@ -48,7 +51,7 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// Export a plan; the format follows the output's extension (.pdf, .svg, .png, .csv).
+    /// Export a plan; the format follows the output's extension (.pdf, .svg, .png, .csv, .xlsx).
     Export {
         /// The plan to export.
         file: PathBuf,
@@ -76,6 +79,25 @@ enum Command {
         /// Write a handout PDF instead: one page per presentation stop.
         #[arg(long)]
         stops: bool,
+    },
+    /// Make a plan from MS Project XML, GanttProject (.gan), a spreadsheet (.xlsx, .xls,
+    /// .ods) or CSV; prints what was read, approximated and skipped.
+    Import {
+        /// The file to read; its extension names the format.
+        file: PathBuf,
+        /// The plan to write (.ron).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// The sheet of a workbook to read (default: the first with a header row).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// The row number of the header (default: found by itself).
+        #[arg(long)]
+        header_row: Option<usize>,
+        /// Which header holds what, e.g. `--column layer=Programme` (`--column start=` for
+        /// none); columns not given are recognised from their names.
+        #[arg(long = "column", value_name = "WHAT=HEADER", value_parser = cli::column_choice)]
+        columns: Vec<(stackplan::import::Column, String)>,
     },
 }
 
@@ -109,6 +131,20 @@ fn main() -> ExitCode {
             } else {
                 cli::export(&file, &output, &options, &mut out, &mut err)
             }
+        }
+        Some(Command::Import {
+            file,
+            output,
+            sheet,
+            header_row,
+            columns,
+        }) => {
+            let options = stackplan::import::ImportOptions {
+                sheet,
+                header_row,
+                mapping: stackplan::import::ColumnMapping { chosen: columns },
+            };
+            cli::import(&file, &output, &options, &mut out, &mut err)
         }
         None => cli::open_editor(args.file, &mut err),
     };
