@@ -55,6 +55,20 @@ fn main() {
             measure: editor_frame,
         },
         Budget {
+            name: "`stackplan diff`, 100 changes",
+            at: 10_000,
+            limit: Duration::from_millis(150),
+            runs: 7,
+            measure: diff_command,
+        },
+        Budget {
+            name: "comparison view frame at fit",
+            at: 10_000,
+            limit: Duration::from_millis(8),
+            runs: 1,
+            measure: comparing_frame,
+        },
+        Budget {
             name: "`stackplan export` to PDF",
             at: 10_000,
             limit: Duration::from_secs(2),
@@ -139,7 +153,49 @@ fn load_and_analyse(path: &Path) -> Duration {
 fn editor_frame(path: &Path) -> Duration {
     let plan = stackplan::io::load_path(path).expect("load plan");
     let data = tempfile::tempdir().expect("temporary data folder");
+    frames(StackplanApp::with_plan(plan, DataFolder::at(data.path())))
+}
+
+/// The plan beside `path` that differs from it in 100 items (written once).
+fn edited_path(path: &Path) -> std::path::PathBuf {
+    let edited = path.with_extension("edited.ron");
+    if !edited.exists() {
+        let plan = stackplan::io::load_path(path).expect("load plan");
+        let other = stackplan::generate::edited_plan(&plan, 100, SEED);
+        stackplan::io::save_path(&other, &edited).expect("write edited plan");
+    }
+    edited
+}
+
+/// The whole `stackplan diff` command on a plan and a copy with 100 changes.
+fn diff_command(plan: &Path) -> Duration {
+    let other = edited_path(plan);
+    let start = Instant::now();
+    let status = Command::new(env!("CARGO_BIN_EXE_stackplan"))
+        .arg("diff")
+        .arg(plan)
+        .arg(&other)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .expect("run stackplan diff");
+    let elapsed = start.elapsed();
+    assert_eq!(status.code(), Some(1), "stackplan diff finds the changes");
+    elapsed
+}
+
+/// Editor frames at zoom-to-fit while comparing the plan with a copy with 100 changes.
+fn comparing_frame(path: &Path) -> Duration {
+    let plan = stackplan::io::load_path(path).expect("load plan");
+    let other = stackplan::io::load_path(&edited_path(path)).expect("load edited plan");
+    let data = tempfile::tempdir().expect("temporary data folder");
     let mut app = StackplanApp::with_plan(plan, DataFolder::at(data.path()));
+    app.compare_with(other, "the edited copy");
+    frames(app)
+}
+
+/// The median of 20 frames of `app` after three that fit the view and lay the plan out.
+fn frames(mut app: StackplanApp) -> Duration {
     let ctx = egui::Context::default();
     let mut frame = || {
         let input = egui::RawInput {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the editor under Xvfb on the bundled example plan, presents it (F5), steps with the
 # keys and opens the presenter window (P), saving docs/present-overview.png,
-# docs/present-milestone.png and docs/present-presenter.png. Needs: xvfb, xauth, xdotool,
+# docs/present-milestone.png, docs/present-summary.png and docs/present-presenter.png, with the
+# main window at 1600x1000 (a projector). Needs: xvfb, xauth, xdotool,
 # imagemagick (import), mesa (EGL or lavapipe).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +21,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 &
+Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 sleep 1
 export DISPLAY=$display
@@ -29,20 +30,28 @@ app=$!
 sleep "${WAIT_SECONDS:-8}"
 main=$(xdotool search --sync --name "Stackplan" | head -1)
 # No window manager: give the window the keyboard and move the pointer out of the way.
-xdotool windowfocus --sync "$main"
-xdotool mousemove 1439 899
+xdotool windowsize "$main" 1600 1000
+sleep 4
+# No window manager: give the window the keyboard before each key.
 key() {
+    xdotool windowfocus "$main"
+    xdotool mousemove 700 900
+    sleep 0.3
     xdotool key "$1"
     sleep "${2:-1.5}"
 }
 mkdir -p "$out"
-key F5
+key F5 5
 import -window "$main" "$out/present-overview.png"
 key Right
 key n
 import -window "$main" "$out/present-milestone.png"
 key n 0.5
+key End
+import -window "$main" "$out/present-summary.png"
+key Home 0.5
+key Right
 key p 3
 presenter=$(xdotool search --name "presenter" | head -1)
 import -window "$presenter" "$out/present-presenter.png"
-echo "present-screenshots: wrote $out/present-{overview,milestone,presenter}.png"
+echo "present-screenshots: wrote $out/present-{overview,milestone,summary,presenter}.png"

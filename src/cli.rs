@@ -1,4 +1,5 @@
-//! The command-line subcommands (`check`, `fmt`, `export`, `import`) over the library's core.
+//! The command-line subcommands (`check`, `fmt`, `export`, `diff`, `import`) over the library's
+//! core.
 //!
 //! Each returns the process exit code: 0 fine, 1 checks found errors (or `fmt --check`
 //! found a file to change), 2 a file could not be read, parsed or written.
@@ -153,6 +154,82 @@ pub fn export_handout(
     report_export(written, out_path, out, err)
 }
 
+/// `stackplan diff A B`: prints what differs between two plans and what it means.
+///
+/// Exit 0 when they are the same, 1 when they differ, 2 when either cannot be read. Called
+/// by git as an external diff (seven arguments: path, old file, hex, mode, new file, hex,
+/// mode), it compares the old and new files and exits 0 when they differ, as git expects.
+pub fn diff(
+    files: &[PathBuf],
+    format: export::diff::DiffFormat,
+    at: &[crate::model::Month],
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> u8 {
+    let (a, b, from_git) = match files {
+        [a, b] => (a, b, false),
+        [_, a, _, _, b, _, _] => (a, b, true),
+        _ => {
+            let _ = writeln!(
+                err,
+                "error: diff compares two plans: stackplan diff A.ron B.ron"
+            );
+            return UNREADABLE;
+        }
+    };
+    let load = |path: &Path| io::load_path(path);
+    let (plan_a, plan_b) = match (load(a), load(b)) {
+        (Ok(x), Ok(y)) => (x, y),
+        (Err(e), _) | (_, Err(e)) => return fail(err, &e),
+    };
+    let options = analysis::compare::Options { at: at.to_vec() };
+    let comparison = analysis::compare::compare(&plan_a, &plan_b, &options);
+    // Called by git, the files are temporary: name the plan's path instead.
+    let name = |path: &Path, version: &str| match files.first() {
+        Some(shown) if from_git => format!("{} ({version})", shown.display()),
+        _ => path.display().to_string(),
+    };
+    let text = export::diff::render(
+        format,
+        &comparison,
+        &export::diff::Source::new(&name(a, "old"), &plan_a),
+        &export::diff::Source::new(&name(b, "new"), &plan_b),
+    );
+    let _ = out.write_all(text.as_bytes());
+    if comparison.is_same() || from_git {
+        OK
+    } else {
+        FINDINGS
+    }
+}
+
+/// `stackplan export A -o OUT.pdf --compare B`: writes the comparison report of A and B.
+pub fn export_comparison(
+    file: &Path,
+    other: &Path,
+    out_path: &Path,
+    options: &export::ExportOptions,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> u8 {
+    let (plan_a, plan_b) = match (io::load_path(file), io::load_path(other)) {
+        (Ok(a), Ok(b)) => (a, b),
+        (Err(e), _) | (_, Err(e)) => return fail(err, &e),
+    };
+    let ext = out_path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    if !ext.eq_ignore_ascii_case("pdf") {
+        let _ = writeln!(
+            err,
+            "error: a comparison report is a PDF: name the output *.pdf"
+        );
+        return UNREADABLE;
+    }
+    let (a_name, b_name) = (file.display().to_string(), other.display().to_string());
+    let written =
+        export::comparison::write((&plan_a, &a_name), (&plan_b, &b_name), out_path, options);
+    report_export(written, out_path, out, err)
+}
+
 /// Prints an export's warnings and what it wrote, or its error; the exit code.
 fn report_export(
     written: Result<export::Report, export::ExportError>,
@@ -237,10 +314,11 @@ fn fail(err: &mut impl Write, error: &dyn std::fmt::Display) -> u8 {
     UNREADABLE
 }
 
-/// `stackplan [FILE]`: opens the editor (on the bundled example when no file is given).
+/// `stackplan [FILE] [--compare B]`: opens the editor (on the bundled example when no file
+/// is given), comparing with B when given.
 #[cfg(feature = "gui")]
-pub fn open_editor(file: Option<PathBuf>, err: &mut impl Write) -> u8 {
-    match crate::ui::run(file) {
+pub fn open_editor(file: Option<PathBuf>, compare: Option<PathBuf>, err: &mut impl Write) -> u8 {
+    match crate::ui::run(file, compare) {
         Ok(()) => OK,
         Err(e) => {
             let _ = writeln!(err, "error: {e:#}");
@@ -251,7 +329,7 @@ pub fn open_editor(file: Option<PathBuf>, err: &mut impl Write) -> u8 {
 
 /// `stackplan [FILE]` in a build without the `gui` feature: says so and fails.
 #[cfg(not(feature = "gui"))]
-pub fn open_editor(_file: Option<PathBuf>, err: &mut impl Write) -> u8 {
+pub fn open_editor(_file: Option<PathBuf>, _compare: Option<PathBuf>, err: &mut impl Write) -> u8 {
     let _ = writeln!(
         err,
         "error: this stackplan was built without the editor (feature `gui`)"

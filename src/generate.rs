@@ -165,6 +165,9 @@ pub fn large_plan(items: usize, seed: u64) -> Roadmap {
     plan
 }
 
+/// Whose law reaches generated dependencies, in turn.
+const JURISDICTIONS: [&str; 5] = ["US", "CN", "US", "EU", "KR"];
+
 /// Dependencies: three in four live from the start (black box or licensed); the rest more
 /// open ones that milestones introduce.
 fn dependencies(rng: &mut Rng, layers: &[&str], count: usize) -> Vec<Dependency> {
@@ -191,9 +194,16 @@ fn dependencies(rng: &mut Rng, layers: &[&str], count: usize) -> Vec<Dependency>
                     "Foreign vendor"
                 }
                 .into(),
+                jurisdiction: JURISDICTIONS
+                    .get(k % JURISDICTIONS.len())
+                    .copied()
+                    .unwrap_or("US")
+                    .to_owned(),
                 control,
                 criticality: u8::try_from(rng.between(1, 5)).unwrap_or(3),
                 notes: String::new(),
+                evidence: Vec::new(),
+                assessment: Vec::new(),
             }
         })
         .collect()
@@ -340,15 +350,87 @@ fn milestones(rng: &mut Rng, plan: &Roadmap, count: usize) -> Vec<Milestone> {
                 removes,
                 introduces,
                 notes: String::new(),
+                evidence: Vec::new(),
             }
         })
         .collect()
+}
+
+/// A copy of `plan` that differs from it in `changes` items, for comparisons: investments
+/// moved a quarter later or given a tenth more budget, milestones moved two months, some
+/// investments removed and new ones added, each item changed once.
+pub fn edited_plan(plan: &Roadmap, changes: usize, seed: u64) -> Roadmap {
+    let mut rng = Rng(seed);
+    let mut edited = plan.clone();
+    let mut touched = std::collections::HashSet::new();
+    let mut removed = std::collections::HashSet::new();
+    let n = edited.investments.len();
+    // An item of a kind (0 investments, 1 milestones) not changed yet.
+    let mut fresh = |rng: &mut Rng, kind: u8, len: usize| {
+        (0..len.max(1) * 4)
+            .map(|_| rng.below(len))
+            .find(|&i| touched.insert((kind, i)))
+    };
+    for k in 0..changes {
+        match k % 5 {
+            0 | 1 | 3 if n > 0 => {
+                let Some(i) = fresh(&mut rng, 0, n) else {
+                    continue;
+                };
+                let Some(inv) = edited.investments.get_mut(i) else {
+                    continue;
+                };
+                match k % 5 {
+                    0 => {
+                        inv.start = inv.start.plus(3);
+                        inv.end = inv.end.plus(3);
+                    }
+                    1 => inv.budget += inv.budget / 10 + 1,
+                    _ => {
+                        removed.insert(inv.id.clone());
+                    }
+                }
+            }
+            2 if !edited.milestones.is_empty() => {
+                let Some(i) = fresh(&mut rng, 1, edited.milestones.len()) else {
+                    continue;
+                };
+                if let Some(m) = edited.milestones.get_mut(i) {
+                    m.month = m.month.plus(2);
+                }
+            }
+            _ => {
+                let start = plan.horizon.start.plus(rng.between(0, 100));
+                edited.investments.push(Investment {
+                    id: format!("added-{k}"),
+                    title: format!("Added work {k}"),
+                    layer: WORK[k % WORK.len()].0.to_owned(),
+                    start,
+                    end: start.plus(rng.between(3, 18)),
+                    budget: 1_000_000,
+                    owner: String::new(),
+                    notes: String::new(),
+                    after: Vec::new(),
+                });
+            }
+        }
+    }
+    edited.investments.retain(|i| !removed.contains(&i.id));
+    edited
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::analysis::{Severity, checks};
+
+    #[test]
+    fn an_edited_plan_differs_in_as_many_items_as_asked() {
+        let plan = large_plan(2_000, 7);
+        let edited = edited_plan(&plan, 100, 3);
+        let c = crate::analysis::compare::compare(&plan, &edited, &Default::default());
+        assert_eq!(c.items.len(), 100);
+    }
 
     #[test]
     fn same_seed_same_plan() {

@@ -5,6 +5,7 @@
 //! egui.
 
 pub mod analysis;
+pub mod assess;
 pub mod cli;
 pub mod export;
 pub mod generate;

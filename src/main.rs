@@ -4,7 +4,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use stackplan::analysis::sovereignty::Cutoff;
+use stackplan::assess::{self, OutputFormat};
 use stackplan::cli;
+use stackplan::export::diff::DiffFormat;
 use stackplan::export::{ExportOptions, PageSize};
 use stackplan::model::Month;
 
@@ -23,6 +26,12 @@ use stackplan::model::Month;
   stackplan export plan.ron -o chart.svg       (or chart.png, --scale 2)
   stackplan export plan.ron -o handout.pdf --stops  one page per presentation stop
   stackplan export plan.ron -o out.csv        write out-investments.csv, out-milestones.csv, …
+  stackplan export a.ron --compare b.ron -o paths.pdf  the two paths side by side
+  stackplan a.ron --compare b.ron             open a.ron in the editor, compared with b.ron
+  stackplan assess plan.ron --at 2030-01      weakest links, jurisdictions, framework score
+  stackplan shock plan.ron --jurisdiction US --at 2027-06 --format json
+  stackplan diff old.ron new.ron              what differs and what it means (exit 1 if they differ)
+  stackplan diff a.ron b.ron --format markdown (or json; --at 2030-01 adds a date)
   stackplan export plan.ron -o plan.xlsx      a workbook: investments, milestones, budget, …
   stackplan import schedule.xml -o plan.ron   from MS Project XML (.gan, .xlsx, .ods, .csv too)
   stackplan import register.xlsx -o plan.ron --sheet Projects --column layer=Programme"
@@ -30,6 +39,9 @@ use stackplan::model::Month;
 struct Args {
     /// Plan to open in the editor (the bundled example when omitted).
     file: Option<PathBuf>,
+    /// Open the editor comparing the plan with this one (ghosts, Compare panel).
+    #[arg(long, value_name = "B.ron")]
+    compare: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -77,8 +89,53 @@ enum Command {
         #[arg(long, default_value_t = 2.0)]
         scale: f32,
         /// Write a handout PDF instead: one page per presentation stop.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "compare")]
         stops: bool,
+        /// Write a comparison report PDF of this plan (A) and another (B) instead.
+        #[arg(long, value_name = "B.ron")]
+        compare: Option<PathBuf>,
+    },
+    /// Sovereignty at a month: weakest link per layer, exposure by jurisdiction, framework score.
+    Assess {
+        /// The plan to assess.
+        file: PathBuf,
+        /// The month, e.g. 2030-01 (default: this month, within the plan's horizon).
+        #[arg(long)]
+        at: Option<Month>,
+        /// Output: text or json.
+        #[arg(long, default_value = "text")]
+        format: OutputFormat,
+    },
+    /// What a cut-off does: a jurisdiction or a controller stops access at a month.
+    #[command(group(clap::ArgGroup::new("who").required(true).args(["jurisdiction", "controller"])))]
+    Shock {
+        /// The plan.
+        file: PathBuf,
+        /// The jurisdiction that cuts access, e.g. US.
+        #[arg(long)]
+        jurisdiction: Option<String>,
+        /// The controller (vendor, country) that cuts access.
+        #[arg(long)]
+        controller: Option<String>,
+        /// The month access is cut, e.g. 2027-06.
+        #[arg(long)]
+        at: Month,
+        /// Output: text or json.
+        #[arg(long, default_value = "text")]
+        format: OutputFormat,
+    },
+    /// Compare two plans: retirements, trades, exposure, budget, moved milestones, then every
+    /// item added, removed or changed. Exit 0 same, 1 different, 2 unreadable.
+    Diff {
+        /// The two plans, A then B (or the seven arguments git passes an external diff).
+        #[arg(required = true, num_args = 2..=7)]
+        files: Vec<PathBuf>,
+        /// Output: text, markdown or json.
+        #[arg(long, default_value = "text")]
+        format: DiffFormat,
+        /// A month at which to compare exposure (repeatable; default: each January).
+        #[arg(long)]
+        at: Vec<Month>,
     },
     /// Make a plan from MS Project XML, GanttProject (.gan), a spreadsheet (.xlsx, .xls,
     /// .ods) or CSV; prints what was read, approximated and skipped.
@@ -117,6 +174,7 @@ fn main() -> ExitCode {
             to,
             scale,
             stops,
+            compare,
         }) => {
             let options = ExportOptions {
                 page,
@@ -126,7 +184,9 @@ fn main() -> ExitCode {
                 scale,
                 ..ExportOptions::default()
             };
-            if stops {
+            if let Some(other) = compare {
+                cli::export_comparison(&file, &other, &output, &options, &mut out, &mut err)
+            } else if stops {
                 cli::export_handout(&file, &output, &options, &mut out, &mut err)
             } else {
                 cli::export(&file, &output, &options, &mut out, &mut err)
@@ -146,7 +206,26 @@ fn main() -> ExitCode {
             };
             cli::import(&file, &output, &options, &mut out, &mut err)
         }
-        None => cli::open_editor(args.file, &mut err),
+        Some(Command::Assess { file, at, format }) => {
+            assess::assess(&file, at, format, &mut out, &mut err)
+        }
+        Some(Command::Shock {
+            file,
+            jurisdiction,
+            controller,
+            at,
+            format,
+        }) => {
+            let cutoff = match (jurisdiction, controller) {
+                (Some(j), _) => Cutoff::Jurisdiction(j),
+                (None, c) => Cutoff::Controller(c.unwrap_or_default()),
+            };
+            assess::shock(&file, &cutoff, at, format, &mut out, &mut err)
+        }
+        Some(Command::Diff { files, format, at }) => {
+            cli::diff(&files, format, &at, &mut out, &mut err)
+        }
+        None => cli::open_editor(args.file, args.compare, &mut err),
     };
     ExitCode::from(code)
 }

@@ -128,7 +128,8 @@ fn fmt_rewrites_a_hand_written_file_into_canonical_form() {
     );
     assert_eq!(stackplan(&["fmt", &p]).status.code(), Some(0));
     let canonical = std::fs::read_to_string(&path).unwrap();
-    let start = "Roadmap(\n    format: 1,\n    title: \"Hand\",\n";
+    // A format-1 file comes out in format 2.
+    let start = "Roadmap(\n    format: 2,\n    title: \"Hand\",\n";
     assert!(canonical.starts_with(start), "{canonical}");
     assert_eq!(stackplan(&["fmt", "--check", &p]).status.code(), Some(0));
 }
@@ -222,4 +223,117 @@ fn export_refuses_an_unknown_extension_and_a_bad_month() {
         "{}",
         text(&out.stderr)
     );
+}
+
+const LICENSED: &str = "roadmaps/licensed-blackbox.ron";
+const SOVEREIGN: &str = "roadmaps/sovereign-stack-2035.ron";
+
+#[test]
+fn diff_of_a_plan_with_itself_exits_0_and_says_so() {
+    let plan = repo(SOVEREIGN);
+    let out = stackplan(&["diff", &plan, &plan]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("The plans are the same."));
+}
+
+#[test]
+fn diff_of_the_two_paths_exits_1_consequences_first() {
+    let out = stackplan(&["diff", &repo(LICENSED), &repo(SOVEREIGN)]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let at = |heading: &str| {
+        stdout
+            .lines()
+            .position(|l| l == heading)
+            .unwrap_or_else(|| panic!("no {heading} in\n{stdout}"))
+    };
+    assert!(at("Retirements") < at("Exposure"));
+    assert!(at("Budget") < at("Investments"));
+    // The sovereign path ends the licence the licensed path only renews.
+    assert!(
+        stdout.contains("licensed-llm retired 15 months earlier: 2031-10 → 2030-07"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("Only in A: licence-renewed trades licensed-llm for licensed-llm-v2"));
+}
+
+#[test]
+fn diff_as_markdown_has_a_heading_and_a_list_per_section() {
+    let out = stackplan(&[
+        "diff",
+        &repo(LICENSED),
+        &repo(SOVEREIGN),
+        "--format",
+        "markdown",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    assert!(stdout.starts_with("## "), "{stdout}");
+    assert!(stdout.contains("\n### Retirements\n\n- "), "{stdout}");
+    assert!(stdout.contains("\n### Investments\n\n- "), "{stdout}");
+}
+
+#[test]
+fn diff_as_json_names_every_id_involved() {
+    let out = stackplan(&[
+        "diff",
+        &repo(LICENSED),
+        &repo(SOVEREIGN),
+        "--format",
+        "json",
+        "--at",
+        "2030-01",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_eq!(doc["same"], false);
+    let items = doc["items"].as_array().unwrap();
+    let ids: Vec<&str> = items.iter().map(|i| i["id"].as_str().unwrap()).collect();
+    for id in [
+        "gpu-firmware",
+        "cluster-1",
+        "national-model-live",
+        "licensed-llm",
+    ] {
+        assert!(ids.contains(&id), "{id} missing from items");
+    }
+    let retired = &doc["consequences"]["retirements"];
+    let licensed = retired
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["dependency"] == "licensed-llm")
+        .expect("licensed-llm retirement");
+    assert_eq!(licensed["shift"], "earlier");
+    assert_eq!(licensed["by_b"], "national-model-live");
+    assert_eq!(doc["consequences"]["exposure"]["at"][0]["month"], "2030-01");
+}
+
+#[test]
+fn diff_exits_2_and_names_the_file_it_cannot_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken-b.ron");
+    std::fs::write(&broken, "Roadmap(format: 1, title: ").unwrap();
+    let out = stackplan(&["diff", &repo(LICENSED), &broken.display().to_string()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("broken-b.ron"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = stackplan(&["diff", "no/such/a.ron", &repo(LICENSED)]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("no/such/a.ron"));
+}
+
+#[test]
+fn diff_called_by_git_compares_old_and_new_and_exits_0() {
+    // git passes: path old-file old-hex old-mode new-file new-hex new-mode.
+    let (old, new) = (repo(LICENSED), repo(SOVEREIGN));
+    let args = [
+        "diff", "plan.ron", &old, "abc", "100644", &new, "def", "100644",
+    ];
+    let out = stackplan(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("Retirements"));
 }

@@ -35,7 +35,12 @@ fn versions() -> (Roadmap, Roadmap) {
 
 /// Runs this test binary again as a child that does `task` (see [`child_helper`]).
 fn child(task: &str, path: &Path) -> Command {
-    let mut cmd = Command::new(std::env::current_exe().unwrap());
+    child_of(&std::env::current_exe().unwrap(), task, path)
+}
+
+/// Runs `program`, a copy of this test binary, as a child that does `task`.
+fn child_of(program: &Path, task: &str, path: &Path) -> Command {
+    let mut cmd = Command::new(program);
     cmd.args(["child_helper", "--exact", "--nocapture", "--test-threads=1"])
         .env(CHILD, task)
         .env("STACKPLAN_CRASH_PATH", path)
@@ -166,18 +171,41 @@ impl XorShift {
 }
 
 /// Runs `task` in a child and returns what it reported on stderr.
-fn run_child(task: &str, path: &Path, as_nobody: bool) -> String {
-    let mut cmd = child(task, path);
-    if as_nobody {
-        cmd.uid(65534).gid(65534);
-    }
+fn run_child(task: &str, path: &Path) -> String {
+    let out = child(task, path).output().unwrap();
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Runs `task` in a child without root's rights and returns what it reported on stderr.
+///
+/// The checkout may live in a folder only root may enter, so the child runs from a copy of
+/// this test binary in a fresh folder that everyone may enter.
+fn run_child_as_nobody(task: &str, path: &Path) -> String {
+    let place = tempfile::Builder::new()
+        .prefix("stackplan-nobody-")
+        .tempdir()
+        .unwrap();
+    std::fs::set_permissions(place.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let binary = place.path().join("crash_save");
+    std::fs::copy(std::env::current_exe().unwrap(), &binary).unwrap();
+    std::fs::set_permissions(&binary, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut cmd = child_of(&binary, task, path);
+    cmd.current_dir(place.path()).uid(65534).gid(65534);
     let out = cmd.output().unwrap();
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
 #[test]
 fn saving_into_a_read_only_folder_reports_an_error_and_keeps_the_old_file() {
-    let dir = scratch_dir("read-only");
+    // A folder everyone may enter, wherever the checkout lives (the child may run as nobody).
+    let place = tempfile::Builder::new()
+        .prefix("stackplan-read-only-")
+        .tempdir()
+        .unwrap();
+    std::fs::set_permissions(place.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let dir = place.path().join("plans");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o777)).unwrap();
     let path = dir.join("plan.ron");
     let (old, _) = versions();
     save_path(&old, &path).unwrap();
@@ -186,7 +214,7 @@ fn saving_into_a_read_only_folder_reports_an_error_and_keeps_the_old_file() {
     let privileged = std::fs::write(dir.join("probe"), "x").is_ok();
     let report = if privileged {
         let _ = std::fs::remove_file(dir.join("probe"));
-        run_child("save-once", &path, true)
+        run_child_as_nobody("save-once", &path)
     } else {
         match save_path(&versions().1, &path) {
             Ok(()) => "SAVED".to_owned(),
@@ -209,7 +237,7 @@ fn a_full_disk_reports_an_error_and_keeps_the_old_file() {
     let dir = scratch_dir("full-disk");
     let path = dir.join("plan.ron");
     std::fs::write(&path, "old text").unwrap();
-    let report = run_child("save-small-file-limit", &path, false);
+    let report = run_child("save-small-file-limit", &path);
     assert!(report.contains("ERROR: cannot save"), "{report}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "old text");
     assert_eq!(

@@ -53,9 +53,12 @@ fn multilingual() -> Roadmap {
         name: "Импортные ускорители".into(),
         layer: "compute".into(),
         controller: "Vendor".into(),
+        jurisdiction: String::new(),
         control: ControlLevel::BlackBox,
         criticality: 5,
         notes: String::new(),
+        evidence: Vec::new(),
+        assessment: Vec::new(),
     });
     let milestones = [
         ("m-cn", "compute", "2028-03", "算力自主"),
@@ -76,6 +79,7 @@ fn multilingual() -> Roadmap {
             },
             introduces: Vec::new(),
             notes: String::new(),
+            evidence: Vec::new(),
         });
     }
     plan
@@ -378,5 +382,181 @@ fn png_matches_resvg_drawing_the_same_svg() {
             far_off < 200,
             "scale {scale}: {far_off} pixels differ from resvg's drawing"
         );
+    }
+}
+
+/// The example plan of ten years.
+fn sovereign_stack() -> Roadmap {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("roadmaps/sovereign-stack-2035.ron");
+    stackplan::io::load_path(&path).unwrap()
+}
+
+/// The text of each page of `pdf`, laid out as on the page.
+fn page_texts(pdf: &Path) -> Vec<String> {
+    let out = tool("pdftotext")
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (Debian package poppler-utils) must be installed");
+    assert!(out.status.success(), "pdftotext failed");
+    let text = String::from_utf8(out.stdout).unwrap();
+    text.split('\u{c}').map(str::to_owned).collect()
+}
+
+/// The time span in a chart page's header caption ("2026-01 – 2030-12"), if it is one.
+fn caption_span(page: &str) -> Option<(Month, Month)> {
+    if page.lines().take(3).any(|l| l.contains("Report")) {
+        return None;
+    }
+    let line = page.lines().take(4).find(|l| l.contains(" – "))?;
+    let (left, right) = line.split_once(" – ")?;
+    let from = left.trim_end().rsplit(' ').next()?.parse().ok()?;
+    let to = right.trim_start().get(..7)?.parse().ok()?;
+    Some((from, to))
+}
+
+#[test]
+fn the_ten_year_chart_is_tiled_in_equal_time_spans() {
+    let plan = sovereign_stack();
+    let dir = temp_dir();
+    let pdf = dir.path().join("plan.pdf");
+    export::write_file(&plan, &pdf, &options()).unwrap();
+    let mut spans: Vec<(Month, Month)> = page_texts(&pdf)
+        .iter()
+        .filter_map(|p| caption_span(p))
+        .collect();
+    spans.dedup();
+    assert!(
+        spans.len() >= 2,
+        "ten years do not fit one A4 page: {spans:?}"
+    );
+    let lengths: Vec<i32> = spans.iter().map(|(a, b)| a.months_until(*b) + 1).collect();
+    assert!(
+        lengths.iter().all(|&n| n == lengths[0]),
+        "every tile spans the same months: {spans:?}"
+    );
+    assert_eq!(spans[0].0, plan.horizon.start);
+    assert_eq!(spans.last().unwrap().1, plan.horizon.end);
+    for pair in spans.windows(2) {
+        assert_eq!(pair[0].1.plus(1), pair[1].0, "tiles follow each other");
+    }
+}
+
+#[test]
+fn chart_pages_share_time_equally_and_cut_a_lane_only_when_it_is_taller_than_a_page() {
+    let plan = sovereign_stack();
+    for (w, h) in [(841.89, 595.28), (595.28, 841.89), (612.0, 792.0)] {
+        let setup = layout::page::PageSetup::new(&plan, w, h);
+        let tiles = layout::page::chart_tiles(&plan, plan.horizon.start, plan.horizon.end, &setup);
+        let room = tiles.iter().map(|t| t.bottom - t.top).fold(0.0, f32::max);
+        let months: Vec<i32> = tiles
+            .iter()
+            .map(|t| t.from.months_until(t.to) + 1)
+            .collect();
+        assert!(
+            months.iter().all(|&m| m == months[0]),
+            "equal time tiles on {w}×{h}: {months:?}"
+        );
+        for tile in &tiles {
+            for lane in &tile.scene.bands {
+                let cut = |y: f32| lane.top + 0.5 < y && y < lane.bottom - 0.5;
+                if cut(tile.top) || cut(tile.bottom) {
+                    assert!(
+                        lane.bottom - lane.top > room,
+                        "{:?} ({} units) is cut on a page with room for {room} ({w}×{h})",
+                        lane.layer,
+                        lane.bottom - lane.top
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Amounts of a budget table row in tenths of a million ("1,234.5" → 12345).
+fn tenths(cell: &str) -> Option<u64> {
+    let (whole, tenth) = cell.split_once('.')?;
+    let whole: u64 = whole.replace(',', "").parse().ok()?;
+    let tenth: u64 = tenth.parse().ok().filter(|t| *t < 10)?;
+    Some(whole * 10 + tenth)
+}
+
+#[test]
+fn the_budget_table_adds_up_to_the_budgets_typed() {
+    let plan = sovereign_stack();
+    let dir = temp_dir();
+    let pdf = dir.path().join("plan.pdf");
+    export::write_file(&plan, &pdf, &options()).unwrap();
+    let pages = page_texts(&pdf);
+    let page = pages
+        .iter()
+        .find(|p| p.contains("Budget per layer per year"))
+        .expect("a budget page");
+    assert!(page.contains("Budget per layer per year (EUR million)"));
+    let lines: Vec<&str> = page
+        .lines()
+        .skip_while(|l| !l.contains("Budget per layer per year"))
+        .collect();
+    let head: Vec<&str> = lines
+        .iter()
+        .find(|l| l.trim_start().starts_with("Layer"))
+        .unwrap()
+        .split_whitespace()
+        .collect();
+    assert_eq!(head.last(), Some(&"Total"), "{head:?}");
+    let years = head.len() - 2;
+    assert_eq!(years, 10);
+    let mut rows: Vec<(String, Vec<u64>)> = Vec::new();
+    for line in &lines {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let amounts: Vec<u64> = words.iter().filter_map(|w| tenths(w)).collect();
+        if amounts.len() == years + 1 {
+            let name = words[..words.len() - amounts.len()].join(" ");
+            rows.push((name, amounts));
+        }
+        if line.trim_start().starts_with("All layers") {
+            break;
+        }
+    }
+    let (all, layers) = rows.split_last().unwrap();
+    assert_eq!(all.0, "All layers");
+    assert_eq!(layers.len(), plan.layers.len());
+    for (name, cells) in layers {
+        let layer = plan.layers.iter().find(|l| &l.name == name).unwrap();
+        let typed: u64 = plan
+            .investments
+            .iter()
+            .filter(|i| i.layer == layer.id)
+            .map(|i| i.budget)
+            .sum();
+        let (total, by_year) = cells.split_last().unwrap();
+        assert_eq!(by_year.iter().sum::<u64>(), *total, "{name}: years add up");
+        assert_eq!(
+            *total * 100_000,
+            typed,
+            "{name}: the total is the budget typed"
+        );
+    }
+    for column in 0..=years {
+        let sum: u64 = layers.iter().map(|(_, c)| c[column]).sum();
+        assert_eq!(all.1[column], sum, "column {column} adds up");
+    }
+    let typed: u64 = plan.investments.iter().map(|i| i.budget).sum();
+    assert_eq!(all.1[years] * 100_000, typed);
+}
+
+#[test]
+fn checks_in_the_pdf_are_sentences_without_compiler_codes() {
+    let mut plan = sovereign_stack();
+    plan.investments[0].end = plan.investments[0].start.plus(-2);
+    let dir = temp_dir();
+    let pdf = dir.path().join("plan.pdf");
+    export::write_file(&plan, &pdf, &options()).unwrap();
+    let text = pdftotext(&pdf);
+    let checks = text.split("Open checks").nth(1).expect("a checks section");
+    assert!(checks.contains("Error"), "{checks}");
+    for code in ["error[", "warning[", "info["] {
+        assert!(!text.contains(code), "{code} in the PDF:\n{checks}");
     }
 }

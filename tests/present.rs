@@ -427,3 +427,109 @@ fn odd_saved_stops_present_without_failing() {
     }
     assert_eq!(h.get_all_by_label("3 / 3").count(), 2);
 }
+
+/// What the last frame painted: the smallest visible text size, what was painted beyond the
+/// `screen` or cut by its clip rectangle, and every visible text.
+#[derive(Default)]
+struct Painted {
+    min: f32,
+    bad: Vec<String>,
+    texts: Vec<String>,
+}
+
+fn painted(h: &Harness<'static, StackplanApp>, screen: egui::Rect) -> Painted {
+    fn walk(shape: &egui::Shape, clip: egui::Rect, screen: egui::Rect, out: &mut Painted) {
+        let bounds = shape.visual_bounding_rect();
+        if !bounds.is_positive() || !clip.intersects(bounds) {
+            return;
+        }
+        match shape {
+            egui::Shape::Vec(shapes) => {
+                for s in shapes {
+                    walk(s, clip, screen, out);
+                }
+            }
+            egui::Shape::Text(text) => {
+                let job = &text.galley.job;
+                for section in &job.sections {
+                    let range = section.byte_range.start.0..section.byte_range.end.0;
+                    let words = job.text.get(range).unwrap_or("");
+                    if !words.trim().is_empty() {
+                        out.min = out.min.min(section.format.font_id.size);
+                    }
+                }
+                let shown = job.text.trim();
+                if shown.is_empty() {
+                    return;
+                }
+                out.texts.push(shown.to_owned());
+                if !clip.expand(1.0).contains_rect(bounds) {
+                    out.bad
+                        .push(format!("text {shown:?} at {bounds:?} cut by {clip:?}"));
+                }
+                if !screen.expand(1.0).contains_rect(bounds) {
+                    out.bad
+                        .push(format!("text {shown:?} at {bounds:?} off the screen"));
+                }
+            }
+            _ => {
+                if !screen.expand(1.0).contains_rect(bounds.intersect(clip)) {
+                    out.bad.push(format!("shape at {bounds:?} off the screen"));
+                }
+            }
+        }
+    }
+    let mut out = Painted {
+        min: f32::INFINITY,
+        ..Painted::default()
+    };
+    for clipped in &h.output().shapes {
+        walk(&clipped.shape, clipped.clip_rect, screen, &mut out);
+    }
+    out
+}
+
+#[test]
+fn slides_at_1600_by_1000_have_no_text_under_14_px_and_nothing_cut_off() {
+    let data = tempfile::tempdir().unwrap();
+    let app = StackplanApp::with_plan(example_plan().unwrap(), DataFolder::at(data.path()));
+    let mut h = common::harness_sized(app, 1600.0, 1000.0);
+    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1600.0, 1000.0));
+    press(&mut h, egui::Key::F5);
+    let stops = h.state().presentation().unwrap().deck().slides().len();
+    let check = |h: &mut Harness<'static, StackplanApp>, name: &str| {
+        // Let the move between stops finish.
+        for _ in 0..4 {
+            h.run();
+        }
+        let out = painted(h, screen);
+        assert!(out.min >= 14.0, "{name}: text painted at {} px", out.min);
+        assert!(out.bad.is_empty(), "{name}: {:#?}", out.bad);
+        out.texts
+    };
+    let overview = check(&mut h, "overview");
+    for year in ["2026", "2030", "2035"] {
+        let n = overview.iter().filter(|t| *t == year).count();
+        assert!(
+            n >= 2,
+            "{year} labels the chart and the exposure axis: {overview:?}"
+        );
+    }
+    for tick in ["0", "20", "40"] {
+        assert!(overview.iter().any(|t| t == tick), "exposure scale {tick}");
+    }
+    press(&mut h, egui::Key::ArrowRight);
+    let milestone = check(&mut h, "first milestone");
+    assert!(
+        milestone
+            .iter()
+            .any(|t| t.starts_with("Public services on foreign cloud"))
+    );
+    for n in 3..stops {
+        press(&mut h, egui::Key::ArrowRight);
+        check(&mut h, &format!("stop {n}"));
+    }
+    press(&mut h, egui::Key::End);
+    h.get_by_label(&format!("{stops} / {stops}"));
+    check(&mut h, "summary");
+}

@@ -4,8 +4,8 @@
 use proptest::prelude::*;
 use stackplan::io::{load_bytes, load_str, to_ron};
 use stackplan::model::{
-    Colour, ControlLevel, Dependency, FORMAT, Horizon, Investment, Layer, Milestone, Month,
-    Roadmap, Stop,
+    Assessment, Colour, Confidence, ControlLevel, Dependency, Evidence, FORMAT, Horizon,
+    Investment, Layer, Milestone, Month, Roadmap, Stop,
 };
 
 /// Text that stresses the writer: any character, with quotes, backslashes, line ends, control
@@ -60,25 +60,61 @@ fn layer() -> impl Strategy<Value = Layer> {
     )
 }
 
+fn confidence() -> impl Strategy<Value = Confidence> {
+    proptest::sample::select(Confidence::ALL.to_vec())
+}
+
+fn evidence() -> impl Strategy<Value = Vec<Evidence>> {
+    let one =
+        (text(), month(), confidence(), text()).prop_map(|(source, date, confidence, note)| {
+            Evidence {
+                source,
+                date,
+                confidence,
+                note,
+            }
+        });
+    proptest::collection::vec(one, 0..3)
+}
+
+fn assessment() -> impl Strategy<Value = Vec<Assessment>> {
+    let one =
+        (text(), any::<u8>(), evidence()).prop_map(|(objective, level, evidence)| Assessment {
+            objective,
+            level,
+            evidence,
+        });
+    proptest::collection::vec(one, 0..3)
+}
+
 fn dependency() -> impl Strategy<Value = Dependency> {
     (
-        text(),
-        text(),
-        text(),
-        text(),
+        (text(), text(), text(), text(), text()),
         control(),
         any::<u8>(),
         text(),
+        evidence(),
+        assessment(),
     )
         .prop_map(
-            |(id, name, layer, controller, control, criticality, notes)| Dependency {
+            |(
+                (id, name, layer, controller, jurisdiction),
+                control,
+                criticality,
+                notes,
+                evidence,
+                assessment,
+            )| Dependency {
                 id,
                 name,
                 layer,
                 controller,
+                jurisdiction,
                 control,
                 criticality,
                 notes,
+                evidence,
+                assessment,
             },
         )
 }
@@ -112,18 +148,27 @@ fn investment() -> impl Strategy<Value = Investment> {
 }
 
 fn milestone() -> impl Strategy<Value = Milestone> {
-    (text(), text(), month(), text(), ids(), ids(), ids(), text()).prop_map(
-        |(id, title, month, layer, needs, removes, introduces, notes)| Milestone {
-            id,
-            title,
-            month,
-            layer,
-            needs,
-            removes,
-            introduces,
-            notes,
-        },
+    (
+        (text(), text(), month(), text()),
+        (ids(), ids(), ids()),
+        text(),
+        evidence(),
     )
+        .prop_map(
+            |((id, title, month, layer), (needs, removes, introduces), notes, evidence)| {
+                Milestone {
+                    id,
+                    title,
+                    month,
+                    layer,
+                    needs,
+                    removes,
+                    introduces,
+                    notes,
+                    evidence,
+                }
+            },
+        )
 }
 
 fn stop() -> impl Strategy<Value = Stop> {

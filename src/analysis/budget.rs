@@ -39,6 +39,21 @@ impl BudgetTable {
 /// to exactly B. A month range that ends before it starts counts as its start month only.
 /// Sums saturate at `u64::MAX` instead of overflowing.
 pub fn budget_by_layer_year(plan: &Roadmap) -> BudgetTable {
+    table_of(plan, yearly_shares)
+}
+
+/// Budget per layer per year as a report shows it: each investment's yearly shares rounded
+/// to round amounts (largest remainder), so every cell reads cleanly and each investment's
+/// shares still add up to exactly the budget typed for it.
+///
+/// The rounding step is the largest power of ten up to 100,000 that divides the budget, so a
+/// budget typed in whole millions gets shares in tenths of a million.
+pub fn budget_in_round_figures(plan: &Roadmap) -> BudgetTable {
+    table_of(plan, rounded_yearly_shares)
+}
+
+/// The table of `plan` with each investment's yearly amounts from `shares`.
+fn table_of(plan: &Roadmap, shares: fn(&Investment) -> Vec<(i32, u64)>) -> BudgetTable {
     let Some((first, last)) = year_range(plan) else {
         return BudgetTable::default();
     };
@@ -62,7 +77,7 @@ pub fn budget_by_layer_year(plan: &Roadmap) -> BudgetTable {
         let Some((_, values)) = rows.get_mut(row) else {
             continue;
         };
-        for (year, amount) in yearly_shares(inv) {
+        for (year, amount) in shares(inv) {
             let column = usize::try_from(year - first).unwrap_or(usize::MAX);
             if let Some(cell) = values.get_mut(column) {
                 *cell = cell.saturating_add(amount);
@@ -119,6 +134,63 @@ fn yearly_shares(inv: &Investment) -> Vec<(i32, u64)> {
     shares
 }
 
+/// Months of the investment in each calendar year it runs in: (year, months), earliest first.
+fn months_per_year(inv: &Investment) -> Vec<(i32, u64)> {
+    let months = u64::try_from(inv.duration_months()).unwrap_or(1).max(1);
+    let mut out = Vec::new();
+    let mut offset = 0u64;
+    let mut month = inv.start;
+    while offset < months {
+        let count = u64::from(13 - month.month()).min(months - offset);
+        out.push((month.year(), count));
+        offset += count;
+        month = month.plus(i32::try_from(count).unwrap_or(12));
+    }
+    out
+}
+
+/// The investment's budget per calendar year, in multiples of a round step (see
+/// [`budget_in_round_figures`]), adding up to the budget: largest remainder, ties to the
+/// earliest year.
+fn rounded_yearly_shares(inv: &Investment) -> Vec<(i32, u64)> {
+    let years = months_per_year(inv);
+    let months: u128 = years
+        .iter()
+        .map(|&(_, m)| u128::from(m))
+        .sum::<u128>()
+        .max(1);
+    let step = [100_000u64, 10_000, 1_000, 100, 10, 1]
+        .into_iter()
+        .find(|s| inv.budget.is_multiple_of(*s))
+        .unwrap_or(1);
+    let units = u128::from(inv.budget / step);
+    let mut shares: Vec<(i32, u128, u128)> = years
+        .iter()
+        .map(|&(year, m)| {
+            let exact = units * u128::from(m);
+            (year, exact / months, exact % months)
+        })
+        .collect();
+    let given: u128 = shares.iter().map(|s| s.1).sum();
+    let mut order: Vec<usize> = (0..shares.len()).collect();
+    order.sort_by(|&a, &b| shares[b].2.cmp(&shares[a].2).then(a.cmp(&b)));
+    for &i in order
+        .iter()
+        .take(usize::try_from(units - given).unwrap_or(0))
+    {
+        if let Some(share) = shares.get_mut(i) {
+            share.1 += 1;
+        }
+    }
+    shares
+        .into_iter()
+        .map(|(year, n, _)| {
+            let amount = u64::try_from(n * u128::from(step)).unwrap_or(u64::MAX);
+            (year, amount)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,6 +231,34 @@ mod tests {
         assert_eq!(table.total, 17);
         assert_eq!(table.rows[0], ("compute".to_owned(), vec![3, 4]));
         assert_eq!(table.rows[1], ("models".to_owned(), vec![10, 0]));
+    }
+
+    #[test]
+    fn round_figures_have_no_spreading_artefacts_and_add_up_to_the_typed_budget() {
+        // 19,000,000 over 2026-04..2027-12 (21 months): exactly 8,142,857.1 and 10,857,142.9;
+        // in tenths of a million by largest remainder: 8,100,000 and 10,900,000.
+        let mut plan = plan();
+        plan.investments = vec![
+            inv("a", "compute", "2026-04", "2027-12", 19_000_000, &[]),
+            inv("b", "compute", "2026-01", "2028-12", 1_234_567, &[]),
+        ];
+        let exact = budget_by_layer_year(&plan);
+        assert_eq!(
+            exact.get("compute", 2026),
+            8_142_858 + 411_528,
+            "the even spread"
+        );
+        let round = budget_in_round_figures(&plan);
+        let a = [
+            rounded_yearly_shares(&plan.investments[0]),
+            rounded_yearly_shares(&plan.investments[1]),
+        ];
+        assert_eq!(a[0], [(2026, 8_100_000), (2027, 10_900_000)]);
+        assert_eq!(a[1], [(2026, 411_523), (2027, 411_522), (2028, 411_522)]);
+        assert_eq!(round.total, 19_000_000 + 1_234_567);
+        let row: u64 = round.rows[0].1.iter().sum();
+        assert_eq!(row, round.total);
+        assert_eq!(round.year_totals.iter().sum::<u64>(), round.total);
     }
 
     #[test]

@@ -81,6 +81,7 @@ pub(crate) fn checks_with(
     check_investments(plan, index, schedule, &mut out);
     check_milestones(plan, index, schedule, &mut out);
     check_stops(plan, index, &mut out);
+    check_sovereignty(plan, index, &mut out);
     check_cycles(schedule, &mut out);
     let mut found = out.0;
     found.sort_by_key(|f| std::cmp::Reverse(f.severity));
@@ -504,6 +505,52 @@ fn check_stops(plan: &Roadmap, index: &Index<'_>, out: &mut Findings) {
     }
 }
 
+/// Reports what the sovereignty assessment cannot rely on: dependencies whose jurisdiction is
+/// unknown, levels outside 0–4, and critical dependencies removed without evidence.
+fn check_sovereignty(plan: &Roadmap, index: &Index<'_>, out: &mut Findings) {
+    for dep in &plan.dependencies {
+        let id = dep.id.as_str();
+        if dep.jurisdiction.trim().is_empty() {
+            out.push(
+                Info,
+                "unknown-jurisdiction",
+                format!("dependency {id} has no jurisdiction; say whose law reaches it"),
+                &[id],
+            );
+        }
+        for a in dep.assessment.iter().filter(|a| a.level > 4) {
+            out.push(
+                Error,
+                "assessment-level",
+                format!(
+                    "dependency {id} is assessed at level {} on {}; levels run from 0 to 4",
+                    a.level, a.objective
+                ),
+                &[id],
+            );
+        }
+    }
+    for ms in plan.milestones.iter().filter(|m| m.evidence.is_empty()) {
+        let critical = ms.removes.iter().filter_map(|r| {
+            let dep = plan
+                .dependencies
+                .get(*index.dependencies.get(r.as_str())?)?;
+            (dep.criticality >= 4).then_some(dep)
+        });
+        for dep in critical {
+            out.push(
+                Info,
+                "removal-without-evidence",
+                format!(
+                    "milestone {} removes {} (criticality {}) but gives no evidence that it will",
+                    ms.id, dep.id, dep.criticality
+                ),
+                &[ms.id.as_str(), dep.id.as_str()],
+            );
+        }
+    }
+}
+
 /// Reports each group of items that wait on each other, with one cycle through it.
 fn check_cycles(schedule: &Schedule<'_>, out: &mut Findings) {
     let mut graph: DiGraph<(), ()> = DiGraph::with_capacity(schedule.len(), schedule.len());
@@ -584,6 +631,12 @@ mod tests {
             &["closed-llm"],
             &[],
         )];
+        plan.milestones[0].evidence = vec![crate::model::Evidence {
+            source: "Acceptance test report".into(),
+            date: m("2026-05"),
+            confidence: crate::model::Confidence::Medium,
+            note: String::new(),
+        }];
         plan
     }
 
@@ -804,6 +857,40 @@ mod tests {
             only(&plan, "removed-before-introduced").ids,
             ["launch", "api-llm"]
         );
+    }
+
+    #[test]
+    fn unknown_jurisdiction_is_an_info() {
+        let mut plan = clean_plan();
+        plan.dependencies[0].jurisdiction = "  ".into();
+        let f = only(&plan, "unknown-jurisdiction");
+        assert_eq!(
+            (f.severity, f.ids.as_slice()),
+            (Info, &["closed-llm".to_owned()][..])
+        );
+    }
+
+    #[test]
+    fn removing_a_critical_dependency_without_evidence_is_an_info() {
+        let mut plan = clean_plan();
+        plan.milestones[0].evidence.clear();
+        let f = only(&plan, "removal-without-evidence");
+        assert_eq!(f.severity, Info);
+        assert_eq!(f.ids, ["launch", "closed-llm"]);
+        // Criticality 3 needs no evidence.
+        plan.dependencies[0].criticality = 3;
+        assert!(!codes(&plan).contains(&"removal-without-evidence"));
+    }
+
+    #[test]
+    fn assessment_level_above_4_is_an_error() {
+        let mut plan = clean_plan();
+        plan.dependencies[0].assessment = vec![crate::model::Assessment {
+            objective: "legal".into(),
+            level: 7,
+            evidence: Vec::new(),
+        }];
+        assert_eq!(only(&plan, "assessment-level").severity, Error);
     }
 
     #[test]

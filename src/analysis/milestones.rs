@@ -9,7 +9,7 @@ use crate::model::Roadmap;
 /// no more controlled, or is still closed (black box or licensed): one dependency traded for
 /// another, not a gain. Licensing a foreign model to run on local servers is the trade the
 /// tool exists to show, even though "licensed" ranks above "black box".
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct Trade {
     /// The milestone's id.
     pub milestone: String,

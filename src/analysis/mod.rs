@@ -6,22 +6,26 @@
 
 mod budget;
 mod checks;
+pub mod compare;
 mod exposure;
+mod framework;
 mod index;
 mod milestones;
 mod path;
+pub mod sovereignty;
 pub mod stops;
 #[cfg(test)]
-mod testplan;
+pub(crate) mod testplan;
 
 use std::collections::HashMap;
 
-pub use budget::{BudgetTable, budget_by_layer_year};
+pub use budget::{BudgetTable, budget_by_layer_year, budget_in_round_figures};
 pub use checks::{Finding, Severity, checks};
 pub use exposure::{
     DependencySpan, DependencyState, Exposure, dependency_spans, exposure_at, exposure_series,
     state_at,
 };
+pub use framework::{Defaults, EU_CSF, Framework, FrameworkError, Objective};
 pub use milestones::{MilestoneReport, Trade, milestone_report, trades};
 pub use path::critical_path;
 

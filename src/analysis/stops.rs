@@ -419,6 +419,7 @@ mod tests {
             removes: Vec::new(),
             introduces: Vec::new(),
             notes: format!("notes for {id}"),
+            evidence: Vec::new(),
         }
     }
 

@@ -32,9 +32,12 @@ pub fn dep(id: &str, layer: &str, control: ControlLevel, criticality: u8) -> Dep
         name: format!("Dependency {id}"),
         layer: layer.into(),
         controller: "Vendor".into(),
+        jurisdiction: "US".into(),
         control,
         criticality,
         notes: String::new(),
+        evidence: Vec::new(),
+        assessment: Vec::new(),
     }
 }
 
@@ -78,5 +81,6 @@ pub fn ms(
         removes: ids(removes),
         introduces: ids(introduces),
         notes: String::new(),
+        evidence: Vec::new(),
     }
 }

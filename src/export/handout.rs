@@ -25,6 +25,10 @@ const ROW: f32 = 20.0;
 const LANE_HEADER: f32 = 110.0;
 /// Smallest scale a tall chart is shrunk to; below it the chart is cut at the bottom.
 const MIN_SCALE: f32 = 0.4;
+/// Text size of the overview chart (one summary row per lane, no titles).
+const OVERVIEW_TEXT: f32 = 10.0;
+/// Tallest lane of the overview chart.
+const OVERVIEW_LANE: f32 = 64.0;
 /// Height of the exposure chart on overview and summary pages.
 const EXPOSURE_HEIGHT: f32 = 110.0;
 /// Dark text.
@@ -235,6 +239,21 @@ impl Sheet {
 /// (shrunk to at least [`MIN_SCALE`] when tall), and the scale to draw it at.
 fn chart_scene(plan: &Roadmap, analysis: &Analysis, slide: &Slide, area: Rect) -> (Scene, f32) {
     let layers = slide.layers(plan, analysis);
+    if matches!(slide.kind, StopKind::Overview | StopKind::Summary) {
+        let view = chart_view(plan, slide, &layers, area.w);
+        let lanes = plan
+            .layers
+            .iter()
+            .filter(|l| view.shows_layer(&l.id))
+            .count();
+        let height = area
+            .h
+            .min(OVERVIEW_LANE * lanes as f32 + 2.0 * OVERVIEW_TEXT);
+        return (
+            layout::overview::overview(plan, &view, height, OVERVIEW_TEXT),
+            1.0,
+        );
+    }
     let first = layout::layout(plan, &chart_view(plan, slide, &layers, area.w));
     if first.height <= area.h {
         return (first, 1.0);
@@ -367,83 +386,27 @@ impl Column {
 
     /// The exposure over the plan's horizon, with `mark` drawn as a vertical line.
     fn exposure(&mut self, analysis: &Analysis, mark: Month) {
-        let series = analysis.exposure_series();
-        let h = EXPOSURE_HEIGHT;
-        if series.is_empty() || !self.fits(h + 36.0) {
+        let series: Vec<(Month, u32)> = analysis
+            .exposure_series()
+            .iter()
+            .map(|e| (e.month, e.total))
+            .collect();
+        let h = EXPOSURE_HEIGHT + 14.0;
+        if series.is_empty() || !self.fits(h + 22.0) {
             return;
         }
         self.y += 8.0;
         self.write("Exposure over time", 0.0, 11.0, INK, Weight::Bold);
-        let (left, top, w) = (self.area.x + 22.0, self.y + 4.0, self.area.w - 24.0);
-        let max = series.iter().map(|e| e.total).max().unwrap_or(0).max(1) as f32;
-        let n = series.len() as f32;
-        let x = |i: f32| left + w * i / n;
-        let y = |v: u32| top + h - h * v as f32 / max;
-        let mut points = vec![Point::new(left, top + h)];
-        for (i, e) in series.iter().enumerate() {
-            points.push(Point::new(x(i as f32), y(e.total)));
-            points.push(Point::new(x(i as f32 + 1.0), y(e.total)));
-        }
-        points.push(Point::new(left + w, top + h));
-        let area = Shape::Polygon {
-            points,
-            fill: Some(ACCENT.with_alpha(50)),
-            stroke: Some(Stroke::solid(1.0, ACCENT)),
+        let look = layout::exposure::Look {
+            colour: ACCENT,
+            label: 8.0,
         };
-        self.scene.push(area, Tag::Chrome);
-        let axis = vec![
-            Point::new(left, top),
-            Point::new(left, top + h),
-            Point::new(left + w, top + h),
-        ];
-        self.scene.push(
-            Shape::Line {
-                points: axis,
-                stroke: Stroke::solid(0.75, MUTED),
-            },
-            Tag::Chrome,
-        );
-        let start = series[0].month;
-        let at = start.months_until(mark) as f32 + 0.5;
-        if (0.0..=n).contains(&at) {
-            self.scene.push(
-                Shape::Line {
-                    points: vec![Point::new(x(at), top), Point::new(x(at), top + h)],
-                    stroke: Stroke::dashed(1.0, INK),
-                },
-                Tag::Chrome,
-            );
+        let chart = layout::exposure::chart(&series, self.area.w - 2.0, h, look, Some(mark));
+        let (left, top) = (self.area.x, self.y + 4.0);
+        for item in &chart.items {
+            self.scene.items.push(item.translated(left, top));
         }
-        let label = |scene: &mut Scene, s: String, p: Point, anchor| {
-            let r = run(&s, p, 8.0, MUTED, Weight::Regular, 60.0);
-            scene.push(Shape::Text(TextRun { anchor, ..r }), Tag::Chrome);
-        };
-        label(
-            &mut self.scene,
-            format!("{}", max as u32),
-            Point::new(left - 3.0, top + 7.0),
-            Anchor::End,
-        );
-        label(
-            &mut self.scene,
-            "0".into(),
-            Point::new(left - 3.0, top + h),
-            Anchor::End,
-        );
-        let end = series[series.len() - 1].month;
-        label(
-            &mut self.scene,
-            start.year().to_string(),
-            Point::new(left, top + h + 11.0),
-            Anchor::Start,
-        );
-        label(
-            &mut self.scene,
-            end.year().to_string(),
-            Point::new(left + w, top + h + 11.0),
-            Anchor::End,
-        );
-        self.y = top + h + 18.0;
+        self.y = top + h + 4.0;
     }
 
     /// The speaker notes, wrapped to the column.
@@ -554,9 +517,26 @@ mod tests {
         let slides = stops::slides_of(&plan);
         let area = Rect::new(0.0, 0.0, 500.0, 400.0);
         let analysis = Analysis::of(&plan);
-        let (scene, scale) = chart_scene(&plan, &analysis, &slides[0], area);
-        assert!((MIN_SCALE - 1e-3..=1.0).contains(&scale));
+        let whole = Slide {
+            kind: StopKind::Window,
+            ..slides[0].clone()
+        };
+        let (scene, scale) = chart_scene(&plan, &analysis, &whole, area);
+        assert!((MIN_SCALE - 1e-3..1.0).contains(&scale), "shrunk: {scale}");
         assert!(scene.width * scale <= area.w + 1.0);
+    }
+
+    #[test]
+    fn the_overview_page_shows_one_row_per_lane_in_type_that_can_be_read() {
+        let plan = crate::generate::large_plan(400, 4);
+        let slides = stops::slides_of(&plan);
+        let area = Rect::new(0.0, 0.0, 500.0, 400.0);
+        let analysis = Analysis::of(&plan);
+        let (scene, scale) = chart_scene(&plan, &analysis, &slides[0], area);
+        assert_eq!(scale, 1.0);
+        assert_eq!(scene.bands.len(), plan.layers.len());
+        assert!(scene.height <= area.h + 0.5 && scene.width <= area.w + 0.5);
+        assert!(scene.texts().all(|t| t.size >= OVERVIEW_TEXT));
     }
 
     #[test]

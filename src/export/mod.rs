@@ -2,7 +2,9 @@
 //!
 //! Every exporter draws the scene from [`crate::layout`]; none lays out on its own.
 
+pub mod comparison;
 pub mod csv;
+pub mod diff;
 pub mod fonts;
 mod hairline;
 pub mod handout;

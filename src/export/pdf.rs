@@ -14,23 +14,12 @@ use krilla::text::{Font, GlyphId, KrillaGlyph};
 
 use super::fonts::TextEngine;
 use super::{ExportError, ExportOptions, Output, Report};
+use crate::layout::page::{self, ChartTile, MARGIN, PageSetup};
 use crate::layout::{
-    self, Anchor, Item, Point, Rect, Rgba, Scene, Shape, Stroke, Tag, TextRun, View, Weight,
+    self, Anchor, Item, Point, Rect, Rgba, Scene, Shape, Stroke, Tag, TextRun, Weight,
 };
-use crate::model::{Month, Roadmap};
+use crate::model::Roadmap;
 
-/// Page margin in points.
-const MARGIN: f32 = 28.0;
-/// Height of the page header (title, owner, date).
-const HEADER: f32 = 40.0;
-/// Height of the page footer ("page N of M").
-const FOOTER: f32 = 18.0;
-/// Smallest label size (pt) at which a fitted chart is still readable.
-const MIN_LABEL_PT: f32 = 6.0;
-/// Scale of tiled charts (labels at about 8 pt).
-const TILE_SCALE: f32 = 0.8;
-/// Row height of chart layouts for print.
-const ROW: f32 = 20.0;
 /// Dark text.
 const INK: Rgba = Rgba::rgb(0x1E, 0x29, 0x3B);
 /// Secondary text.
@@ -44,10 +33,11 @@ pub fn write(plan: &Roadmap, options: &ExportOptions) -> Result<Vec<u8>, ExportE
 /// The PDF of `plan` with warnings (e.g. text no font can show).
 pub fn render(plan: &Roadmap, options: &ExportOptions) -> Result<Output, ExportError> {
     let (page_w, page_h) = options.page_points();
-    let frame = Frame::new(plan, page_w, page_h);
-    let charts = chart_pages(plan, options, &frame);
+    let setup = PageSetup::new(plan, page_w, page_h);
+    let (from, to) = options.range(plan);
+    let charts = page::chart_tiles(plan, from, to, &setup);
     let reports = if options.report {
-        report_pages(plan, &frame)
+        report_pages(plan, &setup)
     } else {
         Vec::new()
     };
@@ -70,14 +60,14 @@ pub fn render(plan: &Roadmap, options: &ExportOptions) -> Result<Output, ExportE
         painter.frame(
             &mut surface,
             plan,
-            &frame,
+            &setup,
             &date,
             n + 1,
             total,
-            &chart.caption,
+            &chart.caption(),
         );
-        painter.chart(&mut surface, chart, &frame);
-        painter.scene(&mut surface, &frame.legend, frame.legend_origin(), None);
+        painter.chart(&mut surface, chart, &setup);
+        painter.scene(&mut surface, &setup.legend, setup.legend_origin(), None);
         surface.finish();
         page.finish();
     }
@@ -85,8 +75,8 @@ pub fn render(plan: &Roadmap, options: &ExportOptions) -> Result<Output, ExportE
         let n = charts.len() + k + 1;
         let mut page = document.start_page_with(settings.clone());
         let mut surface = page.surface();
-        painter.frame(&mut surface, plan, &frame, &date, n, total, "Report");
-        let origin = Point::new(frame.content.x, frame.content.y);
+        painter.frame(&mut surface, plan, &setup, &date, n, total, "Report");
+        let origin = Point::new(setup.content.x, setup.content.y);
         painter.scene(&mut surface, report, origin, None);
         surface.finish();
         page.finish();
@@ -144,7 +134,6 @@ pub(super) fn compose(
     finish(document, &painter)
 }
 
-/// Report pages, laid out for the area below the page header.
 /// The finished document's bytes, with the painter's warnings.
 fn finish(document: Document, painter: &Painter) -> Result<Output, ExportError> {
     let bytes = document
@@ -158,159 +147,9 @@ fn finish(document: Document, painter: &Painter) -> Result<Output, ExportError> 
     })
 }
 
-fn report_pages(plan: &Roadmap, frame: &Frame) -> Vec<Scene> {
-    let height = frame.content.h + frame.legend.height + 6.0;
-    layout::report::pages(plan, frame.content.w, height)
-}
-
-/// The page areas shared by every page.
-struct Frame {
-    page_w: f32,
-    page_h: f32,
-    /// Where chart or report content goes.
-    content: Rect,
-    /// The legend, laid out for the content width.
-    legend: Scene,
-}
-
-impl Frame {
-    fn new(plan: &Roadmap, page_w: f32, page_h: f32) -> Frame {
-        let w = (page_w - 2.0 * MARGIN).max(100.0);
-        let legend = layout::legend(plan, w);
-        let top = MARGIN + HEADER;
-        let h = (page_h - top - MARGIN - FOOTER - legend.height - 6.0).max(100.0);
-        Frame {
-            page_w,
-            page_h,
-            content: Rect::new(MARGIN, top, w, h),
-            legend,
-        }
-    }
-
-    fn legend_origin(&self) -> Point {
-        Point::new(MARGIN, self.content.bottom() + 6.0)
-    }
-}
-
-/// One chart page: a part of a scene (a vertical band of one time slice) at a scale.
-struct ChartPage {
-    scene: Arc<Scene>,
-    /// Bounds of each scene item, computed once per scene.
-    bounds: Arc<Vec<Rect>>,
-    top: f32,
-    bottom: f32,
-    scale: f32,
-    caption: String,
-}
-
-/// The chart of the range, fitted on one page when labels stay at 6 pt or more, else tiled
-/// by time range and by rows.
-fn chart_pages(plan: &Roadmap, options: &ExportOptions, frame: &Frame) -> Vec<ChartPage> {
-    let (from, to) = options.range(plan);
-    let (w, h) = (frame.content.w, frame.content.h);
-    let view = print_view(from, to, w);
-    let scene = layout::layout(plan, &view);
-    let label = ROW * 0.48;
-    let fit = (h / scene.height).min(1.0);
-    if label * fit >= MIN_LABEL_PT {
-        let view = print_view(from, to, w / fit);
-        let scene = Arc::new(layout::layout(plan, &view));
-        let scale = (w / scene.width).min(h / scene.height);
-        let caption = format!("{from} – {to}");
-        return vec![ChartPage {
-            bounds: Arc::new(item_bounds(&scene)),
-            top: scene.ruler_height,
-            bottom: scene.height,
-            scene,
-            scale,
-            caption,
-        }];
-    }
-    let s = TILE_SCALE;
-    let months_room = w / s - view.header_width;
-    let total = from.months_until(to) + 1;
-    let per_page = months_per_page(months_room, total);
-    let slices = (total + per_page - 1) / per_page;
-    let mut pages = Vec::new();
-    for k in 0..slices {
-        let a = from.plus(k * per_page);
-        let b = a.plus(per_page - 1).min(to);
-        let mut view = View::new(a, b);
-        view.row_height = ROW;
-        view.month_width = months_room / per_page as f32;
-        let scene = Arc::new(layout::layout(plan, &view));
-        let bounds = Arc::new(item_bounds(&scene));
-        let bands = bands(&scene, h / s - scene.ruler_height);
-        let n = bands.len();
-        for (i, (top, bottom)) in bands.into_iter().enumerate() {
-            let rows = if n > 1 {
-                format!(", part {} of {n}", i + 1)
-            } else {
-                String::new()
-            };
-            pages.push(ChartPage {
-                scene: Arc::clone(&scene),
-                bounds: Arc::clone(&bounds),
-                top,
-                bottom,
-                scale: s,
-                caption: format!("{a} – {b}{rows}"),
-            });
-        }
-    }
-    pages
-}
-
-/// The bounds of every item of `scene`, in order.
-fn item_bounds(scene: &Scene) -> Vec<Rect> {
-    scene.items.iter().map(|i| i.shape.bounds()).collect()
-}
-
-/// A print view of `from`..=`to` whose chart is `width` units wide.
-fn print_view(from: Month, to: Month, width: f32) -> View {
-    let mut view = View::new(from, to);
-    view.row_height = ROW;
-    view.month_width = ((width - view.header_width) / view.months() as f32).max(0.5);
-    view
-}
-
-/// Months on each tiled page: whole years when a year fits at 10 units a month.
-fn months_per_page(room: f32, total: i32) -> i32 {
-    let fit = (room / 10.0).floor().max(1.0) as i32;
-    let per = if fit >= 12 { fit / 12 * 12 } else { fit };
-    per.clamp(1, total.max(1))
-}
-
-/// Vertical bands of at most `height` units below the ruler, cut between rows.
-fn bands(scene: &Scene, height: f32) -> Vec<(f32, f32)> {
-    let height = height.max(10.0);
-    let mut out = Vec::new();
-    let mut top = scene.ruler_height;
-    while top < scene.height - 0.5 {
-        let limit = top + height;
-        let cut = if limit >= scene.height {
-            scene.height
-        } else {
-            scene
-                .breaks
-                .iter()
-                .copied()
-                .filter(|&b| b > top + 1.0 && b <= limit)
-                .fold(None, |best: Option<f32>, b| {
-                    Some(best.map_or(b, |x| x.max(b)))
-                })
-                .unwrap_or(limit)
-        };
-        out.push((top, cut));
-        top = cut;
-    }
-    if out.is_empty() {
-        out.push((
-            scene.ruler_height,
-            scene.height.max(scene.ruler_height + 1.0),
-        ));
-    }
-    out
+/// Report pages, laid out for the area below the page header.
+fn report_pages(plan: &Roadmap, setup: &PageSetup) -> Vec<Scene> {
+    layout::report::pages(plan, setup.content.w, setup.report_height())
 }
 
 /// Draws scene items onto krilla surfaces, shaping text once per string.
@@ -342,13 +181,13 @@ impl Painter {
         &mut self,
         s: &mut Surface,
         plan: &Roadmap,
-        f: &Frame,
+        f: &PageSetup,
         date: &str,
         n: usize,
         total: usize,
         caption: &str,
     ) {
-        let right = f.page_w - MARGIN;
+        let right = f.width - MARGIN;
         let runs = [
             run(
                 &plan.title,
@@ -392,8 +231,8 @@ impl Painter {
             ),
             run(
                 &format!("page {n} of {total}"),
-                f.page_w / 2.0,
-                f.page_h - MARGIN + 4.0,
+                f.width / 2.0,
+                f.height - MARGIN + 4.0,
                 8.5,
                 MUTED,
                 Weight::Regular,
@@ -403,7 +242,7 @@ impl Painter {
             run(
                 "Stackplan",
                 right,
-                f.page_h - MARGIN + 4.0,
+                f.height - MARGIN + 4.0,
                 8.0,
                 MUTED,
                 Weight::Regular,
@@ -417,7 +256,7 @@ impl Painter {
     }
 
     /// One chart page: the band of rows, then the ruler on top, scaled into the content area.
-    fn chart(&mut self, s: &mut Surface, page: &ChartPage, f: &Frame) {
+    fn chart(&mut self, s: &mut Surface, page: &ChartTile, f: &PageSetup) {
         let scale = page.scale;
         let scene = &page.scene;
         let ruler_h = scene.ruler_height;
@@ -458,7 +297,7 @@ impl Painter {
     }
 
     /// Repeats the name of a lane that started on an earlier page at the top of this one.
-    fn continued_lane_names(&mut self, s: &mut Surface, page: &ChartPage) {
+    fn continued_lane_names(&mut self, s: &mut Surface, page: &ChartTile) {
         let scene = &page.scene;
         for band in &scene.bands {
             if !(band.top < page.top - 1.0 && band.bottom > page.top + 1.0) {
@@ -717,28 +556,4 @@ fn poly_path(points: &[Point], close: bool) -> Option<Path> {
         pb.close();
     }
     pb.finish()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tiles_use_whole_years_when_they_fit() {
-        assert_eq!(months_per_page(900.0, 120), 84);
-        assert_eq!(months_per_page(900.0, 30), 30);
-        assert_eq!(months_per_page(50.0, 120), 5);
-    }
-
-    #[test]
-    fn bands_cut_between_rows_and_cover_the_scene() {
-        let scene = Scene {
-            height: 236.0,
-            ruler_height: 36.0,
-            breaks: vec![36.0, 76.0, 116.0, 156.0, 196.0, 236.0],
-            ..Scene::default()
-        };
-        let b = bands(&scene, 90.0);
-        assert_eq!(b, vec![(36.0, 116.0), (116.0, 196.0), (196.0, 236.0)]);
-    }
 }

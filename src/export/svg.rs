@@ -225,6 +225,7 @@ fn tag_attrs(tag: &Tag) -> String {
         Tag::LinkHandle(id) => ("handle", Some(id.clone())),
         Tag::Cursor => ("cursor", None),
         Tag::Legend => ("legend", None),
+        Tag::Ghost(id) => ("ghost", Some(id.clone())),
     };
     match id {
         Some(id) => format!(r#" class="{class}" data-id="{}""#, escape(&id)),

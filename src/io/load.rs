@@ -127,7 +127,14 @@ pub fn load_str(text: &str) -> Result<Roadmap, LoadError> {
         let old: v0::Roadmap = parse(text)?;
         return Ok(old.migrate());
     }
-    current
+    current.map(migrate_from_1)
+}
+
+/// Format 1 is format 2 without jurisdictions, evidence and assessments, which all default
+/// to empty: only the version number changes.
+fn migrate_from_1(mut plan: Roadmap) -> Roadmap {
+    plan.format = FORMAT;
+    plan
 }
 
 /// The `format` field of a roadmap file, read leniently before the real parse.
@@ -230,6 +237,40 @@ mod tests {
     }
 
     #[test]
+    fn format_1_file_is_migrated_with_unknown_jurisdictions() {
+        let text = MINIMAL.replace(
+            "))",
+            "), dependencies: [Dependency(id: \"d\", name: \"D\", layer: \"x\", \
+             control: BlackBox, criticality: 3)], milestones: [Milestone(id: \"m\", \
+             title: \"M\", month: \"2027-01\", layer: \"x\", removes: [\"d\"])])",
+        );
+        let plan = load_str(&text).unwrap();
+        assert_eq!(plan.format, 2);
+        let dep = &plan.dependencies[0];
+        assert_eq!(dep.jurisdiction, "");
+        assert!(dep.evidence.is_empty() && dep.assessment.is_empty());
+        assert!(plan.milestones[0].evidence.is_empty());
+    }
+
+    #[test]
+    fn format_2_evidence_and_assessment_load() {
+        let text = r#"Roadmap(format: 2, title: "T", horizon: (start: "2026-01", end: "2030-12"),
+            dependencies: [Dependency(id: "d", name: "D", layer: "x", jurisdiction: "US",
+                control: Licensed, criticality: 4,
+                evidence: [Evidence(source: "Contract 12", date: "2025-10", confidence: High)],
+                assessment: [Assessment(objective: "supply-chain", level: 0,
+                    evidence: [Evidence(source: "Audit", date: "2026-02", confidence: Low,
+                        note: "one supplier")])])])"#;
+        let plan = load_str(text).unwrap();
+        let dep = &plan.dependencies[0];
+        assert_eq!(dep.jurisdiction, "US");
+        assert_eq!(dep.evidence[0].confidence, crate::model::Confidence::High);
+        assert_eq!(dep.evidence[0].date.to_string(), "2025-10");
+        assert_eq!(dep.assessment[0].objective, "supply-chain");
+        assert_eq!(dep.assessment[0].evidence[0].note, "one supplier");
+    }
+
+    #[test]
     fn bom_and_crlf_are_accepted() {
         let text = format!("\u{feff}{}", MINIMAL.replace(", ", ",\r\n"));
         assert_eq!(load_str(&text).unwrap().title, "T");
@@ -240,7 +281,7 @@ mod tests {
         let err = load_str(&MINIMAL.replace("format: 1", "format: 7")).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "written by a newer Stackplan (format 7); this build reads up to 1"
+            "written by a newer Stackplan (format 7); this build reads up to 2"
         );
     }
 

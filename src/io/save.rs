@@ -8,7 +8,9 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use crate::model::{Dependency, Investment, Layer, Milestone, Roadmap, Stop};
+use crate::model::{
+    Assessment, Dependency, Evidence, Horizon, Investment, Layer, Milestone, Roadmap, Stop,
+};
 
 /// Why a plan could not be saved.
 #[derive(Debug, thiserror::Error)]
@@ -92,91 +94,192 @@ fn sync_dir(dir: &Path) {
 }
 
 /// The canonical text of a plan: fixed field order, document item order, defaults written.
+///
+/// Every item is destructured field by field, so a field added to the model cannot be left
+/// out of the file without a compile error here.
 pub fn to_ron(plan: &Roadmap) -> String {
+    let Roadmap {
+        format,
+        title,
+        owner,
+        notes,
+        currency,
+        horizon: Horizon { start, end },
+        layers,
+        dependencies,
+        investments,
+        milestones,
+        stops,
+    } = plan;
     let mut w = Writer::default();
     w.open("Roadmap", 0);
-    w.field(1, "format", &plan.format.to_string());
-    w.field(1, "title", &quote(&plan.title));
-    w.field(1, "owner", &quote(&plan.owner));
-    w.field(1, "notes", &quote(&plan.notes));
-    w.field(1, "currency", &quote(&plan.currency));
-    let h = &plan.horizon;
+    w.field(1, "format", &format.to_string());
+    w.field(1, "title", &quote(title));
+    w.field(1, "owner", &quote(owner));
+    w.field(1, "notes", &quote(notes));
+    w.field(1, "currency", &quote(currency));
     let horizon = format!(
         "(start: {}, end: {})",
-        quote(&h.start.to_string()),
-        quote(&h.end.to_string())
+        quote(&start.to_string()),
+        quote(&end.to_string())
     );
     w.field(1, "horizon", &horizon);
-    w.list(1, "layers", &plan.layers, layer);
-    w.list(1, "dependencies", &plan.dependencies, dependency);
-    w.list(1, "investments", &plan.investments, investment);
-    w.list(1, "milestones", &plan.milestones, milestone);
-    w.list(1, "stops", &plan.stops, stop);
+    w.list(1, "layers", layers, layer);
+    w.list(1, "dependencies", dependencies, dependency);
+    w.list(1, "investments", investments, investment);
+    w.list(1, "milestones", milestones, milestone);
+    w.list(1, "stops", stops, stop);
     w.out.push_str(")\n");
     w.out
 }
 
-fn layer(w: &mut Writer, l: &Layer) {
-    w.open("Layer", 2);
-    w.field(3, "id", &quote(&l.id));
-    w.field(3, "name", &quote(&l.name));
-    w.field(3, "colour", &quote(&l.colour.to_string()));
-    w.field(3, "description", &quote(&l.description));
-    w.close(2);
+fn layer(w: &mut Writer, depth: usize, l: &Layer) {
+    let Layer {
+        id,
+        name,
+        colour,
+        description,
+    } = l;
+    w.open("Layer", depth);
+    w.field(depth + 1, "id", &quote(id));
+    w.field(depth + 1, "name", &quote(name));
+    w.field(depth + 1, "colour", &quote(&colour.to_string()));
+    w.field(depth + 1, "description", &quote(description));
+    w.close(depth);
 }
 
-fn dependency(w: &mut Writer, d: &Dependency) {
-    w.open("Dependency", 2);
-    w.field(3, "id", &quote(&d.id));
-    w.field(3, "name", &quote(&d.name));
-    w.field(3, "layer", &quote(&d.layer));
-    w.field(3, "controller", &quote(&d.controller));
-    w.field(3, "control", &format!("{:?}", d.control));
-    w.field(3, "criticality", &d.criticality.to_string());
-    w.field(3, "notes", &quote(&d.notes));
-    w.close(2);
+fn dependency(w: &mut Writer, depth: usize, d: &Dependency) {
+    let Dependency {
+        id,
+        name,
+        layer,
+        controller,
+        jurisdiction,
+        control,
+        criticality,
+        notes,
+        evidence: sources,
+        assessment,
+    } = d;
+    let inner = depth + 1;
+    w.open("Dependency", depth);
+    w.field(inner, "id", &quote(id));
+    w.field(inner, "name", &quote(name));
+    w.field(inner, "layer", &quote(layer));
+    w.field(inner, "controller", &quote(controller));
+    w.field(inner, "jurisdiction", &quote(jurisdiction));
+    w.field(inner, "control", &format!("{control:?}"));
+    w.field(inner, "criticality", &criticality.to_string());
+    w.field(inner, "notes", &quote(notes));
+    w.list(inner, "evidence", sources, evidence);
+    w.list(inner, "assessment", assessment, objective_level);
+    w.close(depth);
 }
 
-fn investment(w: &mut Writer, i: &Investment) {
-    w.open("Investment", 2);
-    w.field(3, "id", &quote(&i.id));
-    w.field(3, "title", &quote(&i.title));
-    w.field(3, "layer", &quote(&i.layer));
-    w.field(3, "start", &quote(&i.start.to_string()));
-    w.field(3, "end", &quote(&i.end.to_string()));
-    w.field(3, "budget", &i.budget.to_string());
-    w.field(3, "owner", &quote(&i.owner));
-    w.field(3, "notes", &quote(&i.notes));
-    w.field(3, "after", &strings(&i.after));
-    w.close(2);
+/// One evidence entry on one line.
+fn evidence(w: &mut Writer, depth: usize, e: &Evidence) {
+    let Evidence {
+        source,
+        date,
+        confidence,
+        note,
+    } = e;
+    w.indent(depth);
+    let _ = writeln!(
+        w.out,
+        "Evidence(source: {}, date: {}, confidence: {confidence:?}, note: {}),",
+        quote(source),
+        quote(&date.to_string()),
+        quote(note)
+    );
 }
 
-fn milestone(w: &mut Writer, m: &Milestone) {
-    w.open("Milestone", 2);
-    w.field(3, "id", &quote(&m.id));
-    w.field(3, "title", &quote(&m.title));
-    w.field(3, "month", &quote(&m.month.to_string()));
-    w.field(3, "layer", &quote(&m.layer));
-    w.field(3, "needs", &strings(&m.needs));
-    w.field(3, "removes", &strings(&m.removes));
-    w.field(3, "introduces", &strings(&m.introduces));
-    w.field(3, "notes", &quote(&m.notes));
-    w.close(2);
+fn objective_level(w: &mut Writer, depth: usize, a: &Assessment) {
+    let Assessment {
+        objective,
+        level,
+        evidence: sources,
+    } = a;
+    w.open("Assessment", depth);
+    w.field(depth + 1, "objective", &quote(objective));
+    w.field(depth + 1, "level", &level.to_string());
+    w.list(depth + 1, "evidence", sources, evidence);
+    w.close(depth);
 }
 
-fn stop(w: &mut Writer, s: &Stop) {
-    w.open("Stop", 2);
-    w.field(3, "title", &quote(&s.title));
-    w.field(3, "from", &quote(&s.from.to_string()));
-    w.field(3, "to", &quote(&s.to.to_string()));
-    w.field(3, "layers", &strings(&s.layers));
-    let focus = s
-        .focus
+fn investment(w: &mut Writer, depth: usize, i: &Investment) {
+    let Investment {
+        id,
+        title,
+        layer,
+        start,
+        end,
+        budget,
+        owner,
+        notes,
+        after,
+    } = i;
+    let inner = depth + 1;
+    w.open("Investment", depth);
+    w.field(inner, "id", &quote(id));
+    w.field(inner, "title", &quote(title));
+    w.field(inner, "layer", &quote(layer));
+    w.field(inner, "start", &quote(&start.to_string()));
+    w.field(inner, "end", &quote(&end.to_string()));
+    w.field(inner, "budget", &budget.to_string());
+    w.field(inner, "owner", &quote(owner));
+    w.field(inner, "notes", &quote(notes));
+    w.field(inner, "after", &strings(after));
+    w.close(depth);
+}
+
+fn milestone(w: &mut Writer, depth: usize, m: &Milestone) {
+    let Milestone {
+        id,
+        title,
+        month,
+        layer,
+        needs,
+        removes,
+        introduces,
+        notes,
+        evidence: sources,
+    } = m;
+    let inner = depth + 1;
+    w.open("Milestone", depth);
+    w.field(inner, "id", &quote(id));
+    w.field(inner, "title", &quote(title));
+    w.field(inner, "month", &quote(&month.to_string()));
+    w.field(inner, "layer", &quote(layer));
+    w.field(inner, "needs", &strings(needs));
+    w.field(inner, "removes", &strings(removes));
+    w.field(inner, "introduces", &strings(introduces));
+    w.field(inner, "notes", &quote(notes));
+    w.list(inner, "evidence", sources, evidence);
+    w.close(depth);
+}
+
+fn stop(w: &mut Writer, depth: usize, s: &Stop) {
+    let Stop {
+        title,
+        from,
+        to,
+        layers,
+        focus,
+        notes,
+    } = s;
+    let inner = depth + 1;
+    w.open("Stop", depth);
+    w.field(inner, "title", &quote(title));
+    w.field(inner, "from", &quote(&from.to_string()));
+    w.field(inner, "to", &quote(&to.to_string()));
+    w.field(inner, "layers", &strings(layers));
+    let focus = focus
         .as_deref()
         .map_or("None".to_owned(), |f| format!("Some({})", quote(f)));
-    w.field(3, "focus", &focus);
-    w.field(3, "notes", &quote(&s.notes));
-    w.close(2);
+    w.field(inner, "focus", &focus);
+    w.field(inner, "notes", &quote(notes));
+    w.close(depth);
 }
 
 /// Accumulates indented lines of canonical RON.
@@ -207,7 +310,7 @@ impl Writer {
         let _ = writeln!(self.out, "{name}: {value},");
     }
 
-    fn list<T>(&mut self, depth: usize, name: &str, items: &[T], item: fn(&mut Writer, &T)) {
+    fn list<T>(&mut self, depth: usize, name: &str, items: &[T], item: fn(&mut Writer, usize, &T)) {
         if items.is_empty() {
             self.field(depth, name, "[]");
             return;
@@ -215,7 +318,7 @@ impl Writer {
         self.indent(depth);
         let _ = writeln!(self.out, "{name}: [");
         for i in items {
-            item(self, i);
+            item(self, depth + 1, i);
         }
         self.indent(depth);
         self.out.push_str("],\n");

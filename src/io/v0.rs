@@ -87,9 +87,12 @@ impl Roadmap {
                     name: d.name,
                     layer: d.layer,
                     controller: d.vendor,
+                    jurisdiction: String::new(),
                     control: d.control,
                     criticality: d.criticality,
                     notes: d.notes,
+                    evidence: Vec::new(),
+                    assessment: Vec::new(),
                 })
                 .collect(),
             investments: self.investments,
@@ -115,7 +118,7 @@ mod tests {
                 vendor: "Vendor X", control: Licensed, criticality: 5)],
         )"##;
         let plan = load_str(text).unwrap();
-        assert_eq!(plan.format, 1);
+        assert_eq!(plan.format, 2);
         assert_eq!(plan.horizon.end.to_string(), "2030-12");
         assert_eq!(plan.layers[0].colour.to_string(), "#10B981");
         assert_eq!(plan.dependencies[0].controller, "Vendor X");

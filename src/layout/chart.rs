@@ -20,6 +20,14 @@ const STRIPE: Rgba = Rgba::rgb(0xF8, 0xFA, 0xFC);
 const PAPER: Rgba = Rgba::rgb(0xFF, 0xFF, 0xFF);
 /// The time cursor.
 const CURSOR: Rgba = Rgba::rgb(0xE1, 0x1D, 0x48);
+/// Width of the resize handles at the ends of a selected bar.
+const HANDLE_WIDTH: f32 = 5.0;
+/// Radius of the link handle after a selected bar.
+const KNOB_RADIUS: f32 = 4.0;
+/// Size of the time cursor's date on the ruler.
+const CURSOR_LABEL_SIZE: f32 = 8.0;
+/// The outline of the critical path's items and links.
+const CRITICAL: Rgba = Rgba::rgb(0xC0, 0x26, 0xD3);
 /// Opacity factor of items outside the focus.
 const DIMMED: f32 = 0.25;
 /// Padding above and below the rows of a lane.
@@ -243,6 +251,26 @@ impl<'a> Chart<'a> {
     /// Whether `id` is the selection.
     fn selected(&self, id: &str) -> bool {
         self.view.selection.as_deref() == Some(id)
+    }
+
+    /// The outline of an item: dark when selected, in the critical path's colour when on the
+    /// outlined chain, none otherwise.
+    fn outline_of(&self, id: &str) -> Option<Stroke> {
+        if self.selected(id) {
+            Some(Stroke::solid(2.0, INK))
+        } else if self.view.outline.iter().any(|o| o == id) {
+            Some(Stroke::solid(2.0, CRITICAL))
+        } else {
+            None
+        }
+    }
+
+    /// Whether the link `from` → `to` joins two neighbours of the outlined chain.
+    fn on_outline(&self, from: &str, to: &str) -> bool {
+        self.view
+            .outline
+            .windows(2)
+            .any(|pair| pair[0] == from && pair[1] == to)
     }
 
     /// The centre x of a month (where diamonds sit).
@@ -531,11 +559,9 @@ impl<'a> Chart<'a> {
             return;
         }
         let alpha = self.alpha(&m.id);
-        let stroke = if self.selected(&m.id) {
-            Stroke::solid(2.0, INK)
-        } else {
-            Stroke::solid(1.0, PAPER.faded(alpha))
-        };
+        let stroke = self
+            .outline_of(&m.id)
+            .unwrap_or_else(|| Stroke::solid(1.0, PAPER.faded(alpha)));
         let fill = Some(colour.faded(alpha));
         let tag = Tag::Milestone(m.id.clone());
         self.shape(
@@ -598,7 +624,7 @@ impl<'a> Chart<'a> {
         }
         let alpha = self.alpha(&inv.id);
         let bar = Rect::new(left + 0.5, row_y + 3.0, right - left - 1.0, row_h - 6.0);
-        let stroke = self.selected(&inv.id).then(|| Stroke::solid(2.0, INK));
+        let stroke = self.outline_of(&inv.id);
         let tag = Tag::Investment(inv.id.clone());
         let fill = Some(colour.faded(alpha));
         self.shape(
@@ -618,7 +644,7 @@ impl<'a> Chart<'a> {
 
     /// Resize and link handles on the selected bar.
     fn handles(&mut self, inv: &crate::model::Investment, bar: Rect) {
-        let w = 5.0_f32.min(bar.w / 3.0);
+        let w = HANDLE_WIDTH.min(bar.w / 3.0);
         for (end, x) in [(BarEnd::Start, bar.x), (BarEnd::End, bar.right() - w)] {
             let rect = Rect::new(x, bar.y, w, bar.h);
             let tag = Tag::Resize {
@@ -635,7 +661,7 @@ impl<'a> Chart<'a> {
                 tag,
             );
         }
-        let r = 4.0;
+        let r = KNOB_RADIUS;
         let knob = Rect::new(bar.right() + 2.0, bar.y + bar.h / 2.0 - r, 2.0 * r, 2.0 * r);
         let shape = Shape::Rect {
             rect: knob,
@@ -659,27 +685,35 @@ impl<'a> Chart<'a> {
     ) {
         let size = self.label_size;
         let cy = bar.y + bar.h / 2.0;
-        let inside = bar.w - 8.0;
+        // A selected bar has resize handles at its ends and a link handle after it: its title
+        // keeps clear of them.
+        let handles = matches!(&tag, Tag::Investment(id) if self.selected(id));
+        let (pad, after) = if handles {
+            (HANDLE_WIDTH + 4.0, 2.0 + 2.0 * KNOB_RADIUS + 3.0)
+        } else {
+            (4.0, 3.0)
+        };
+        let inside = bar.w - 2.0 * pad;
         let full = text::width(title, size);
         let on_bar = if fill.is_light() { INK } else { PAPER };
         if full <= inside {
             let run = self.run(
                 title.to_owned(),
-                bar.x + 4.0,
+                bar.x + pad,
                 cy,
                 on_bar.faded(alpha),
                 inside,
             );
             return self.label(run, tag);
         }
-        let after_x = bar.right() + 3.0;
+        let after_x = bar.right() + after;
         let room = next_x.unwrap_or(f32::MAX).min(self.view.chart_right()) - GAP - after_x;
         if full <= room {
             let run = self.run(title.to_owned(), after_x, cy, INK.faded(alpha), room);
             return self.label(run, tag);
         }
         if let Some(text) = text::elide(title, size, inside) {
-            let run = self.run(text, bar.x + 4.0, cy, on_bar.faded(alpha), inside);
+            let run = self.run(text, bar.x + pad, cy, on_bar.faded(alpha), inside);
             self.label(run, tag);
         }
     }
@@ -824,7 +858,11 @@ impl<'a> Chart<'a> {
             return;
         }
         let alpha = self.alpha(from).min(self.alpha(to));
-        let colour = MUTED.faded(alpha);
+        let (colour, width) = if self.on_outline(from, to) {
+            (CRITICAL, 2.0)
+        } else {
+            (MUTED.faded(alpha), 1.0)
+        };
         let points = if q.x > p.x + 8.0 && (q.y - p.y).abs() > 0.5 {
             let mid = q.x - 5.0;
             vec![p, Point::new(mid, p.y), Point::new(mid, q.y), q]
@@ -839,7 +877,7 @@ impl<'a> Chart<'a> {
         self.link(
             Shape::Line {
                 points,
-                stroke: Stroke::solid(1.0, colour),
+                stroke: Stroke::solid(width, colour),
             },
             tag.clone(),
         );
@@ -960,6 +998,7 @@ impl<'a> Chart<'a> {
         } else {
             return;
         };
+        let cursor = self.cursor_label();
         let mut m = view.from;
         while m <= view.to {
             let index = m.month() as usize - 1;
@@ -970,9 +1009,16 @@ impl<'a> Chart<'a> {
                     _ => format!("Q{}", m.quarter()),
                 };
                 let width = mw * (step - index % step) as f32;
+                let centre = view.x_of(m) + width / 2.0;
+                let half = text::width(&label, size).min(width) / 2.0;
+                if cursor.is_some_and(|c| c.x < centre + half && c.right() > centre - half) {
+                    // The time cursor's date takes this place.
+                    m = m.plus(1);
+                    continue;
+                }
                 let run = TextRun {
                     text: label,
-                    pos: Point::new(view.x_of(m) + width / 2.0, tier * 1.5 + size * 0.4),
+                    pos: Point::new(centre, tier * 1.5 + size * 0.4),
                     size,
                     colour: MUTED,
                     weight: Weight::Regular,
@@ -985,13 +1031,27 @@ impl<'a> Chart<'a> {
         }
     }
 
-    /// The time cursor line.
+    /// Where the time cursor's date goes in the lower ruler tier (its text and the box behind
+    /// it), when the cursor is in view.
+    fn cursor_label(&self) -> Option<Rect> {
+        let view = self.view;
+        let month = view.cursor.filter(|m| *m >= view.from && *m <= view.to)?;
+        let w = text::width(&month.to_string(), CURSOR_LABEL_SIZE);
+        let tier = RULER_HEIGHT / 2.0;
+        Some(Rect::new(
+            self.mid_x(month) + 1.0,
+            tier,
+            w + 5.0,
+            tier - 1.0,
+        ))
+    }
+
+    /// The time cursor line, and its date on the ruler on a box of its own.
     fn cursor(&mut self, bottom: f32) {
         let view = self.view;
-        let Some(month) = view.cursor else { return };
-        if month < view.from || month > view.to {
+        let (Some(month), Some(label)) = (view.cursor, self.cursor_label()) else {
             return;
-        }
+        };
         let x = self.mid_x(month);
         let points = vec![Point::new(x, 0.0), Point::new(x, bottom)];
         self.front(
@@ -1001,14 +1061,23 @@ impl<'a> Chart<'a> {
             },
             Tag::Cursor,
         );
+        self.front(
+            Shape::Rect {
+                rect: label,
+                fill: Some(PAPER),
+                stroke: None,
+                radius: 0.0,
+            },
+            Tag::Cursor,
+        );
         let run = TextRun {
             text: month.to_string(),
-            pos: Point::new(x + 3.0, RULER_HEIGHT - 3.0),
-            size: 8.0,
+            pos: Point::new(label.x + 2.0, RULER_HEIGHT - 4.0),
+            size: CURSOR_LABEL_SIZE,
             colour: CURSOR,
             weight: Weight::Bold,
             anchor: Anchor::Start,
-            max_width: 60.0,
+            max_width: label.w,
         };
         self.front(Shape::Text(run), Tag::Cursor);
     }
@@ -1116,6 +1185,7 @@ mod tests {
             removes: Vec::new(),
             introduces: Vec::new(),
             notes: String::new(),
+            evidence: Vec::new(),
         }
     }
 
@@ -1145,9 +1215,12 @@ mod tests {
             name: "Imported accelerators".into(),
             layer: "compute".into(),
             controller: "Vendor".into(),
+            jurisdiction: String::new(),
             control: ControlLevel::BlackBox,
             criticality: 4,
             notes: String::new(),
+            evidence: Vec::new(),
+            assessment: Vec::new(),
         }];
         plan
     }

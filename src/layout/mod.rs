@@ -3,8 +3,14 @@
 //! One layout feeds the canvas and every exporter: [`layout`] computes geometry once, in
 //! abstract units, and tags each item with the id it draws.
 
+pub mod axis;
 mod chart;
+pub mod comparison;
+pub mod exposure;
+pub mod ghosts;
 mod legend;
+pub mod overview;
+pub mod page;
 pub mod report;
 mod scene;
 pub mod text;
@@ -43,6 +49,8 @@ pub struct View {
     pub selection: Option<String>,
     /// The time cursor, if shown.
     pub cursor: Option<Month>,
+    /// A chain of item ids to outline (the critical path to a milestone), earliest first.
+    pub outline: Vec<String>,
     /// Whether to draw the dependency lane below the layers.
     pub dependencies: bool,
     /// Whether to draw the legend at the bottom.
@@ -63,6 +71,7 @@ impl View {
             layers: Vec::new(),
             selection: None,
             cursor: None,
+            outline: Vec::new(),
             dependencies: true,
             legend: false,
             visible: None,

@@ -2,7 +2,7 @@
 //! budget per layer per year and the exposure chart, flowed onto pages of a given size.
 
 use super::scene::{Anchor, Point, Rect, Rgba, Scene, Shape, Stroke, Tag, TextRun, Weight};
-use super::text;
+use super::{exposure, text};
 use crate::analysis::{Analysis, Severity};
 use crate::model::{ControlLevel, ItemKind, Month, Roadmap};
 
@@ -26,7 +26,7 @@ pub fn pages(plan: &Roadmap, width: f32, height: f32) -> Vec<Scene> {
     milestones(plan, &analysis, &mut flow);
     register(plan, &analysis, &mut flow);
     investments(plan, &mut flow);
-    budget(plan, &analysis, &mut flow);
+    budget(plan, &mut flow);
     exposure(plan, &analysis, &mut flow);
     checks(plan, &analysis, &mut flow);
     flow.finish()
@@ -144,9 +144,48 @@ impl Flow {
         self.rule();
     }
 
+    /// A table row whose last column ends at the last of `columns` (not the page edge).
+    fn row_within(
+        &mut self,
+        cells: &[String],
+        columns: &[f32],
+        right: &[bool],
+        weight: Weight,
+        tag: Tag,
+    ) {
+        self.room(LINE);
+        for (i, cell) in cells.iter().enumerate() {
+            let (Some(&x), Some(&end)) = (columns.get(i), columns.get(i + 1)) else {
+                continue;
+            };
+            let max = end - x - 6.0;
+            if right.get(i).copied().unwrap_or(false) {
+                let run = TextRun {
+                    text: text::elide(cell, BODY, max.max(1.0)).unwrap_or_default(),
+                    pos: Point::new(end - 6.0, self.y + BODY),
+                    size: BODY,
+                    colour: INK,
+                    weight,
+                    anchor: Anchor::End,
+                    max_width: max,
+                };
+                self.page.push(Shape::Text(run), tag.clone());
+            } else {
+                self.text(cell, x, BODY, INK, weight, max, tag.clone());
+            }
+        }
+        self.y += LINE;
+        let right_edge = columns.last().copied().unwrap_or(self.width);
+        self.rule_to(right_edge);
+    }
+
     fn rule(&mut self) {
+        self.rule_to(self.width);
+    }
+
+    fn rule_to(&mut self, right: f32) {
         let y = self.y - 2.5;
-        let points = vec![Point::new(0.0, y), Point::new(self.width, y)];
+        let points = vec![Point::new(0.0, y), Point::new(right, y)];
         self.page.push(
             Shape::Line {
                 points,
@@ -358,46 +397,106 @@ fn investments(plan: &Roadmap, flow: &mut Flow) {
     );
 }
 
-/// Budget per layer per year as tables of at most as many years as fit the width.
-fn budget(plan: &Roadmap, analysis: &Analysis, flow: &mut Flow) {
-    let table = analysis.budget();
+/// Budget per layer per year with a total per layer, in round figures that add up to the
+/// budgets typed (in millions with one decimal when that loses nothing), as tables of at
+/// most as many columns as fit the width.
+fn budget(plan: &Roadmap, flow: &mut Flow) {
+    let table = crate::analysis::budget_in_round_figures(plan);
     if table.years.is_empty() || table.total == 0 {
         return;
     }
-    flow.heading(&format!("Budget per layer per year ({})", plan.currency));
+    let unit = Amounts::for_table(&table);
+    let currency = match (unit, plan.currency.is_empty()) {
+        (Amounts::Millions, false) => format!(" ({} million)", plan.currency),
+        (Amounts::Millions, true) => " (million)".to_owned(),
+        (Amounts::Units, false) => format!(" ({})", plan.currency),
+        (Amounts::Units, true) => String::new(),
+    };
+    flow.heading(&format!("Budget per layer per year{currency}"));
+    let mut head: Vec<String> = table.years.iter().map(|y| y.to_string()).collect();
+    head.push("Total".to_owned());
+    let mut rows: Vec<(String, Vec<u64>, Weight, Tag)> = table
+        .rows
+        .iter()
+        .map(|(layer, values)| {
+            let name = plan.layer(layer).map_or(layer.clone(), |l| l.name.clone());
+            let sum = values.iter().fold(0, |a: u64, v| a.saturating_add(*v));
+            let cells = values.iter().copied().chain([sum]).collect();
+            (name, cells, Weight::Regular, Tag::Lane(layer.clone()))
+        })
+        .collect();
+    let totals = table.year_totals.iter().copied().chain([table.total]);
+    rows.push((
+        "All layers".to_owned(),
+        totals.collect(),
+        Weight::Bold,
+        Tag::Chrome,
+    ));
+    let widest = rows
+        .iter()
+        .flat_map(|(_, cells, _, _)| cells.iter().map(|v| unit.show(*v)))
+        .map(|text| text::width(&text, BODY))
+        .fold(text::width("0000", BODY), f32::max);
     let first = 110.0;
-    let col = 78.0;
+    let col = (widest + 16.0).max(44.0);
     let per = (((flow.width - first) / col).floor() as usize).max(1);
     let right: Vec<bool> = (0..=per).map(|i| i > 0).collect();
-    for (chunk_no, years) in table.years.chunks(per).enumerate() {
+    for (chunk_no, heads) in head.chunks(per).enumerate() {
         let offset = chunk_no * per;
         let mut columns = vec![0.0];
-        columns.extend((0..years.len()).map(|i| first + i as f32 * col));
-        let mut head = vec!["Layer".to_owned()];
-        head.extend(years.iter().map(|y| y.to_string()));
-        flow.row(&head, &columns, &right, Weight::Bold, Tag::Chrome);
-        for (layer, values) in &table.rows {
-            let name = plan.layer(layer).map_or(layer.clone(), |l| l.name.clone());
-            let mut cells = vec![name];
-            let shown = values.iter().skip(offset).take(years.len());
-            cells.extend(shown.map(|v| money(*v, "")));
-            flow.row(
-                &cells,
-                &columns,
-                &right,
-                Weight::Regular,
-                Tag::Lane(layer.clone()),
-            );
+        columns.extend((0..heads.len()).map(|i| first + i as f32 * col));
+        columns.push(first + heads.len() as f32 * col);
+        let mut cells = vec!["Layer".to_owned()];
+        cells.extend(heads.iter().cloned());
+        flow.row_within(&cells, &columns, &right, Weight::Bold, Tag::Chrome);
+        for (name, values, weight, tag) in &rows {
+            let mut cells = vec![name.clone()];
+            let shown = values.iter().skip(offset).take(heads.len());
+            cells.extend(shown.map(|v| unit.show(*v)));
+            flow.row_within(&cells, &columns, &right, *weight, tag.clone());
         }
-        let mut totals = vec!["All layers".to_owned()];
-        let shown = table.year_totals.iter().skip(offset).take(years.len());
-        totals.extend(shown.map(|v| money(*v, "")));
-        flow.row(&totals, &columns, &right, Weight::Bold, Tag::Chrome);
         flow.y += 6.0;
     }
 }
 
-/// The exposure over time as an area chart.
+/// How a budget table shows amounts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Amounts {
+    /// Millions with one decimal ("8.1").
+    Millions,
+    /// Whole units with thousands separators ("8,142,857").
+    Units,
+}
+
+impl Amounts {
+    /// Millions when every amount is a whole tenth of a million and the total at least one
+    /// million, so nothing is lost; otherwise whole units.
+    fn for_table(table: &crate::analysis::BudgetTable) -> Amounts {
+        let exact = table
+            .rows
+            .iter()
+            .flat_map(|(_, v)| v)
+            .all(|v| v.is_multiple_of(100_000));
+        if exact && table.total >= 1_000_000 {
+            Amounts::Millions
+        } else {
+            Amounts::Units
+        }
+    }
+
+    /// `amount` as this table shows it.
+    fn show(self, amount: u64) -> String {
+        match self {
+            Amounts::Millions => {
+                let tenths = amount / 100_000;
+                format!("{}.{}", money(tenths / 10, ""), tenths % 10)
+            }
+            Amounts::Units => money(amount, ""),
+        }
+    }
+}
+
+/// The exposure over time as an area chart with a value scale and year ticks.
 fn exposure(plan: &Roadmap, analysis: &Analysis, flow: &mut Flow) {
     let series: Vec<(Month, u32)> = analysis
         .exposure_series()
@@ -407,94 +506,23 @@ fn exposure(plan: &Roadmap, analysis: &Analysis, flow: &mut Flow) {
     if series.is_empty() || plan.dependencies.is_empty() {
         return;
     }
+    let h = 166.0_f32.min(flow.height - 54.0);
+    flow.room(h + 48.0);
     flow.heading("Exposure over time (summed criticality of live dependencies)");
-    let h = 150.0_f32.min(flow.height - 40.0);
-    flow.room(h + 30.0);
-    let top = flow.y;
-    let left = 36.0;
-    let w = flow.width - left - 10.0;
-    let max = series.iter().map(|s| s.1).max().unwrap_or(0).max(1) as f32;
-    let n = series.len() as f32;
-    let x = |i: usize| left + w * i as f32 / n;
-    let y = |v: u32| top + h - h * v as f32 / max;
-    let mut points = vec![Point::new(left, top + h)];
-    for (i, (_, v)) in series.iter().enumerate() {
-        points.push(Point::new(x(i), y(*v)));
-        points.push(Point::new(x(i + 1), y(*v)));
-    }
-    points.push(Point::new(left + w, top + h));
-    let fill = Some(Rgba::rgb(0xDC, 0x26, 0x26).with_alpha(60));
-    let stroke = Some(Stroke::solid(1.0, Rgba::rgb(0xDC, 0x26, 0x26)));
-    flow.page.push(
-        Shape::Polygon {
-            points,
-            fill,
-            stroke,
-        },
-        Tag::Chrome,
-    );
-    let axis = vec![
-        Point::new(left, top),
-        Point::new(left, top + h),
-        Point::new(left + w, top + h),
-    ];
-    flow.page.push(
-        Shape::Line {
-            points: axis,
-            stroke: Stroke::solid(0.75, MUTED),
-        },
-        Tag::Chrome,
-    );
-    let label = |text: String, px: f32, py: f32, anchor: Anchor| {
-        Shape::Text(TextRun {
-            text,
-            pos: Point::new(px, py),
-            size: 8.0,
-            colour: MUTED,
-            weight: Weight::Regular,
-            anchor,
-            max_width: 60.0,
-        })
+    let look = exposure::Look {
+        colour: Rgba::rgb(0xDC, 0x26, 0x26),
+        label: 8.0,
     };
-    flow.page.push(
-        label(
-            format!("{}", max as u32),
-            left - 4.0,
-            top + 8.0,
-            Anchor::End,
-        ),
-        Tag::Chrome,
-    );
-    flow.page.push(
-        label("0".into(), left - 4.0, top + h, Anchor::End),
-        Tag::Chrome,
-    );
-    let every = ((series.len() as f32 / 12.0 * 40.0 / w * 12.0).ceil() as usize).max(1);
-    for (i, (month, _)) in series.iter().enumerate() {
-        if month.month() == 1 && (month.year().unsigned_abs() as usize).is_multiple_of(every) {
-            let tick = vec![Point::new(x(i), top + h), Point::new(x(i), top + h + 3.0)];
-            flow.page.push(
-                Shape::Line {
-                    points: tick,
-                    stroke: Stroke::solid(0.5, MUTED),
-                },
-                Tag::Chrome,
-            );
-            flow.page.push(
-                label(
-                    month.year().to_string(),
-                    x(i),
-                    top + h + 12.0,
-                    Anchor::Middle,
-                ),
-                Tag::Chrome,
-            );
-        }
+    let chart = exposure::chart(&series, flow.width - 10.0, h, look, None);
+    let top = flow.y + 4.0;
+    for item in &chart.items {
+        flow.page.items.push(item.translated(0.0, top));
     }
-    flow.y = top + h + 20.0;
+    flow.y = top + h + 6.0;
 }
 
-/// The open checks, most serious first.
+/// The open checks, most serious first: the severity as a word beside a coloured mark, then
+/// the finding as a sentence (the codes are for the command line).
 fn checks(plan: &Roadmap, analysis: &Analysis, flow: &mut Flow) {
     let findings = analysis.findings();
     flow.heading(&format!("Open checks ({})", findings.len()));
@@ -508,11 +536,12 @@ fn checks(plan: &Roadmap, analysis: &Analysis, flow: &mut Flow) {
         );
         return;
     }
+    let indent = 62.0;
     for finding in findings {
-        let colour = match finding.severity {
-            Severity::Error => Rgba::rgb(0xB9, 0x1C, 0x1C),
-            Severity::Warning => WARN,
-            Severity::Info => MUTED,
+        let (word, colour) = match finding.severity {
+            Severity::Error => ("Error", Rgba::rgb(0xB9, 0x1C, 0x1C)),
+            Severity::Warning => ("Warning", WARN),
+            Severity::Info => ("Note", MUTED),
         };
         let tag = finding
             .ids
@@ -524,8 +553,57 @@ fn checks(plan: &Roadmap, analysis: &Analysis, flow: &mut Flow) {
                 _ => None,
             })
             .unwrap_or(Tag::Chrome);
-        flow.line(&finding.to_string(), 0.0, colour, Weight::Regular, tag);
+        let lines = text::wrap(&sentence(&finding.message), BODY, flow.width - indent);
+        flow.room(LINE * lines.len().max(1) as f32);
+        let mark = Rect::new(0.0, flow.y + 2.5, 6.0, 6.0);
+        flow.page.push(
+            Shape::Rect {
+                rect: mark,
+                fill: Some(colour),
+                stroke: None,
+                radius: 3.0,
+            },
+            Tag::Chrome,
+        );
+        flow.text(
+            word,
+            10.0,
+            BODY,
+            colour,
+            Weight::Bold,
+            indent - 14.0,
+            Tag::Chrome,
+        );
+        for (i, part) in lines.iter().enumerate() {
+            if i > 0 {
+                flow.room(LINE);
+            }
+            flow.text(
+                part,
+                indent,
+                BODY,
+                INK,
+                Weight::Regular,
+                flow.width - indent,
+                tag.clone(),
+            );
+            flow.y += LINE;
+        }
     }
+}
+
+/// A finding's message as a sentence: a capital first letter and a full stop.
+fn sentence(message: &str) -> String {
+    let message = message.trim();
+    let mut chars = message.chars();
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    let mut out: String = first.to_uppercase().chain(chars).collect();
+    if !out.ends_with(['.', '!', '?', ')', '"', '”']) {
+        out.push('.');
+    }
+    out
 }
 
 #[cfg(test)]
@@ -537,6 +615,67 @@ mod tests {
         assert_eq!(money(450_000_000, "EUR"), "450,000,000 EUR");
         assert_eq!(money(999, ""), "999");
         assert_eq!(money(0, "EUR"), "0 EUR");
+    }
+
+    #[test]
+    fn the_exposure_chart_has_a_year_at_every_tick_and_a_value_scale() {
+        let plan = crate::io::example_plan().unwrap();
+        let pages = pages(&plan, 785.0, 520.0);
+        let page = pages
+            .iter()
+            .find(|p| p.texts().any(|t| t.text.starts_with("Exposure over time")))
+            .unwrap();
+        let labels: Vec<&str> = page
+            .texts()
+            .skip_while(|t| !t.text.starts_with("Exposure over time"))
+            .filter(|t| t.size == 8.0)
+            .map(|t| t.text.as_str())
+            .collect();
+        for year in 2026..=2035 {
+            assert!(
+                labels.contains(&year.to_string().as_str()),
+                "{year}: {labels:?}"
+            );
+        }
+        let values: Vec<u32> = labels
+            .iter()
+            .filter_map(|l| l.parse().ok())
+            .filter(|v| *v < 2000)
+            .collect();
+        assert!(values.len() >= 3 && values.contains(&0), "{values:?}");
+        let peak = Analysis::of(&plan)
+            .exposure_series()
+            .iter()
+            .map(|e| e.total)
+            .max()
+            .unwrap();
+        assert!(
+            values.iter().any(|v| *v >= peak),
+            "the scale reaches the peak {peak}: {values:?}"
+        );
+    }
+
+    #[test]
+    fn checks_read_as_sentences_with_the_severity_as_a_word() {
+        let mut plan = crate::io::example_plan().unwrap();
+        plan.investments[0].end = plan.investments[0].start.plus(-2);
+        let pages = pages(&plan, 785.0, 520.0);
+        let texts: Vec<&str> = pages
+            .iter()
+            .flat_map(|p| p.texts())
+            .skip_while(|t| !t.text.starts_with("Open checks"))
+            .map(|t| t.text.as_str())
+            .collect();
+        assert!(texts.contains(&"Error"), "{texts:?}");
+        assert!(
+            texts
+                .iter()
+                .all(|t| !t.contains("error[") && !t.contains("warning["))
+        );
+        let at = texts.iter().position(|t| *t == "Error").unwrap();
+        let first = texts[at + 1];
+        assert!(first.chars().next().unwrap().is_uppercase(), "{first}");
+        assert_eq!(sentence("milestone m needs x"), "Milestone m needs x.");
     }
 
     #[test]

@@ -427,6 +427,8 @@ pub enum Tag {
     Cursor,
     /// The legend.
     Legend,
+    /// Where the compared plan has the item with this id (drawn behind this plan's items).
+    Ghost(String),
 }
 
 impl Tag {

@@ -67,9 +67,46 @@ pub fn elide(text: &str, size: f32, max: f32) -> Option<String> {
     Some(format!("{kept}{ELLIPSIS}"))
 }
 
+/// `text` broken into lines no wider than `max` units at `size`, between words (a word wider
+/// than a line is elided).
+pub fn wrap(text: &str, size: f32, max: f32) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let joined = if line.is_empty() {
+            word.to_owned()
+        } else {
+            format!("{line} {word}")
+        };
+        if width(&joined, size) <= max || line.is_empty() {
+            line = joined;
+        } else {
+            lines.push(std::mem::take(&mut line));
+            line = word.to_owned();
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+        .into_iter()
+        .filter_map(|l| elide(&l, size, max))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wrapped_lines_fit_and_keep_every_word() {
+        let text = "Milestone Public services moved to EU cloud region removes a dependency";
+        let lines = wrap(text, 10.0, 150.0);
+        assert!(lines.len() > 1);
+        assert!(lines.iter().all(|l| width(l, 10.0) <= 150.0));
+        assert_eq!(lines.join(" "), text);
+        assert!(wrap("", 10.0, 100.0).is_empty());
+    }
 
     #[test]
     fn wide_scripts_measure_wider_than_latin() {

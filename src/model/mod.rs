@@ -11,7 +11,7 @@ pub use month::{MAX_YEAR, MIN_YEAR, Month, MonthError};
 use serde::{Deserialize, Serialize};
 
 /// The file format version this build writes and the newest it reads.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 /// A whole plan: what a `.ron` file holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -153,6 +153,9 @@ pub struct Dependency {
     /// Who controls it (vendor, country).
     #[serde(default)]
     pub controller: String,
+    /// Whose law reaches it ("US", "CN", "EU", "domestic", …); empty when unknown.
+    #[serde(default)]
+    pub jurisdiction: String,
     /// How much national control there is.
     pub control: ControlLevel,
     /// Weight in the exposure, 1 (minor) to 5 (critical).
@@ -160,6 +163,66 @@ pub struct Dependency {
     /// Free-form notes.
     #[serde(default)]
     pub notes: String,
+    /// Sources for what the register says about it.
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+    /// Framework levels set by hand for single objectives, overriding the control level's.
+    #[serde(default)]
+    pub assessment: Vec<Assessment>,
+}
+
+/// How far a piece of evidence can be trusted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Confidence {
+    /// A hint or a single unconfirmed source.
+    Low,
+    /// A credible source, not independently confirmed.
+    Medium,
+    /// Confirmed, e.g. by a contract, an audit or several sources.
+    High,
+}
+
+impl Confidence {
+    /// Every confidence, lowest first.
+    pub const ALL: [Confidence; 3] = [Confidence::Low, Confidence::Medium, Confidence::High];
+
+    /// Lower-case label ("medium").
+    pub fn label(self) -> &'static str {
+        match self {
+            Confidence::Low => "low",
+            Confidence::Medium => "medium",
+            Confidence::High => "high",
+        }
+    }
+}
+
+/// A source backing a claim: why we believe a dependency is what the register says, or that
+/// a milestone really removes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Evidence {
+    /// Where it comes from: a report, a contract, an audit, a URL.
+    pub source: String,
+    /// When the source was written or checked.
+    pub date: Month,
+    /// How far it can be trusted.
+    pub confidence: Confidence,
+    /// What it says, in a sentence.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// One framework objective's level for a dependency, set by hand.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assessment {
+    /// The objective's id in the framework, e.g. "supply-chain".
+    pub objective: String,
+    /// The level on that objective, 0 (none) to 4 (full control), like SEAL levels.
+    pub level: u8,
+    /// Why this level.
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
 }
 
 /// A funded piece of work: a bar on the timeline.
@@ -221,6 +284,9 @@ pub struct Milestone {
     /// Free-form notes.
     #[serde(default)]
     pub notes: String,
+    /// Why we believe it really removes what it removes.
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
 }
 
 /// A saved presentation stop.

@@ -49,6 +49,10 @@ pub struct StackplanApp {
     /// Whether a text field had the keyboard at the end of the last frame (egui drops the
     /// focus on Escape before the frame runs, and that Escape belongs to the field).
     was_typing: bool,
+    /// The document revision the last frame showed (see [`StackplanApp::follow_document`]).
+    shown_revision: Option<u64>,
+    /// The plan compared with, when comparing (see `ui/compare.rs`).
+    pub(super) compare: Option<super::compare::CompareState>,
 }
 
 impl StackplanApp {
@@ -89,6 +93,8 @@ impl StackplanApp {
             export: None,
             export_options: ExportOptions::default(),
             was_typing: false,
+            shown_revision: None,
+            compare: None,
         }
     }
 
@@ -173,6 +179,7 @@ impl StackplanApp {
             self.styled = true;
             ui.ctx().set_theme(egui::Theme::Light);
         }
+        self.follow_document(ui.ctx());
         self.handle_close_request(ui.ctx());
         self.handle_dropped_files(ui.ctx());
         self.finish_export();
@@ -191,9 +198,25 @@ impl StackplanApp {
         if let Some(dialog) = self.dialog.take() {
             self.dialog = dialogs::dialog_ui(self, dialog, ui.ctx());
         }
+        self.follow_document(ui.ctx());
         self.update_title(ui.ctx());
         self.autosave_if_due(ui.ctx());
         self.was_typing = ui.ctx().text_edit_focused();
+    }
+
+    /// The one place that notices a changed plan (an edit, undo/redo, or a new, opened or
+    /// recovered document): revisions are unique across documents, so every cache keyed by
+    /// one (analysis, canvas scene, titles) is redone; here the selection is dropped when its
+    /// item is gone, and a frame is asked for so that a change made by this frame's input is
+    /// painted without waiting for the next event.
+    fn follow_document(&mut self, ctx: &egui::Context) {
+        let revision = self.doc.revision();
+        if self.shown_revision == Some(revision) {
+            return;
+        }
+        self.shown_revision = Some(revision);
+        self.drop_missing_selection();
+        ctx.request_repaint();
     }
 
     fn canvas_has_keyboard(&self, ctx: &egui::Context) -> bool {
@@ -354,6 +377,7 @@ impl StackplanApp {
 
     fn replace(&mut self, doc: Document) {
         self.doc = doc;
+        self.compare = None;
         self.data.clear_recovery();
         self.autosaved_revision = None;
         let panels = self.view.panels;

@@ -90,7 +90,10 @@ struct SceneKey {
     month_width: f32,
     selection: Option<String>,
     cursor: Option<Month>,
+    outline: Vec<String>,
     visible: (i32, i32),
+    /// The plan compared with (its generation), whose ghosts the scene draws.
+    compared: Option<u64>,
 }
 
 /// The canvas.
@@ -136,9 +139,12 @@ pub fn canvas_ui(app: &mut StackplanApp, ui: &mut Ui) {
         app.view.reveal_pending = false;
         reveal_selection(app, rect);
     }
-    let (view, placement) = layout_view(&app.view, rect);
+    let (mut view, placement) = layout_view(&app.view, rect);
+    view.outline = outlined_chain(app);
     ensure_scene(app, &view);
-    let Some((_, scene)) = app.canvas.scene.take() else {
+    // The scene keeps the key it was laid out for: an edit made by this frame's input
+    // changes the revision, and the next frame lays the plan out again.
+    let Some((key, scene)) = app.canvas.scene.take() else {
         return;
     };
     let painter = ui.painter_at(rect);
@@ -157,7 +163,7 @@ pub fn canvas_ui(app: &mut StackplanApp, ui: &mut Ui) {
         let blue = Color32::from_rgb(0x25, 0x63, 0xEB);
         painter.arrow(*start, p - *start, Stroke::new(2.0, blue));
     }
-    app.canvas.scene = Some((scene_key(app, &view), scene));
+    app.canvas.scene = Some((key, scene));
 }
 
 /// The layout view for the visible window, and where its scene goes on screen.
@@ -185,6 +191,18 @@ fn layout_view(state: &ViewState, rect: Rect) -> (layout::View, Placement) {
     (view, placement)
 }
 
+/// The chain outlined on the canvas: the critical path of the selected milestone, when the
+/// user asked to see it.
+fn outlined_chain(app: &mut StackplanApp) -> Vec<String> {
+    match &app.view.selection {
+        Some(sel) if sel.kind == ItemKind::Milestone && app.view.critical_path => {
+            let id = sel.id.clone();
+            app.analysis().critical_path(&id).to_vec()
+        }
+        _ => Vec::new(),
+    }
+}
+
 fn scene_key(app: &StackplanApp, view: &layout::View) -> SceneKey {
     let visible = view.visible.map_or((0, 0), |(a, b)| (a as i32, b as i32));
     SceneKey {
@@ -194,7 +212,9 @@ fn scene_key(app: &StackplanApp, view: &layout::View) -> SceneKey {
         month_width: view.month_width,
         selection: view.selection.clone(),
         cursor: view.cursor,
+        outline: view.outline.clone(),
         visible,
+        compared: app.comparing().map(|c| c.generation),
     }
 }
 
@@ -203,7 +223,13 @@ fn ensure_scene(app: &mut StackplanApp, view: &layout::View) {
     if app.canvas.scene.as_ref().is_some_and(|(k, _)| *k == key) {
         return;
     }
-    let scene = layout::layout(app.plan(), view);
+    let mut scene = layout::layout(app.plan(), view);
+    if let Some(comparison) = app.comparison()
+        && let Some(state) = app.comparing()
+    {
+        let other = (state.other(), state.other_analysis());
+        layout::ghosts::add_ghosts(&mut scene, view, app.plan(), other, &comparison);
+    }
     app.canvas.scene = Some((key, scene));
     app.canvas.scene_nr += 1;
 }
@@ -441,7 +467,12 @@ fn navigate(app: &mut StackplanApp, ui: &Ui, rect: Rect, background: &Response) 
             app.view.pan(delta.x, delta.y);
         }
     }
-    if background.dragged_by(egui::PointerButton::Primary) && app.canvas.drag.is_none() {
+    // A drag that began on the ruler moves the time cursor, never the timeline.
+    let on_ruler = ui
+        .input(|i| i.pointer.press_origin())
+        .is_some_and(|p| p.y < rect.top() + layout::RULER_HEIGHT);
+    if background.dragged_by(egui::PointerButton::Primary) && app.canvas.drag.is_none() && !on_ruler
+    {
         let d = background.drag_delta();
         app.view.pan(d.x, d.y);
     }

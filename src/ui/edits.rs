@@ -317,6 +317,7 @@ pub fn add_milestone(plan: &mut Roadmap, layer: &str, month: Month) -> String {
         removes: Vec::new(),
         introduces: Vec::new(),
         notes: String::new(),
+        evidence: Vec::new(),
     });
     id
 }
@@ -329,9 +330,12 @@ pub fn add_dependency(plan: &mut Roadmap, layer: &str) -> String {
         name: "New dependency".to_owned(),
         layer: layer.to_owned(),
         controller: String::new(),
+        jurisdiction: String::new(),
         control: crate::model::ControlLevel::BlackBox,
         criticality: 3,
         notes: String::new(),
+        evidence: Vec::new(),
+        assessment: Vec::new(),
     });
     id
 }

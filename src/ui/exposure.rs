@@ -32,7 +32,20 @@ pub fn exposure_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, Color32::WHITE);
     let series = analysis.exposure_series();
-    let peak = series.iter().map(|e| e.total).max().unwrap_or(0).max(1) as f32;
+    let other = compared_series(app);
+    let peak = series
+        .iter()
+        .map(|e| e.total)
+        .chain(
+            other
+                .as_ref()
+                .map_or(Vec::new(), |o| o.series.clone())
+                .into_iter()
+                .map(|(_, v)| v),
+        )
+        .max()
+        .unwrap_or(0)
+        .max(1) as f32;
     let left = app.canvas.left.unwrap_or(rect.left()) + HEADER_WIDTH;
     let chart = Rect::from_min_max(pos2(left, rect.top() + 6.0), rect.max);
     let x_of =
@@ -80,6 +93,30 @@ pub fn exposure_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
         line,
         Stroke::new(1.5, Color32::from_gray(40)),
     ));
+    if let Some(other) = &other {
+        let points: Vec<Pos2> = other
+            .series
+            .iter()
+            .flat_map(|&(m, v)| {
+                [
+                    pos2(x_of(m), y_of(v as f32)),
+                    pos2(x_of(m.plus(1)), y_of(v as f32)),
+                ]
+            })
+            .filter(|p| p.x >= chart.left() - 1.0 && p.x <= chart.right() + 1.0)
+            .collect();
+        let stroke = Stroke::new(1.5, OTHER_CURVE);
+        clip.extend(egui::Shape::dashed_line(&points, stroke, 5.0, 3.0));
+        for (k, line) in other.summary.iter().enumerate() {
+            painter.text(
+                pos2(rect.left() + 8.0, rect.top() + 42.0 + 14.0 * k as f32),
+                egui::Align2::LEFT_TOP,
+                line,
+                egui::FontId::proportional(11.0),
+                OTHER_CURVE,
+            );
+        }
+    }
     painter.text(
         pos2(rect.left() + 8.0, rect.top() + 6.0),
         egui::Align2::LEFT_TOP,
@@ -107,6 +144,40 @@ pub fn exposure_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
         let m = view.first_month + (p.x - chart.left()) / view.points_per_month.max(0.01);
         app.view_mut().cursor = Some(Month::from_index(m.floor() as i32));
     }
+}
+
+/// The dashed curve of the plan compared with.
+const OTHER_CURVE: Color32 = Color32::from_rgb(0x1D, 0x4E, 0xD8);
+
+/// The other plan's exposure curve and the exposure-months of both, when comparing.
+struct Compared {
+    /// Total exposure per month of the months both plans cover.
+    series: Vec<(Month, u32)>,
+    /// Lines beside the chart: "dashed: A", "8034 → 3982 (−4052)", "exposure-months".
+    summary: [String; 3],
+}
+
+fn compared_series(app: &mut StackplanApp) -> Option<Compared> {
+    let comparison = app.comparison()?;
+    let state = app.comparing()?;
+    let e = &comparison.consequences.exposure;
+    let series = (0..=e.from.months_until(e.to))
+        .map(|i| {
+            let m = e.from.plus(i);
+            (m, state.other_analysis().exposure_at(m).total)
+        })
+        .collect();
+    let signed = match e.difference {
+        d if d > 0 => format!("+{d}"),
+        d if d < 0 => format!("−{}", d.unsigned_abs()),
+        _ => "±0".to_owned(),
+    };
+    let summary = [
+        "dashed: A".to_owned(),
+        format!("{} → {} ({signed})", e.months_a, e.months_b),
+        "exposure-months".to_owned(),
+    ];
+    Some(Compared { series, summary })
 }
 
 /// One line: the exposure at the cursor, and which dependencies are live and retired.

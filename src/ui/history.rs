@@ -1,8 +1,18 @@
 //! The open document and its snapshot undo history: every edit goes through here.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::model::Roadmap;
+
+/// The next revision number of any document in this process: revisions are never reused,
+/// so a cache keyed by a revision cannot mistake a new or reopened plan for the one it saw.
+static NEXT_REVISION: AtomicU64 = AtomicU64::new(1);
+
+/// A revision number no document of this process has had before.
+fn fresh_revision() -> u64 {
+    NEXT_REVISION.fetch_add(1, Ordering::Relaxed)
+}
 
 /// How many undo steps are kept at most; older ones are dropped.
 const MAX_STEPS: usize = 200;
@@ -29,7 +39,8 @@ pub struct Document {
     plan: Roadmap,
     path: Option<PathBuf>,
     revision: u64,
-    next_revision: u64,
+    /// The revision the document was created with (an untitled plan still at it is unmodified).
+    created: u64,
     saved_revision: Option<u64>,
     undo: Vec<Step>,
     redo: Vec<Step>,
@@ -40,12 +51,13 @@ pub struct Document {
 impl Document {
     /// A document holding `plan`, saved at `path` (unsaved and untitled when `None`).
     pub fn new(plan: Roadmap, path: Option<PathBuf>) -> Document {
-        let saved_revision = path.as_ref().map(|_| 0);
+        let revision = fresh_revision();
+        let saved_revision = path.as_ref().map(|_| revision);
         Document {
             plan,
             path,
-            revision: 0,
-            next_revision: 1,
+            revision,
+            created: revision,
             saved_revision,
             undo: Vec::new(),
             redo: Vec::new(),
@@ -64,7 +76,8 @@ impl Document {
         self.path.as_ref()
     }
 
-    /// A number that changes whenever the plan changes (for caches).
+    /// A number that changes whenever the plan changes, unique across every document of the
+    /// process (so caches keyed by it also notice New, Open and Recover).
     pub fn revision(&self) -> u64 {
         self.revision
     }
@@ -74,7 +87,7 @@ impl Document {
     pub fn is_modified(&self) -> bool {
         match self.saved_revision {
             Some(saved) => saved != self.revision,
-            None => self.revision != 0,
+            None => self.revision != self.created,
         }
     }
 
@@ -106,7 +119,7 @@ impl Document {
             return;
         }
         if self.merge_key.as_deref() == Some(key) && self.redo.is_empty() && !self.undo.is_empty() {
-            self.revision = self.fresh_revision();
+            self.revision = fresh_revision();
         } else {
             self.record(label, before);
         }
@@ -124,7 +137,7 @@ impl Document {
             });
         }
         change(&mut self.plan);
-        self.revision = self.fresh_revision();
+        self.revision = fresh_revision();
     }
 
     /// Ends the current gesture, recording it as one step named `label` if it changed the plan.
@@ -220,7 +233,7 @@ impl Document {
         };
         self.push_undo(step);
         self.redo.clear();
-        self.revision = self.fresh_revision();
+        self.revision = fresh_revision();
     }
 
     fn push_undo(&mut self, step: Step) {
@@ -231,12 +244,6 @@ impl Document {
             let excess = self.undo.len() - kept;
             self.undo.drain(..excess);
         }
-    }
-
-    fn fresh_revision(&mut self) -> u64 {
-        let r = self.next_revision;
-        self.next_revision += 1;
-        r
     }
 }
 
@@ -309,6 +316,19 @@ mod tests {
         assert!(doc.undo());
         assert_eq!(doc.plan().title, "Plan");
         assert!(!doc.undo());
+    }
+
+    #[test]
+    fn a_new_document_never_repeats_a_revision_of_another() {
+        let old = Document::new(plan(), None);
+        let new = Document::new(plan(), None);
+        assert_ne!(old.revision(), new.revision());
+        assert!(!new.is_modified());
+        let mut edited = Document::new(plan(), Some("p.ron".into()));
+        edited.edit("Rename", |p| p.title = "Other".into());
+        let reopened = Document::new(edited.plan().clone(), Some("p.ron".into()));
+        assert_ne!(edited.revision(), reopened.revision());
+        assert!(!reopened.is_modified());
     }
 
     #[test]

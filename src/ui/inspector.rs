@@ -29,6 +29,7 @@ pub fn inspector_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
             if let Some(sel) = &selection {
                 if let Some(report) = analysis.milestone_report(&sel.id) {
                     milestone_report_ui(app.plan(), report, ui);
+                    super::critical::critical_path_ui(app, ui, &sel.id);
                 }
                 super::checks::checks_of_ui(analysis.findings(), &sel.id, ui);
             }

@@ -93,6 +93,25 @@ fn file_menu_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
         ui.close();
     }
     ui.separator();
+    if ui.button("Compare with…").clicked() {
+        if let Some(path) = super::files::pick_open() {
+            app.compare_with_file(&path);
+        }
+        ui.close();
+    }
+    let saved = app.document().path().is_some();
+    if ui
+        .add_enabled(saved, Button::new("Compare with saved version"))
+        .clicked()
+    {
+        app.compare_with_saved();
+        ui.close();
+    }
+    if app.comparing().is_some() && ui.button("Stop comparing").clicked() {
+        app.stop_comparing();
+        ui.close();
+    }
+    ui.separator();
     command_button_ui(app, ui, Command::Quit, None, true);
 }
 

@@ -4,6 +4,8 @@ mod app;
 mod canvas;
 mod checks;
 mod commands;
+mod compare;
+mod critical;
 mod dialogs;
 pub mod edits;
 mod export;
@@ -25,6 +27,7 @@ use std::path::PathBuf;
 
 pub use app::StackplanApp;
 pub use commands::Command;
+pub use compare::CompareState;
 pub use dialogs::{Dialog, Pending};
 pub use edits::Clip;
 pub use export::{ExportJob, ExportOutcome};
@@ -36,8 +39,9 @@ pub use import::{ImportAnswer, ImportForm};
 pub use paint::HEADER_WIDTH;
 pub use view::{Panels, Selection, ViewState};
 
-/// Opens the editor window on `file`, or on the bundled example plan when none is given.
-pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
+/// Opens the editor window on `file`, or on the bundled example plan when none is given,
+/// comparing it with the plan in `compare` when given.
+pub fn run(file: Option<PathBuf>, compare: Option<PathBuf>) -> anyhow::Result<()> {
     let data = DataFolder::user();
     let (app, error) = match file {
         Some(path) => match StackplanApp::with_file(&path, data.clone()) {
@@ -49,6 +53,9 @@ pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
     let mut app = app;
     if let Some(e) = error {
         app.show_error("Cannot open the file", &e.to_string(), e.position());
+    }
+    if let Some(path) = compare {
+        app.compare_with_file(&path);
     }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -86,7 +93,7 @@ fn panels_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
             .default_size(300.0)
             .resizable(true)
             .show(ui, |ui| {
-                inspector::inspector_ui(app, ui);
+                within_width_ui(ui, |ui| inspector::inspector_ui(app, ui));
             });
     }
     if panels.stops {
@@ -94,6 +101,14 @@ fn panels_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
             .default_size(280.0)
             .resizable(true)
             .show(ui, |ui| stops::stops_ui(app, ui));
+    }
+    if app.comparing().is_some() {
+        egui::Panel::right("compare")
+            .default_size(320.0)
+            .resizable(true)
+            .show(ui, |ui| {
+                within_width_ui(ui, |ui| compare::compare_ui(app, ui))
+            });
     }
     if panels.checks {
         egui::Panel::bottom("checks")
@@ -113,4 +128,14 @@ fn panels_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
     egui::CentralPanel::no_frame().show(ui, |ui| {
         canvas::canvas_ui(app, ui);
     });
+}
+
+/// Draws `contents` in the width the panel has, so that nothing inside can widen it: the
+/// panel keeps the width the user gave it, whatever is selected.
+fn within_width_ui(ui: &mut egui::Ui, contents: impl FnOnce(&mut egui::Ui)) {
+    let rect = ui.available_rect_before_wrap();
+    let mut inside = ui.new_child(egui::UiBuilder::new().max_rect(rect).layout(*ui.layout()));
+    inside.shrink_clip_rect(rect);
+    contents(&mut inside);
+    ui.advance_cursor_after_rect(rect);
 }

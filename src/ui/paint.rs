@@ -100,6 +100,8 @@ struct TextPiece {
     anchor: Pos2,
     /// The clip rectangle of the area it is drawn in.
     clip: Rect,
+    /// How wide it may be drawn (the run's own limit, less when a label sticks to the view).
+    max_width: f32,
 }
 
 /// One thing to paint, in order.
@@ -195,7 +197,8 @@ impl Painted {
                             continue;
                         };
                         if let Some(Shape::Text(run)) = scene.items.get(t.item).map(|i| &i.shape) {
-                            let (pos, clip) = text_box(run, t.anchor, galley.size().x, t.clip);
+                            let (pos, clip) =
+                                text_box(run, t.anchor, galley.size().x, t.max_width, t.clip);
                             list.add(clip, egui::Shape::galley(pos, galley, Color32::BLACK));
                         }
                     }
@@ -205,8 +208,14 @@ impl Painted {
     }
 }
 
-/// Where a laid-out run of width `w` goes, and the clip that keeps it in its `max_width`.
-fn text_box(run: &layout::TextRun, anchor: Pos2, w: f32, area: Rect) -> (Pos2, Rect) {
+/// Where a laid-out run of width `w` goes, and the clip that keeps it in `max_width`.
+fn text_box(
+    run: &layout::TextRun,
+    anchor: Pos2,
+    w: f32,
+    max_width: f32,
+    area: Rect,
+) -> (Pos2, Rect) {
     let left = match run.anchor {
         layout::Anchor::Start => anchor.x,
         layout::Anchor::Middle => anchor.x - w / 2.0,
@@ -216,11 +225,11 @@ fn text_box(run: &layout::TextRun, anchor: Pos2, w: f32, area: Rect) -> (Pos2, R
     let clip = match run.anchor {
         layout::Anchor::Start => Rect::from_min_max(
             pos2(left, top - 2.0),
-            pos2(left + run.max_width, top + run.size * 1.6),
+            pos2(left + max_width, top + run.size * 1.6),
         ),
         _ => Rect::from_min_size(
-            pos2(left.min(anchor.x - run.max_width), top - 2.0),
-            vec2(run.max_width * 2.0 + w, run.size * 2.0),
+            pos2(left.min(anchor.x - max_width), top - 2.0),
+            vec2(max_width * 2.0 + w, run.size * 2.0),
         ),
     };
     (pos2(left, top), area.intersect(clip))
@@ -249,6 +258,8 @@ fn pieces(scene: &Scene, at: &Placement, clip: Rect, selection: Option<&str>) ->
     let whole = rect.intersect(clip);
     let connectors = Connectors::of(scene, at, lanes.expand(DASH), selection);
     let mut out = Vec::new();
+    // The bar of each investment and dependency (laid out before its label).
+    let mut bars: HashMap<&Tag, layout::Rect> = HashMap::new();
     let add = |out: &mut Vec<Piece>, clip_rect: Rect, shape: egui::Shape| {
         out.push(Piece::Shape(ClippedShape::new(clip_rect, shape)));
     };
@@ -259,8 +270,7 @@ fn pieces(scene: &Scene, at: &Placement, clip: Rect, selection: Option<&str>) ->
     );
     for (index, item) in scene.items.iter().enumerate() {
         let header = is_header(&item.shape);
-        let on_ruler = matches!(item.tag, Tag::Ruler)
-            || (item.tag == Tag::Cursor && matches!(item.shape, Shape::Text(_)));
+        let on_ruler = matches!(item.tag, Tag::Ruler | Tag::Cursor);
         let area = if on_ruler {
             ruler
         } else if header {
@@ -272,26 +282,45 @@ fn pieces(scene: &Scene, at: &Placement, clip: Rect, selection: Option<&str>) ->
             && let Shape::Line { points, stroke: s } = &item.shape
             && let Some(first) = points.first()
         {
+            // From the ruler down through the lanes, never over the lane names.
             let x = at.to_screen(*first, &item.tag, false).x;
-            let line = [pos2(x, rect.top()), pos2(x, rect.bottom())];
-            add(&mut out, whole, egui::Shape::line_segment(line, stroke(s)));
+            let chart = Rect::from_min_max(pos2(rect.left() + HEADER_WIDTH, rect.top()), rect.max);
+            if chart.x_range().contains(x) {
+                let line = [pos2(x, rect.top()), pos2(x, rect.bottom())];
+                let clip = chart.intersect(clip);
+                add(&mut out, clip, egui::Shape::line_segment(line, stroke(s)));
+            }
             continue;
         }
         if let Shape::Text(run) = &item.shape {
             let mut bounds = at.rect_to_screen(&run.bounds(), &item.tag, header);
             let mut anchor = at.to_screen(run.pos, &item.tag, header);
+            let mut max_width = run.max_width;
             if header && let Some(dy) = pinned_name_shift(scene, &item.tag, at, bounds, area) {
                 bounds = bounds.translate(vec2(0.0, dy));
                 anchor.y += dy;
+            }
+            if let Some(bar) = bars.get(&item.tag)
+                && let Some((dx, width)) = sticky_label_shift(run, bar, &item.tag, at)
+            {
+                bounds = bounds.translate(vec2(dx, 0.0));
+                anchor.x += dx;
+                max_width = width;
             }
             if area.intersects(bounds.expand(run.size)) {
                 out.push(Piece::Text(TextPiece {
                     item: index,
                     anchor,
                     clip: area,
+                    max_width,
                 }));
             }
             continue;
+        }
+        if let (Tag::Investment(_) | Tag::Dependency(_), Shape::Rect { rect: r, .. }) =
+            (&item.tag, &item.shape)
+        {
+            bars.entry(&item.tag).or_insert(*r);
         }
         for shape in shapes(&item.shape, &item.tag, header, at, area, connectors) {
             add(&mut out, area, shape);
@@ -313,6 +342,32 @@ fn pieces(scene: &Scene, at: &Placement, clip: Rect, selection: Option<&str>) ->
         egui::Shape::line_segment(rule, Stroke::new(1.0, Color32::from_gray(200))),
     );
     out
+}
+
+/// How far right to move a bar's title written inside it, and how wide it may then be, so
+/// that it stays at the left edge of the view while the bar starts left of it; `None` when
+/// the title is not inside its bar or the bar's start is in view.
+fn sticky_label_shift(
+    run: &layout::TextRun,
+    bar: &layout::Rect,
+    tag: &Tag,
+    at: &Placement,
+) -> Option<(f32, f32)> {
+    let pad = run.pos.x - bar.x;
+    if run.anchor != layout::Anchor::Start || pad < 0.0 || run.pos.x >= bar.right() {
+        return None;
+    }
+    let on_screen = at.rect_to_screen(bar, tag, false);
+    let left = at.lanes().left();
+    if on_screen.left() >= left || on_screen.right() <= left {
+        return None;
+    }
+    let x = on_screen.left() + pad;
+    let width = crate::layout::text::width(&run.text, run.size);
+    // Slides out with the bar's end once the visible part is too short for the title.
+    let wanted = (left + pad).min(on_screen.right() - pad - width);
+    let dx = wanted - x;
+    (dx > 0.0).then(|| (dx, (on_screen.right() - pad - wanted).max(0.0)))
 }
 
 /// How far down to move a lane's name whose lane starts above the visible lanes, so that it

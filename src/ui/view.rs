@@ -62,6 +62,8 @@ pub struct ViewState {
     pub selection: Option<Selection>,
     /// The time cursor's month, if shown.
     pub cursor: Option<Month>,
+    /// Whether the critical path of a selected milestone is outlined on the canvas.
+    pub critical_path: bool,
     /// Which panels are shown.
     pub panels: Panels,
     /// Set when the next canvas frame should zoom to fit.
@@ -81,6 +83,7 @@ impl Default for ViewState {
             scroll_y: 0.0,
             selection: None,
             cursor: None,
+            critical_path: false,
             panels: Panels::default(),
             fit_pending: true,
             reveal_pending: false,

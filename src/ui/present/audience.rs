@@ -27,10 +27,15 @@ const GAIN: Color32 = Color32::from_rgb(0x4A, 0xDE, 0x80);
 const WARN: Color32 = Color32::from_rgb(0xFB, 0x92, 0x3C);
 /// Row height the audience chart is laid out at when it fits (labels at 16 points).
 const LARGE_ROW: f32 = 34.0;
-/// Smallest row height the chart is laid out at; a taller chart is drawn smaller.
-const SMALL_ROW: f32 = 18.0;
-/// Smallest size of lane names in a chart drawn smaller.
-const LANE_NAME_SIZE: f32 = 13.0;
+/// Smallest row height the chart is laid out at (labels at [`MIN_TEXT`]); a taller chart is
+/// drawn smaller, without the labels that would then be too small to read.
+const SMALL_ROW: f32 = 30.0;
+/// Smallest text on a slide, in points: readable from the back of a room.
+pub const MIN_TEXT: f32 = 14.0;
+/// Size of lane names and year labels on the charts.
+const LANE_NAME_SIZE: f32 = 16.0;
+/// Height of the audience chart's ruler (years above, quarters or months below).
+const RULER: f32 = 2.0 * MIN_TEXT + 16.0;
 /// Space above a lane's name, as the layout leaves it.
 const LANE_PAD: f32 = 4.0;
 /// Smallest scale a tall chart is drawn at; below it the chart is cut at the bottom.
@@ -39,6 +44,8 @@ const MIN_SCALE: f32 = 0.3;
 /// What the audience chart was laid out for; the scene is reused while this is unchanged.
 #[derive(Debug, Clone, PartialEq)]
 struct SceneKey {
+    /// The overview's lane summaries instead of the full chart.
+    overview: bool,
     from: Month,
     to: Month,
     month_width: f32,
@@ -88,7 +95,7 @@ pub fn audience_ui(
     let margin = (rect.width() * 0.03).clamp(12.0, 48.0);
     let inner = rect.shrink(margin);
     let title_size = (rect.height() * 0.055).clamp(22.0, 52.0);
-    let body = (title_size * 0.45).max(15.0);
+    let body = (title_size * 0.45).max(MIN_TEXT / 0.8);
     let date = slide.date(plan);
     painter.text(
         inner.left_top(),
@@ -130,7 +137,8 @@ pub fn audience_ui(
     facts_ui(&painter, column, &facts, body);
     match &slide.kind {
         StopKind::Summary => {
-            exposure_chart(&painter, chart, plan, analysis, window, None, body);
+            let gutter = body * 3.0;
+            exposure_chart(&painter, chart, gutter, plan, analysis, window, None, body);
         }
         StopKind::Overview | StopKind::Milestone(_) | StopKind::Window => {
             let share = if slide.kind == StopKind::Overview {
@@ -141,12 +149,13 @@ pub fn audience_ui(
             let top = Rect::from_min_size(chart.min, vec2(chart.width(), chart.height() * share));
             let used = roadmap_ui(&painter, top, plan, analysis, deck, now, cache);
             let below = Rect::from_min_max(
-                pos2(chart.left() + HEADER_WIDTH, chart.top() + used + body * 0.8),
+                pos2(chart.left(), chart.top() + used + body * 0.8),
                 chart.max,
             );
             if below.height() >= body * 8.0 {
                 let date = matches!(slide.kind, StopKind::Milestone(_)).then_some(date);
-                exposure_chart(&painter, below, plan, analysis, window, date, body);
+                let gutter = HEADER_WIDTH;
+                exposure_chart(&painter, below, gutter, plan, analysis, window, date, body);
             }
         }
     }
@@ -198,8 +207,8 @@ fn split(content: Rect) -> (Rect, Rect) {
     (chart, column)
 }
 
-/// The figures large, then the lines: removals struck through, introductions and trades in
-/// the warning colour.
+/// The figures large, then the lines: removals in white behind a green tick, introductions
+/// and trades in the warning colour.
 fn facts_ui(painter: &egui::Painter, rect: Rect, facts: &Facts, body: f32) {
     let painter = painter.with_clip_rect(rect);
     let mut at = rect.left_top();
@@ -219,29 +228,37 @@ fn facts_ui(painter: &egui::Painter, rect: Rect, facts: &Facts, body: f32) {
     for fact in &facts.lines {
         let (indent, scale, colour) = match fact.tone {
             Tone::Heading => (0.0, 1.0, INK),
-            Tone::Removed => (1.0, 0.9, GAIN),
-            Tone::Introduced => (1.0, 0.9, WARN),
+            Tone::Removed => (1.2, 0.9, INK),
+            Tone::Introduced => (1.2, 0.9, WARN),
             Tone::Trade => (2.0, 0.8, WARN),
-            Tone::Detail => (1.0, 0.8, MUTED),
+            Tone::Detail => (1.2, 0.8, MUTED),
         };
+        let size = (body * scale).max(MIN_TEXT);
         let start = at + vec2(body * indent, 0.0);
-        let format = egui::TextFormat {
-            font_id: FontId::proportional(body * scale),
-            color: colour,
-            strikethrough: if fact.tone == Tone::Removed {
-                Stroke::new(2.0, GAIN)
-            } else {
-                Stroke::NONE
-            },
-            ..Default::default()
-        };
-        let mut job = egui::text::LayoutJob::single_section(fact.text.clone(), format);
-        job.wrap.max_width = rect.width() - body * indent;
-        let galley = painter.layout_job(job);
-        let size = galley.size();
+        let galley = painter.layout(
+            fact.text.clone(),
+            FontId::proportional(size),
+            colour,
+            rect.width() - body * indent,
+        );
+        if fact.tone == Tone::Removed {
+            tick(&painter, at + vec2(body * 0.15, size * 0.15), size * 0.8);
+        }
+        let height = galley.size().y;
         painter.galley(start, galley, colour);
-        at.y += size.y + body * 0.15;
+        at.y += height + body * 0.15;
     }
+}
+
+/// A green tick mark `size` points wide with its top left corner at `at`.
+fn tick(painter: &egui::Painter, at: Pos2, size: f32) {
+    let stroke = Stroke::new((size * 0.16).max(2.0), GAIN);
+    let points = vec![
+        at + vec2(0.0, size * 0.55),
+        at + vec2(size * 0.35, size * 0.9),
+        at + vec2(size, size * 0.1),
+    ];
+    painter.add(egui::Shape::line(points, stroke));
 }
 
 /// One line of text (wrapped to `width`); returns where the next line starts.
@@ -280,29 +297,48 @@ fn roadmap_ui(
     let window = deck.window_at(now).unwrap_or(Window::of(slide));
     let layers = slide.layers(plan, analysis);
     let size_key = (deck.position(), rect.width() as u32, rect.height() as u32);
-    let fit = *cache
-        .fits
-        .entry(size_key)
-        .or_insert_with(|| fitting(plan, slide, &layers, rect));
+    let fit = if slide.kind == StopKind::Overview {
+        Fit {
+            row: LARGE_ROW,
+            scale: 1.0,
+        }
+    } else {
+        *cache
+            .fits
+            .entry(size_key)
+            .or_insert_with(|| fitting(plan, slide, &layers, rect))
+    };
     let k = fit.scale;
     let header = HEADER_WIDTH / k;
     let month_width = (rect.width() - HEADER_WIDTH).max(1.0) / k / window.months();
     let span = laid_out_span(deck, slide, window, now);
     let first = span.from.floor();
+    let overview = slide.kind == StopKind::Overview;
     let key = SceneKey {
+        overview,
         from: Month::from_index(first as i32),
-        to: Month::from_index(span.to.ceil() as i32),
+        // The window's end is exclusive; the chart lays out one month more.
+        to: Month::from_index(span.to.ceil() as i32 - i32::from(overview)),
         month_width,
         header_width: header,
         row_height: fit.row,
-        height: rect.height() / k,
+        height: if overview {
+            rect.height()
+        } else {
+            (rect.height() - RULER).max(1.0) / k + layout::RULER_HEIGHT
+        },
         dependencies: slide.shows_dependencies(),
         layers,
         focus: slide.stop.focus.clone(),
         cursor: matches!(slide.kind, StopKind::Milestone(_)).then(|| slide.date(plan)),
     };
     if cache.scene.as_ref().is_none_or(|(old, _)| *old != key) {
-        let scene = scaled(&layout::layout(plan, &view_of(&key)), k);
+        let scene = if key.overview {
+            layout::overview::overview(plan, &view_of(&key), key.height, LANE_NAME_SIZE)
+        } else {
+            let right = rect.width() - (first - window.from) * month_width * k;
+            for_audience(&layout::layout(plan, &view_of(&key)), &key, k, right)
+        };
         cache.scene = Some((key, scene));
         cache.scene_nr += 1;
     }
@@ -323,7 +359,7 @@ fn roadmap_ui(
         rect: card,
         dx: (first - window.from) * month_width * k,
         scroll_y: 0.0,
-        ruler: layout::RULER_HEIGHT * k,
+        ruler: scene.ruler_height,
     };
     let focus = key.focus.as_deref();
     painted.paint(&painter.with_clip_rect(card), scene, *scene_nr, focus, at);
@@ -374,6 +410,7 @@ fn fitting(plan: &Roadmap, slide: &Slide, layers: &[String], rect: Rect) -> Fit 
     let months = (slide.stop.from.months_until(slide.stop.to) + 1).max(1) as f32;
     let height_at = |row: f32| {
         let key = SceneKey {
+            overview: false,
             from: slide.stop.from,
             to: slide.stop.to,
             month_width: (rect.width() - HEADER_WIDTH).max(1.0) / months,
@@ -388,14 +425,15 @@ fn fitting(plan: &Roadmap, slide: &Slide, layers: &[String], rect: Rect) -> Fit 
         layout::layout(plan, &view_of(&key)).height
     };
     let ruler = layout::RULER_HEIGHT;
+    let room = rect.height() - RULER + ruler;
     let large = height_at(LARGE_ROW);
-    if large <= rect.height() {
+    if large <= room {
         return Fit {
             row: LARGE_ROW,
             scale: 1.0,
         };
     }
-    let shrink = (rect.height() - ruler).max(1.0) / (large - ruler).max(1.0);
+    let shrink = (room - ruler).max(1.0) / (large - ruler).max(1.0);
     let row = (LARGE_ROW * shrink).floor();
     if row >= SMALL_ROW {
         return Fit { row, scale: 1.0 };
@@ -403,7 +441,7 @@ fn fitting(plan: &Roadmap, slide: &Slide, layers: &[String], rect: Rect) -> Fit 
     let small = height_at(SMALL_ROW);
     Fit {
         row: SMALL_ROW,
-        scale: (rect.height() / small.max(1.0)).clamp(MIN_SCALE, 1.0),
+        scale: ((room - ruler).max(1.0) / (small - ruler).max(1.0)).clamp(MIN_SCALE, 1.0),
     }
 }
 
@@ -507,33 +545,228 @@ fn scaled(scene: &Scene, k: f32) -> Scene {
     }
 }
 
-/// The exposure burndown across `window`, with year marks and the stop's date marked.
+/// `scene` (laid out for `key`) as the audience sees it: drawn `k` times as large, under a
+/// taller ruler with large year and quarter or month labels, without the labels that would be
+/// smaller than [`MIN_TEXT`], and labels shortened (or left out) where they would run past
+/// `right`, the right edge of the card the chart is drawn in.
+fn for_audience(scene: &Scene, key: &SceneKey, k: f32, right: f32) -> Scene {
+    let big = scaled(scene, k);
+    let dy = RULER - big.ruler_height;
+    let in_ruler = |item: &Item| {
+        matches!(item.tag, Tag::Ruler)
+            || (item.tag == Tag::Cursor && matches!(item.shape, Shape::Text(_)))
+    };
+    let readable = |item: &Item| match &item.shape {
+        Shape::Text(run) => run.size >= MIN_TEXT - 0.01,
+        _ => true,
+    };
+    let mut items = ruler_items(key, k, big.width.min(right));
+    items.extend(
+        big.items
+            .iter()
+            .filter(|item| !in_ruler(item) && readable(item))
+            .filter_map(|item| within(item, right))
+            .map(|item| item.translated(0.0, dy)),
+    );
+    Scene {
+        height: big.height + dy,
+        items,
+        ruler_height: RULER,
+        ..big
+    }
+}
+
+/// `item`, its text shortened to end before `right`; `None` when no readable part of it does.
+fn within(item: &Item, right: f32) -> Option<Item> {
+    let Shape::Text(run) = &item.shape else {
+        return Some(item.clone());
+    };
+    let bounds = run.bounds();
+    if bounds.right() <= right - 2.0 {
+        return Some(item.clone());
+    }
+    if run.anchor != layout::Anchor::Start {
+        return None;
+    }
+    let room = right - 4.0 - run.pos.x;
+    let text = layout::text::elide(&run.text, run.size, room)?;
+    Some(Item {
+        shape: Shape::Text(TextRun {
+            text,
+            max_width: room,
+            ..run.clone()
+        }),
+        tag: item.tag.clone(),
+    })
+}
+
+/// The audience chart's ruler for `key` drawn `k` times as large: a tick and label per year
+/// (fewer labels when they would crowd), quarters or months below when they fit.
+fn ruler_items(key: &SceneKey, k: f32, width: f32) -> Vec<Item> {
+    use layout::{Anchor, Point, Rgba, Stroke, Weight};
+    let ink = Rgba::rgb(0x1E, 0x29, 0x3B);
+    let rule = Rgba::rgb(0xCB, 0xD5, 0xE1);
+    let month_w = key.month_width * k;
+    let x_of =
+        |m: Month| (key.header_width + key.from.months_until(m) as f32 * key.month_width) * k;
+    let mut items = vec![Item {
+        shape: Shape::Rect {
+            rect: layout::Rect::new(0.0, 0.0, width, RULER),
+            fill: Some(Rgba::rgb(0xFF, 0xFF, 0xFF)),
+            stroke: None,
+            radius: 0.0,
+        },
+        tag: Tag::Ruler,
+    }];
+    let mut push = |shape: Shape| {
+        items.push(Item {
+            shape,
+            tag: Tag::Ruler,
+        })
+    };
+    let text =
+        |text: String, x: f32, y: f32, size: f32, weight: Weight, anchor: Anchor, max: f32| {
+            Shape::Text(TextRun {
+                text,
+                pos: Point::new(x, y),
+                size,
+                colour: ink,
+                weight,
+                anchor,
+                max_width: max,
+            })
+        };
+    let year_label = layout::text::width("2026", LANE_NAME_SIZE) + 12.0;
+    let years = key.to.year() - key.from.year() + 1;
+    let step = layout::axis::year_step(years, years as f32 * 12.0 * month_w, year_label);
+    let lower = lower_ruler(month_w);
+    let mut m = key.from;
+    while m <= key.to {
+        let x = x_of(m);
+        if m.month() == 1 || m == key.from {
+            push(Shape::Line {
+                points: vec![Point::new(x, 0.0), Point::new(x, RULER)],
+                stroke: Stroke::solid(1.0, rule),
+            });
+            let months = if step > 1 {
+                12 * step
+            } else {
+                13 - m.month() as i32
+            };
+            let room = (months as f32 * month_w).min(width - x);
+            if m.year().rem_euclid(step) == 0 && room >= year_label {
+                let label = m.year().to_string();
+                let max = (step as f32 * 12.0 * month_w - 4.0).max(year_label);
+                let y = RULER * 0.42;
+                push(text(
+                    label,
+                    x + 4.0,
+                    y,
+                    LANE_NAME_SIZE,
+                    Weight::Bold,
+                    Anchor::Start,
+                    max,
+                ));
+            }
+        }
+        if let Some((every, names)) = lower
+            && (m.month() - 1).is_multiple_of(every)
+            && x + every as f32 * month_w <= width + 0.5
+        {
+            let label = names(m);
+            let w = every as f32 * month_w;
+            let y = RULER * 0.88;
+            push(text(
+                label,
+                x + w / 2.0,
+                y,
+                MIN_TEXT,
+                Weight::Regular,
+                Anchor::Middle,
+                w,
+            ));
+        }
+        m = m.plus(1);
+    }
+    push(Shape::Line {
+        points: vec![Point::new(0.0, RULER), Point::new(width, RULER)],
+        stroke: Stroke::solid(1.0, rule),
+    });
+    items
+}
+
+/// The label of a month on the ruler.
+type LabelOf = fn(Month) -> String;
+
+/// What the lower tier of the ruler shows at `month_w` points a month: short month names,
+/// month initials, quarters, or nothing.
+fn lower_ruler(month_w: f32) -> Option<(u32, LabelOf)> {
+    const NAMES: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let fits =
+        |label: &str, months: f32| layout::text::width(label, MIN_TEXT) + 8.0 <= months * month_w;
+    if fits("May", 1.0) {
+        Some((1, |m| NAMES[(m.month() as usize + 11) % 12].to_owned()))
+    } else if fits("M", 1.0) {
+        Some((1, |m| NAMES[(m.month() as usize + 11) % 12][..1].to_owned()))
+    } else if fits("Q4", 3.0) {
+        Some((3, |m| format!("Q{}", m.quarter())))
+    } else {
+        None
+    }
+}
+
+/// The exposure burndown across `window` in `rect`, its plot `gutter` points in from the left
+/// (the value scale goes there), with year marks and the stop's date marked.
+#[allow(clippy::too_many_arguments)]
 fn exposure_chart(
     painter: &egui::Painter,
     rect: Rect,
+    gutter: f32,
     plan: &Roadmap,
     analysis: &Analysis,
     window: Window,
     date: Option<Month>,
     body: f32,
 ) {
-    if rect.width() < 40.0 || rect.height() < 40.0 {
+    if rect.width() < gutter + 40.0 || rect.height() < 40.0 {
         return;
     }
-    let axis = body * 1.6;
-    let plot = Rect::from_min_max(rect.min + vec2(0.0, body * 1.5), rect.max - vec2(0.0, axis));
+    let small = (body * 0.8).max(MIN_TEXT);
+    let axis = small * 1.6;
+    let plot = Rect::from_min_max(
+        rect.min + vec2(gutter, body * 1.5),
+        rect.max - vec2(0.0, axis),
+    );
     painter.text(
-        rect.left_top(),
+        pos2(plot.left(), rect.top()),
         Align2::LEFT_TOP,
-        "Exposure over time",
-        FontId::proportional(body * 0.9),
+        "Exposure over time (summed criticality of live dependencies)",
+        FontId::proportional(small),
         MUTED,
     );
     let x_of = |index: f32| plot.left() + (index - window.from) / window.months() * plot.width();
     let series = analysis.exposure_series();
-    let top = series.iter().map(|e| e.total).max().unwrap_or(0).max(1) as f32;
+    let peak = series.iter().map(|e| e.total).max().unwrap_or(0);
+    let ticks = layout::axis::value_ticks(peak, (plot.height() / (small * 3.0)) as usize);
+    let top = ticks.last().copied().unwrap_or(1).max(1) as f32;
     let y_of = |total: u32| plot.bottom() - total as f32 / top * plot.height();
     let chart = painter.with_clip_rect(plot.expand(2.0));
+    for &tick in &ticks {
+        let y = y_of(tick);
+        chart.line_segment(
+            [pos2(plot.left(), y), pos2(plot.right(), y)],
+            Stroke::new(1.0, MUTED.gamma_multiply(0.25)),
+        );
+        painter.text(
+            pos2(plot.left() - small * 0.5, y),
+            Align2::RIGHT_CENTER,
+            tick.to_string(),
+            FontId::proportional(small),
+            MUTED,
+        );
+    }
     chart.rect_stroke(
         plot,
         0.0,
@@ -557,14 +790,11 @@ fn exposure_chart(
         }
     }
     chart.add(egui::Shape::line(points, Stroke::new(3.0, ACCENT)));
-    let axis_painter = painter.with_clip_rect(Rect::from_min_max(
-        pos2(plot.left() - body, plot.top()),
-        pos2(plot.right() + body, rect.bottom()),
-    ));
     let first_year = Month::from_index(window.from.floor() as i32).year();
     let last_year = Month::from_index(window.to.ceil() as i32).year();
-    let step = year_step(last_year - first_year, plot.width() / body);
-    for year in (first_year..=last_year).filter(|y| y % step == 0) {
+    let label = layout::text::width("2026", small) + small;
+    let step = layout::axis::year_step(last_year - first_year, plot.width(), label);
+    for year in (first_year..=last_year).filter(|y| y.rem_euclid(step) == 0) {
         let Some(january) = Month::new(year, 1) else {
             continue;
         };
@@ -576,11 +806,11 @@ fn exposure_chart(
             [pos2(x, plot.top()), pos2(x, plot.bottom())],
             Stroke::new(1.0, MUTED.gamma_multiply(0.25)),
         );
-        axis_painter.text(
+        painter.text(
             pos2(x, plot.bottom() + 4.0),
             Align2::CENTER_TOP,
             year.to_string(),
-            FontId::proportional(body * 0.8),
+            FontId::proportional(small),
             MUTED,
         );
     }
@@ -630,15 +860,6 @@ fn milestone_marks(
 
 fn colour32(c: Colour) -> Color32 {
     Color32::from_rgb(c.r, c.g, c.b)
-}
-
-/// Years between labels so that they do not crowd: 1, 2 or 5.
-fn year_step(years: i32, room: f32) -> i32 {
-    let fit = (room / 4.0).max(1.0) as i32;
-    [1, 2, 5, 10]
-        .into_iter()
-        .find(|s| years / s <= fit)
-        .unwrap_or(10)
 }
 
 #[cfg(test)]

@@ -1,0 +1,602 @@
+//! Sovereignty over time: the weakest link of each layer, concentration by jurisdiction,
+//! cut-off shocks and framework levels, from a plan and its analysis.
+
+use std::collections::{HashMap, HashSet};
+
+use super::Analysis;
+use super::exposure::DependencySpan;
+use super::framework::Framework;
+use crate::model::{ControlLevel, Month, Roadmap};
+
+/// What a jurisdiction with no name is called in results.
+pub const UNKNOWN_JURISDICTION: &str = "unknown";
+
+/// The least-controlled live dependency of a layer in a month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WeakLink {
+    /// Its control level.
+    pub control: ControlLevel,
+    /// Its position in `plan.dependencies`.
+    pub dependency: usize,
+}
+
+/// Exposure under one jurisdiction in a month.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JurisdictionShare {
+    /// The jurisdiction ("US", "EU", …, or [`UNKNOWN_JURISDICTION`]).
+    pub name: String,
+    /// Summed criticality of its live dependencies.
+    pub exposure: u32,
+    /// Its part of the month's exposure, 0–1.
+    pub share: f64,
+}
+
+/// How concentrated the exposure of one month is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Concentration {
+    /// The month.
+    pub month: Month,
+    /// Total exposure (summed criticality of live dependencies).
+    pub exposure: u32,
+    /// Every jurisdiction with live dependencies, largest exposure first (then by name).
+    pub jurisdictions: Vec<JurisdictionShare>,
+    /// Herfindahl–Hirschman index of the shares: 1 when one jurisdiction holds everything,
+    /// 1/n for n equal ones, 0 when nothing is live.
+    pub hhi: f64,
+}
+
+/// Who cuts off access in a shock.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cutoff {
+    /// Every dependency under this jurisdiction's law.
+    Jurisdiction(String),
+    /// Every dependency this controller (vendor, country) controls.
+    Controller(String),
+}
+
+impl Cutoff {
+    /// Whether the cutoff reaches dependency `jurisdiction`/`controller` (case and outer
+    /// spaces ignored; an empty jurisdiction is [`UNKNOWN_JURISDICTION`]).
+    fn reaches(&self, jurisdiction: &str, controller: &str) -> bool {
+        match self {
+            Cutoff::Jurisdiction(j) => same_name(j, jurisdiction_name(jurisdiction)),
+            Cutoff::Controller(c) => same_name(c, controller),
+        }
+    }
+}
+
+/// Names compared as a person would: case and outer spaces ignored.
+fn same_name(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
+/// The name a dependency's jurisdiction is reported under.
+pub fn jurisdiction_name(jurisdiction: &str) -> &str {
+    let name = jurisdiction.trim();
+    if name.is_empty() {
+        UNKNOWN_JURISDICTION
+    } else {
+        name
+    }
+}
+
+/// One dependency a shock cuts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CutDependency {
+    /// Its id.
+    pub id: String,
+    /// The month the plan itself removes it, or `None` if it never does.
+    pub removed_in: Option<Month>,
+    /// Months without it: from the shock until the plan removes it, or to the end of the
+    /// horizon (inclusive) when the plan never does.
+    pub months_exposed: i32,
+}
+
+/// What a cut-off at one month does to the plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shock {
+    /// The month access is cut.
+    pub at: Month,
+    /// Who cuts it.
+    pub cutoff: Cutoff,
+    /// The live dependencies cut, in document order.
+    pub cut: Vec<CutDependency>,
+    /// Their summed criticality.
+    pub exposure_cut: u32,
+    /// Ids of the layers with a cut dependency, in the plan's layer order.
+    pub layers_hit: Vec<String>,
+    /// Ids of milestones still to come that need (directly or through `after`) an
+    /// investment in a hit layer that is not finished when access is cut.
+    pub milestones_at_risk: Vec<String>,
+}
+
+/// A layer's levels on a framework's objectives in one month.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LayerLevels {
+    /// The layer's id.
+    pub layer: String,
+    /// Level per objective (framework order): the lowest over the layer's live dependencies,
+    /// the highest level when none is live.
+    pub objectives: Vec<u8>,
+    /// Its weakest objective's level.
+    pub overall: u8,
+}
+
+/// A plan's standing on a framework in one month.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FrameworkLevels {
+    /// The month.
+    pub month: Month,
+    /// Every layer, in the plan's order.
+    pub layers: Vec<LayerLevels>,
+    /// Plan level per objective: the mean of the layers' levels (each layer counts once).
+    pub objectives: Vec<f64>,
+    /// The weighted score, 0–100: Σ weight × level / highest level, over the total weight.
+    pub score: f64,
+}
+
+/// Sovereignty questions about one plan, with what every answer shares computed once.
+pub struct Sovereignty<'a> {
+    plan: &'a Roadmap,
+    analysis: &'a Analysis,
+    framework: &'a Framework,
+    /// Per dependency: its layer's position, if the layer exists.
+    layer_of: Vec<Option<usize>>,
+    /// Per dependency: its level on each objective.
+    levels: Vec<Vec<u8>>,
+}
+
+impl<'a> Sovereignty<'a> {
+    /// Prepares the answers for `plan`, its `analysis` and a `framework`.
+    pub fn new(plan: &'a Roadmap, analysis: &'a Analysis, framework: &'a Framework) -> Self {
+        let mut position = HashMap::with_capacity(plan.layers.len());
+        for (n, layer) in plan.layers.iter().enumerate() {
+            position.entry(layer.id.as_str()).or_insert(n);
+        }
+        Sovereignty {
+            plan,
+            analysis,
+            framework,
+            layer_of: plan
+                .dependencies
+                .iter()
+                .map(|d| position.get(d.layer.as_str()).copied())
+                .collect(),
+            levels: plan
+                .dependencies
+                .iter()
+                .map(|d| framework.dependency_levels(d))
+                .collect(),
+        }
+    }
+
+    /// The framework the levels are measured on.
+    pub fn framework(&self) -> &Framework {
+        self.framework
+    }
+
+    /// Every dependency live in `month`: (position, its span).
+    fn live(&self, month: Month) -> impl Iterator<Item = (usize, &'a DependencySpan)> + 'a {
+        self.analysis
+            .spans()
+            .iter()
+            .enumerate()
+            .filter(move |(_, s)| s.is_live(month))
+    }
+
+    /// The weakest link of every layer in `month` (plan layer order; `None` when nothing in
+    /// the layer is live). Ties go to the more critical dependency, then document order.
+    pub fn weakest_links(&self, month: Month) -> Vec<Option<WeakLink>> {
+        let mut weakest: Vec<Option<WeakLink>> = vec![None; self.plan.layers.len()];
+        let deps = &self.plan.dependencies;
+        for (d, _) in self.live(month) {
+            let (Some(dep), Some(Some(l))) = (deps.get(d), self.layer_of.get(d)) else {
+                continue;
+            };
+            let Some(slot) = weakest.get_mut(*l) else {
+                continue;
+            };
+            let weaker = slot.is_none_or(|w| {
+                let current = deps.get(w.dependency).map_or(0, |c| c.criticality);
+                (dep.control, std::cmp::Reverse(dep.criticality))
+                    < (w.control, std::cmp::Reverse(current))
+            });
+            if weaker {
+                *slot = Some(WeakLink {
+                    control: dep.control,
+                    dependency: d,
+                });
+            }
+        }
+        weakest
+    }
+
+    /// Exposure per jurisdiction in `month`, its shares and their HHI.
+    pub fn concentration(&self, month: Month) -> Concentration {
+        let mut by_name: HashMap<&str, u32> = HashMap::new();
+        let mut total = 0u32;
+        for (d, _) in self.live(month) {
+            let Some(dep) = self.plan.dependencies.get(d) else {
+                continue;
+            };
+            let weight = u32::from(dep.criticality);
+            total += weight;
+            *by_name
+                .entry(jurisdiction_name(&dep.jurisdiction))
+                .or_default() += weight;
+        }
+        let mut jurisdictions: Vec<JurisdictionShare> = by_name
+            .into_iter()
+            .map(|(name, exposure)| JurisdictionShare {
+                name: name.to_owned(),
+                exposure,
+                share: if total == 0 {
+                    0.0
+                } else {
+                    f64::from(exposure) / f64::from(total)
+                },
+            })
+            .collect();
+        jurisdictions.sort_by(|a, b| b.exposure.cmp(&a.exposure).then(a.name.cmp(&b.name)));
+        let hhi = jurisdictions.iter().map(|j| j.share * j.share).sum();
+        Concentration {
+            month,
+            exposure: total,
+            jurisdictions,
+            hhi,
+        }
+    }
+
+    /// Every jurisdiction named in the plan (empty ones as [`UNKNOWN_JURISDICTION`]), sorted.
+    pub fn jurisdictions(&self) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .plan
+            .dependencies
+            .iter()
+            .map(|d| jurisdiction_name(&d.jurisdiction).to_owned())
+            .collect::<HashSet<_>>()
+            .into_iter()
+            .collect();
+        names.sort();
+        names
+    }
+
+    /// Every controller named in the plan, sorted (empty ones left out).
+    pub fn controllers(&self) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .plan
+            .dependencies
+            .iter()
+            .map(|d| d.controller.trim().to_owned())
+            .filter(|c| !c.is_empty())
+            .collect::<HashSet<_>>()
+            .into_iter()
+            .collect();
+        names.sort();
+        names
+    }
+
+    /// What happens when `cutoff` cuts off access in `month`.
+    pub fn shock(&self, cutoff: &Cutoff, month: Month) -> Shock {
+        let end = self.plan.horizon.end;
+        let mut cut = Vec::new();
+        let mut exposure_cut = 0u32;
+        let mut hit = vec![false; self.plan.layers.len()];
+        for (d, span) in self.live(month) {
+            let Some(dep) = self.plan.dependencies.get(d) else {
+                continue;
+            };
+            if !cutoff.reaches(&dep.jurisdiction, &dep.controller) {
+                continue;
+            }
+            exposure_cut += u32::from(dep.criticality);
+            if let Some(h) = self
+                .layer_of
+                .get(d)
+                .copied()
+                .flatten()
+                .and_then(|slot| hit.get_mut(slot))
+            {
+                *h = true;
+            }
+            cut.push(CutDependency {
+                id: dep.id.clone(),
+                removed_in: span.until,
+                months_exposed: span
+                    .until
+                    .map_or(month.months_until(end) + 1, |u| month.months_until(u))
+                    .max(0),
+            });
+        }
+        let layers_hit: Vec<String> = self
+            .plan
+            .layers
+            .iter()
+            .zip(&hit)
+            .filter(|(_, h)| **h)
+            .map(|(l, _)| l.id.clone())
+            .collect();
+        Shock {
+            at: month,
+            cutoff: cutoff.clone(),
+            cut,
+            exposure_cut,
+            milestones_at_risk: self.milestones_at_risk(&layers_hit, month),
+            layers_hit,
+        }
+    }
+
+    /// Milestones from `month` on that need an unfinished investment in one of `layers`.
+    fn milestones_at_risk(&self, layers: &[String], month: Month) -> Vec<String> {
+        let hit: HashSet<&str> = layers.iter().map(String::as_str).collect();
+        let exposed: HashSet<&str> = self
+            .plan
+            .investments
+            .iter()
+            .filter(|i| i.end >= month && hit.contains(i.layer.as_str()))
+            .map(|i| i.id.as_str())
+            .collect();
+        self.plan
+            .milestones
+            .iter()
+            .zip(self.analysis.milestone_reports())
+            .filter(|(m, r)| {
+                m.month >= month && r.needs_all.iter().any(|i| exposed.contains(i.as_str()))
+            })
+            .map(|(m, _)| m.id.clone())
+            .collect()
+    }
+
+    /// Every layer's levels on the framework's objectives in `month`, and the plan's score.
+    pub fn framework_levels(&self, month: Month) -> FrameworkLevels {
+        let max = self.framework.max_level();
+        let count = self.framework.objectives.len();
+        let mut per_layer = vec![vec![max; count]; self.plan.layers.len()];
+        for (d, _) in self.live(month) {
+            let (Some(Some(l)), Some(levels)) = (self.layer_of.get(d), self.levels.get(d)) else {
+                continue;
+            };
+            if let Some(row) = per_layer.get_mut(*l) {
+                for (slot, &level) in row.iter_mut().zip(levels) {
+                    *slot = (*slot).min(level);
+                }
+            }
+        }
+        let layers: Vec<LayerLevels> = self
+            .plan
+            .layers
+            .iter()
+            .zip(per_layer)
+            .map(|(layer, objectives)| LayerLevels {
+                layer: layer.id.clone(),
+                overall: objectives.iter().copied().min().unwrap_or(max),
+                objectives,
+            })
+            .collect();
+        let objectives: Vec<f64> = (0..count)
+            .map(|o| {
+                let sum: f64 = layers
+                    .iter()
+                    .filter_map(|l| l.objectives.get(o))
+                    .map(|&v| f64::from(v))
+                    .sum();
+                if layers.is_empty() {
+                    f64::from(max)
+                } else {
+                    sum / layers.len() as f64
+                }
+            })
+            .collect();
+        FrameworkLevels {
+            month,
+            score: self.framework.score(&objectives),
+            layers,
+            objectives,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::testplan::{dep, inv, ms, plan};
+    use crate::model::{Assessment, ControlLevel::*};
+
+    fn month(text: &str) -> Month {
+        text.parse().unwrap()
+    }
+
+    fn framework() -> Framework {
+        Framework::eu_csf().unwrap()
+    }
+
+    /// Two layers. compute: a black box (crit 3) removed 2027-01 and a licensed one (crit 2)
+    /// removed 2028-01; models: an open one (crit 4) introduced 2027-06, never removed.
+    fn ladder() -> Roadmap {
+        let mut p = plan();
+        p.horizon.end = month("2030-12");
+        p.dependencies = vec![
+            dep("bb", "compute", BlackBox, 3),
+            dep("lic", "compute", Licensed, 2),
+            dep("open", "models", OpenForeign, 4),
+        ];
+        p.milestones = vec![
+            ms("m1", "compute", "2027-01", &[], &["bb"], &[]),
+            ms("m2", "compute", "2028-01", &[], &["lic"], &[]),
+            ms("m3", "models", "2027-06", &[], &[], &["open"]),
+        ];
+        p
+    }
+
+    fn weakest(p: &Roadmap, at: &str) -> Vec<Option<(ControlLevel, String)>> {
+        let a = Analysis::of(p);
+        let f = framework();
+        Sovereignty::new(p, &a, &f)
+            .weakest_links(month(at))
+            .into_iter()
+            .map(|w| w.map(|w| (w.control, p.dependencies[w.dependency].id.clone())))
+            .collect()
+    }
+
+    #[test]
+    fn weakest_link_per_layer_at_three_dates() {
+        let p = ladder();
+        // 2026-06: both compute dependencies live, the black box is weakest; models empty.
+        assert_eq!(
+            weakest(&p, "2026-06"),
+            [Some((BlackBox, "bb".into())), None]
+        );
+        // 2027-06: the black box is gone, the licensed one remains; the open one arrives.
+        assert_eq!(
+            weakest(&p, "2027-06"),
+            [
+                Some((Licensed, "lic".into())),
+                Some((OpenForeign, "open".into()))
+            ]
+        );
+        // 2028-01: compute has nothing live any more.
+        assert_eq!(
+            weakest(&p, "2028-01"),
+            [None, Some((OpenForeign, "open".into()))]
+        );
+    }
+
+    fn with_jurisdictions(p: &mut Roadmap, names: &[&str]) {
+        for (d, name) in p.dependencies.iter_mut().zip(names) {
+            d.jurisdiction = (*name).to_owned();
+        }
+    }
+
+    #[test]
+    fn shares_and_hhi_by_hand() {
+        let mut p = ladder();
+        with_jurisdictions(&mut p, &["US", "CN", "US"]);
+        let a = Analysis::of(&p);
+        let f = framework();
+        let s = Sovereignty::new(&p, &a, &f);
+        // 2026-06: US 3 of 5, CN 2 of 5: HHI = 0.36 + 0.16 = 0.52.
+        let c = s.concentration(month("2026-06"));
+        assert_eq!(c.exposure, 5);
+        let names: Vec<(&str, u32)> = c
+            .jurisdictions
+            .iter()
+            .map(|j| (j.name.as_str(), j.exposure))
+            .collect();
+        assert_eq!(names, [("US", 3), ("CN", 2)]);
+        assert!((c.jurisdictions[0].share - 0.6).abs() < 1e-12);
+        assert!((c.hhi - 0.52).abs() < 1e-12);
+        // 2027-06: CN 2, US 4 (the open model): shares 2/6 and 4/6, HHI = 20/36.
+        let c = s.concentration(month("2027-06"));
+        assert_eq!(c.jurisdictions[0].name, "US");
+        assert!((c.hhi - 20.0 / 36.0).abs() < 1e-12);
+        // From 2028-01 only the open US model is left: HHI 1.
+        assert!((s.concentration(month("2028-02")).hhi - 1.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn unknown_jurisdictions_are_grouped_and_nothing_live_is_zero() {
+        let mut p = ladder();
+        with_jurisdictions(&mut p, &["", " ", "EU"]);
+        let a = Analysis::of(&p);
+        let f = framework();
+        let s = Sovereignty::new(&p, &a, &f);
+        let c = s.concentration(month("2026-06"));
+        assert_eq!(c.jurisdictions.len(), 1);
+        assert_eq!(c.jurisdictions[0].name, UNKNOWN_JURISDICTION);
+        assert_eq!(s.jurisdictions(), ["EU", UNKNOWN_JURISDICTION]);
+        p.dependencies.clear();
+        let a = Analysis::of(&p);
+        let empty = Sovereignty::new(&p, &a, &f).concentration(month("2026-06"));
+        assert_eq!((empty.exposure, empty.hhi), (0, 0.0));
+    }
+
+    #[test]
+    fn shock_with_a_never_removed_dependency() {
+        let mut p = ladder();
+        with_jurisdictions(&mut p, &["US", "US", "US"]);
+        p.investments = vec![
+            inv("gpu", "compute", "2026-01", "2027-12", 10, &[]),
+            inv("done", "compute", "2026-01", "2026-12", 10, &[]),
+            inv("train", "models", "2027-01", "2029-12", 10, &["gpu"]),
+        ];
+        p.milestones
+            .push(ms("model-live", "models", "2030-01", &["train"], &[], &[]));
+        p.milestones
+            .push(ms("early", "compute", "2026-12", &["gpu"], &[], &[]));
+        p.milestones
+            .push(ms("old-work", "compute", "2028-06", &["done"], &[], &[]));
+        let a = Analysis::of(&p);
+        let f = framework();
+        let s = Sovereignty::new(&p, &a, &f);
+        let shock = s.shock(&Cutoff::Jurisdiction("us".into()), month("2027-08"));
+        // Live in 2027-08: lic (removed 2028-01, 5 months away) and open (never removed:
+        // 2027-08 … 2030-12 of the test horizon is 41 months).
+        assert_eq!(
+            shock.cut,
+            [
+                CutDependency {
+                    id: "lic".into(),
+                    removed_in: Some(month("2028-01")),
+                    months_exposed: 5
+                },
+                CutDependency {
+                    id: "open".into(),
+                    removed_in: None,
+                    months_exposed: 41
+                },
+            ]
+        );
+        assert_eq!(shock.exposure_cut, 6);
+        assert_eq!(shock.layers_hit, ["compute", "models"]);
+        // model-live needs train (models, unfinished) and gpu through `after`; "early" is
+        // already past; "old-work" needs only an investment finished before the cut.
+        assert_eq!(shock.milestones_at_risk, ["model-live"]);
+        let none = s.shock(&Cutoff::Jurisdiction("CN".into()), month("2027-08"));
+        assert!(none.cut.is_empty() && none.layers_hit.is_empty());
+        assert!(none.milestones_at_risk.is_empty());
+        let vendor = s.shock(&Cutoff::Controller("vendor".into()), month("2026-02"));
+        assert_eq!(vendor.exposure_cut, 5, "bb and lic; open is not live yet");
+    }
+
+    #[test]
+    fn framework_levels_with_an_override() {
+        let mut p = ladder();
+        // The licensed compute dependency is judged better on technology, worse on legal.
+        p.dependencies[1].assessment = vec![
+            Assessment {
+                objective: "technology".into(),
+                level: 3,
+                evidence: Vec::new(),
+            },
+            Assessment {
+                objective: "legal".into(),
+                level: 0,
+                evidence: Vec::new(),
+            },
+        ];
+        let a = Analysis::of(&p);
+        let f = framework();
+        let s = Sovereignty::new(&p, &a, &f);
+        let objective = |id: &str| f.objective(id).unwrap();
+        // 2027-06: compute has only `lic` (1 everywhere, legal 0, technology 3);
+        // models has `open` (2 everywhere).
+        let at = s.framework_levels(month("2027-06"));
+        let compute = &at.layers[0];
+        assert_eq!(compute.objectives[objective("strategic")], 1);
+        assert_eq!(compute.objectives[objective("legal")], 0);
+        assert_eq!(compute.objectives[objective("technology")], 3);
+        assert_eq!(compute.overall, 0);
+        assert_eq!(at.layers[1].objectives, vec![2; 8]);
+        assert_eq!(at.layers[1].overall, 2);
+        // Score: per objective the mean of the two layers; weights from the framework.
+        // strategic 15×1.5, legal 10×1, data 10×1.5, operational 15×1.5, supply 20×1.5,
+        // technology 15×2.5, security 10×1.5, environmental 5×1.5 = 160; 160 / 4 = 40.
+        assert!((at.score - 40.0).abs() < 1e-9, "{}", at.score);
+        // 2026-06: the black box (0 everywhere) is live in compute and drags it to 0;
+        // models has nothing live: 4 everywhere. Score = 100 × (0 + 4) / 2 / 4 = 50.
+        let early = s.framework_levels(month("2026-06"));
+        assert_eq!(early.layers[0].objectives, vec![0; 8]);
+        assert_eq!(early.layers[1].objectives, vec![4; 8]);
+        assert!((early.score - 50.0).abs() < 1e-9);
+    }
+}

@@ -1,0 +1,189 @@
+//! The exposure chart (the dependency burndown) as a scene for printed pages: the area under
+//! the summed criticality month by month, a value scale with grid lines, a tick and label per
+//! year (fewer when they would crowd), and optionally one month marked.
+
+use super::scene::{Anchor, Point, Rgba, Scene, Shape, Stroke, Tag, TextRun, Weight};
+use super::{axis, text};
+use crate::model::Month;
+
+/// Labels and axes.
+const MUTED: Rgba = Rgba::rgb(0x64, 0x74, 0x8B);
+/// Grid lines.
+const GRID: Rgba = Rgba::rgb(0xCB, 0xD5, 0xE1);
+/// The marked month.
+const MARK: Rgba = Rgba::rgb(0x1E, 0x29, 0x3B);
+
+/// How the chart looks.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Look {
+    /// Colour of the line; the area is a light shade of it.
+    pub colour: Rgba,
+    /// Size of the axis labels.
+    pub label: f32,
+}
+
+/// The chart of `series` (month, exposure) in `width` × `height` units with its origin at the
+/// top left; labels included. `mark` draws a dashed line at that month.
+pub fn chart(
+    series: &[(Month, u32)],
+    width: f32,
+    height: f32,
+    look: Look,
+    mark: Option<Month>,
+) -> Scene {
+    let mut scene = Scene {
+        width,
+        height,
+        ..Scene::default()
+    };
+    let (Some(&(first, _)), Some(&(last, _))) = (series.first(), series.last()) else {
+        return scene;
+    };
+    let size = look.label;
+    let h = (height - size * 1.8).max(10.0);
+    let peak = series.iter().map(|s| s.1).max().unwrap_or(0);
+    let ticks = axis::value_ticks(peak, (h / (size * 2.6)) as usize);
+    let top_value = ticks.last().copied().unwrap_or(1).max(1) as f32;
+    let widest = ticks
+        .iter()
+        .map(|t| text::width(&t.to_string(), size))
+        .fold(0.0, f32::max);
+    let left = widest + size * 0.6;
+    let w = (width - left - 2.0).max(10.0);
+    let n = series.len() as f32;
+    let x = |i: f32| left + w * i / n;
+    let y = |v: u32| h - h * v as f32 / top_value;
+    for &v in &ticks {
+        let grid = vec![Point::new(left, y(v)), Point::new(left + w, y(v))];
+        scene.push(line(grid, Stroke::solid(0.4, GRID)), Tag::Chrome);
+        let pos = Point::new(left - size * 0.4, y(v) + size * 0.35);
+        scene.push(label(v.to_string(), pos, size, Anchor::End), Tag::Chrome);
+    }
+    let mut points = vec![Point::new(left, h)];
+    for (i, (_, v)) in series.iter().enumerate() {
+        points.push(Point::new(x(i as f32), y(*v)));
+        points.push(Point::new(x(i as f32 + 1.0), y(*v)));
+    }
+    points.push(Point::new(left + w, h));
+    let area = Shape::Polygon {
+        points,
+        fill: Some(look.colour.with_alpha(55)),
+        stroke: Some(Stroke::solid(1.0, look.colour)),
+    };
+    scene.push(area, Tag::Chrome);
+    let frame = vec![
+        Point::new(left, 0.0),
+        Point::new(left, h),
+        Point::new(left + w, h),
+    ];
+    scene.push(line(frame, Stroke::solid(0.75, MUTED)), Tag::Chrome);
+    let years = last.year() - first.year() + 1;
+    let step = axis::year_step(years, w, text::width("2026", size) + size * 1.5);
+    for (i, (month, _)) in series.iter().enumerate() {
+        let year = month.year();
+        let is_start = month.month() == 1 || i == 0;
+        if !is_start || (year - first.year()).rem_euclid(step) != 0 {
+            continue;
+        }
+        let xi = x(i as f32);
+        let tick = vec![Point::new(xi, h), Point::new(xi, h + size * 0.4)];
+        scene.push(line(tick, Stroke::solid(0.5, MUTED)), Tag::Chrome);
+        let room = w - (xi - left);
+        if room >= text::width("2026", size) {
+            let pos = Point::new(xi + 1.0, h + size * 1.5);
+            scene.push(
+                label(year.to_string(), pos, size, Anchor::Start),
+                Tag::Chrome,
+            );
+        }
+    }
+    if let Some(mark) = mark {
+        let at = first.months_until(mark) as f32 + 0.5;
+        if (0.0..=n).contains(&at) {
+            let marked = vec![Point::new(x(at), 0.0), Point::new(x(at), h)];
+            scene.push(line(marked, Stroke::dashed(1.0, MARK)), Tag::Chrome);
+        }
+    }
+    scene
+}
+
+fn line(points: Vec<Point>, stroke: Stroke) -> Shape {
+    Shape::Line { points, stroke }
+}
+
+fn label(text: String, pos: Point, size: f32, anchor: Anchor) -> Shape {
+    Shape::Text(TextRun {
+        text,
+        pos,
+        size,
+        colour: MUTED,
+        weight: Weight::Regular,
+        anchor,
+        max_width: 60.0,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn series() -> Vec<(Month, u32)> {
+        let start = Month::new(2026, 1).unwrap();
+        (0..120)
+            .map(|i| (start.plus(i), 57 - (i as u32) / 3))
+            .collect()
+    }
+
+    #[test]
+    fn a_year_label_at_each_year_and_a_scale_up_to_the_peak_inside_the_chart() {
+        let look = Look {
+            colour: Rgba::rgb(0xDC, 0x26, 0x26),
+            label: 8.0,
+        };
+        let scene = chart(
+            &series(),
+            700.0,
+            170.0,
+            look,
+            Some(Month::new(2028, 6).unwrap()),
+        );
+        let texts: Vec<&str> = scene.texts().map(|t| t.text.as_str()).collect();
+        for year in 2026..=2035 {
+            assert!(
+                texts.contains(&year.to_string().as_str()),
+                "{year}: {texts:?}"
+            );
+        }
+        let values: Vec<u32> = texts
+            .iter()
+            .filter_map(|t| t.parse().ok())
+            .filter(|v| *v < 2000)
+            .collect();
+        assert!(
+            values.contains(&0) && values.iter().any(|v| *v >= 57),
+            "{values:?}"
+        );
+        for item in &scene.items {
+            let b = item.shape.bounds();
+            assert!(
+                b.x >= -0.5 && b.right() <= 700.5 && b.bottom() <= 170.5,
+                "{item:?}"
+            );
+        }
+        let narrow = chart(&series(), 160.0, 110.0, look, None);
+        let years = narrow.texts().filter(|t| t.text.starts_with("20")).count();
+        assert!(
+            (2..=5).contains(&years),
+            "fewer year labels when narrow: {years}"
+        );
+    }
+
+    #[test]
+    fn an_empty_series_is_an_empty_chart() {
+        let look = Look {
+            colour: Rgba::rgb(0, 0, 0),
+            label: 8.0,
+        };
+        assert!(chart(&[], 100.0, 100.0, look, None).items.is_empty());
+    }
+}

@@ -1,0 +1,271 @@
+//! Printed pages: the page setup (margins, header, footer, legend) and the chart cut into
+//! tiles of equal time spans, each lane kept on one page where it fits.
+
+use std::sync::Arc;
+
+use super::scene::{Point, Rect, Scene};
+use super::{View, legend};
+use crate::model::{Month, Roadmap};
+
+/// Page margin in points.
+pub const MARGIN: f32 = 28.0;
+/// Height of the page header (title, owner, date).
+pub const HEADER: f32 = 40.0;
+/// Height of the page footer ("page N of M").
+pub const FOOTER: f32 = 18.0;
+/// Gap between the content area and the legend below it.
+const LEGEND_GAP: f32 = 6.0;
+/// Smallest label size (pt) at which a fitted chart is still readable.
+const MIN_LABEL_PT: f32 = 6.0;
+/// Scale of tiled charts (labels at about 8 pt).
+const TILE_SCALE: f32 = 0.8;
+/// Row height of chart layouts for print.
+const ROW: f32 = 20.0;
+/// Narrowest month on a tiled page, in layout units.
+const MIN_MONTH: f32 = 10.0;
+
+/// The areas shared by every page of a document.
+#[derive(Debug, Clone)]
+pub struct PageSetup {
+    /// Page width in points.
+    pub width: f32,
+    /// Page height in points.
+    pub height: f32,
+    /// Where chart or report content goes.
+    pub content: Rect,
+    /// The legend, laid out for the content width.
+    pub legend: Scene,
+}
+
+impl PageSetup {
+    /// The setup of `width` × `height` pages for `plan`.
+    pub fn new(plan: &Roadmap, width: f32, height: f32) -> PageSetup {
+        let w = (width - 2.0 * MARGIN).max(100.0);
+        let legend = legend(plan, w);
+        let top = MARGIN + HEADER;
+        let h = (height - top - MARGIN - FOOTER - legend.height - LEGEND_GAP).max(100.0);
+        PageSetup {
+            width,
+            height,
+            content: Rect::new(MARGIN, top, w, h),
+            legend,
+        }
+    }
+
+    /// Where the legend goes (below the chart).
+    pub fn legend_origin(&self) -> Point {
+        Point::new(MARGIN, self.content.bottom() + LEGEND_GAP)
+    }
+
+    /// Height of report content: the content area plus the legend's room.
+    pub fn report_height(&self) -> f32 {
+        self.content.h + self.legend.height + LEGEND_GAP
+    }
+}
+
+/// One chart page: a band of rows of a scene (one time tile) drawn at a scale, with the
+/// ruler repeated on top.
+#[derive(Debug, Clone)]
+pub struct ChartTile {
+    /// The scene of the tile's months.
+    pub scene: Arc<Scene>,
+    /// Bounds of each scene item, computed once per scene.
+    pub bounds: Arc<Vec<Rect>>,
+    /// Top of the band of rows shown (below the ruler), in scene units.
+    pub top: f32,
+    /// Bottom of the band of rows shown.
+    pub bottom: f32,
+    /// Scale of scene units to points.
+    pub scale: f32,
+    /// First month shown.
+    pub from: Month,
+    /// Last month shown.
+    pub to: Month,
+    /// Which band of rows this is and how many the time tile has, when more than one.
+    pub part: Option<(usize, usize)>,
+}
+
+impl ChartTile {
+    /// "2026-01 – 2030-12, part 1 of 2".
+    pub fn caption(&self) -> String {
+        let part = self
+            .part
+            .map(|(i, n)| format!(", part {i} of {n}"))
+            .unwrap_or_default();
+        format!("{} – {}{part}", self.from, self.to)
+    }
+}
+
+/// The chart of `from`..=`to` on pages: fitted on one page when labels stay at 6 pt or more,
+/// else cut into time tiles of equal length (whole years when they fit), each cut into bands
+/// of rows that keep a lane on one page where it fits.
+pub fn chart_tiles(plan: &Roadmap, from: Month, to: Month, setup: &PageSetup) -> Vec<ChartTile> {
+    let (w, h) = (setup.content.w, setup.content.h);
+    let scene = super::layout(plan, &print_view(from, to, w));
+    let fit = (h / scene.height).min(1.0);
+    if ROW * 0.48 * fit >= MIN_LABEL_PT {
+        let scene = Arc::new(super::layout(plan, &print_view(from, to, w / fit)));
+        let scale = (w / scene.width).min(h / scene.height);
+        return vec![ChartTile {
+            bounds: Arc::new(item_bounds(&scene)),
+            top: scene.ruler_height,
+            bottom: scene.height,
+            scene,
+            scale,
+            from,
+            to,
+            part: None,
+        }];
+    }
+    let s = TILE_SCALE;
+    let header = View::new(from, to).header_width;
+    let room = w / s - header;
+    let total = from.months_until(to) + 1;
+    let per_page = months_per_tile(room, total);
+    let tiles = (total + per_page - 1) / per_page;
+    let mut pages = Vec::new();
+    for k in 0..tiles {
+        let a = from.plus(k * per_page);
+        let b = a.plus(per_page - 1).min(to);
+        let mut view = View::new(a, b);
+        view.row_height = ROW;
+        view.month_width = room / per_page as f32;
+        let scene = Arc::new(super::layout(plan, &view));
+        let bounds = Arc::new(item_bounds(&scene));
+        let bands = bands(&scene, h / s - scene.ruler_height);
+        let n = bands.len();
+        for (i, (top, bottom)) in bands.into_iter().enumerate() {
+            pages.push(ChartTile {
+                scene: Arc::clone(&scene),
+                bounds: Arc::clone(&bounds),
+                top,
+                bottom,
+                scale: s,
+                from: a,
+                to: b,
+                part: (n > 1).then_some((i + 1, n)),
+            });
+        }
+    }
+    pages
+}
+
+/// The bounds of every item of `scene`, in order.
+fn item_bounds(scene: &Scene) -> Vec<Rect> {
+    scene.items.iter().map(|i| i.shape.bounds()).collect()
+}
+
+/// A print view of `from`..=`to` whose chart is `width` units wide.
+fn print_view(from: Month, to: Month, width: f32) -> View {
+    let mut view = View::new(from, to);
+    view.row_height = ROW;
+    view.month_width = ((width - view.header_width) / view.months() as f32).max(0.5);
+    view
+}
+
+/// Months on each time tile: the fewest tiles of at least [`MIN_MONTH`] units a month, the
+/// months shared equally between them; whole years each when the years divide evenly into
+/// that many tiles or one more.
+fn months_per_tile(room: f32, total: i32) -> i32 {
+    let total = total.max(1);
+    let fit = ((room / MIN_MONTH).floor() as i32).max(1);
+    let tiles = (total + fit - 1) / fit;
+    let whole_years = (tiles..=tiles + 1)
+        .filter(|_| total % 12 == 0)
+        .find(|t| (total / 12) % t == 0 && total / t <= fit)
+        .map(|t| total / t);
+    whole_years
+        .unwrap_or((total + tiles - 1) / tiles)
+        .clamp(1, total)
+}
+
+/// Vertical bands of at most `height` units below the ruler: cut between lanes where a lane
+/// fits on a page, otherwise between rows.
+fn bands(scene: &Scene, height: f32) -> Vec<(f32, f32)> {
+    let height = height.max(10.0);
+    let mut out = Vec::new();
+    let mut top = scene.ruler_height;
+    let last_below = |cuts: &mut dyn Iterator<Item = f32>, top: f32, limit: f32| {
+        cuts.filter(|&b| b > top + 1.0 && b <= limit)
+            .fold(None, |best: Option<f32>, b| {
+                Some(best.map_or(b, |x| x.max(b)))
+            })
+    };
+    while top < scene.height - 0.5 {
+        let limit = top + height;
+        let cut = if limit >= scene.height {
+            scene.height
+        } else {
+            let lanes = &mut scene.bands.iter().map(|b| b.bottom);
+            last_below(lanes, top, limit)
+                .or_else(|| last_below(&mut scene.breaks.iter().copied(), top, limit))
+                .unwrap_or(limit)
+        };
+        out.push((top, cut));
+        top = cut;
+    }
+    if out.is_empty() {
+        out.push((
+            scene.ruler_height,
+            scene.height.max(scene.ruler_height + 1.0),
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::Band;
+
+    fn band(top: f32, bottom: f32) -> Band {
+        Band {
+            layer: Some(format!("l{top}")),
+            top,
+            bottom,
+        }
+    }
+
+    #[test]
+    fn time_is_shared_equally_between_tiles() {
+        // 10 years, room for 86 months a page: two tiles of 5 years, not 7 + 3.
+        assert_eq!(months_per_tile(860.0, 120), 60);
+        // 30 months fit on one tile.
+        assert_eq!(months_per_tile(900.0, 30), 30);
+        // Room for 5 months: 24 tiles of 5.
+        assert_eq!(months_per_tile(50.0, 120), 5);
+        // Room for 40 months, 10 years: 3 tiles of 40 months (whole years would need 5).
+        assert_eq!(months_per_tile(400.0, 120), 40);
+        // A4 portrait, room for 55 months: 3 equal tiles of 40, not 48 + 48 + 24.
+        assert_eq!(months_per_tile(554.0, 120), 40);
+        // Room for 110 months of 12 years: 2 tiles of 6 years.
+        assert_eq!(months_per_tile(1100.0, 144), 72);
+    }
+
+    #[test]
+    fn bands_keep_lanes_whole_and_cut_between_rows_only_in_a_lane_too_tall() {
+        let scene = Scene {
+            height: 236.0,
+            ruler_height: 36.0,
+            bands: vec![band(36.0, 76.0), band(76.0, 156.0), band(156.0, 236.0)],
+            breaks: vec![36.0, 56.0, 76.0, 96.0, 116.0, 136.0, 156.0, 196.0, 236.0],
+            ..Scene::default()
+        };
+        // Room for 90: the second lane (80 tall) starts the second page instead of being cut.
+        assert_eq!(
+            bands(&scene, 90.0),
+            vec![(36.0, 76.0), (76.0, 156.0), (156.0, 236.0)]
+        );
+        // Room for 50: no lane but the first fits, so lanes are cut between rows.
+        assert_eq!(
+            bands(&scene, 50.0),
+            vec![
+                (36.0, 76.0),
+                (76.0, 116.0),
+                (116.0, 156.0),
+                (156.0, 196.0),
+                (196.0, 236.0)
+            ]
+        );
+    }
+}
