@@ -48,7 +48,10 @@ fn import(c: &mut Criterion) {
     let options = ImportOptions::default();
     let mut group = c.benchmark_group("import");
     group.sample_size(10);
-    for (name, format, bytes) in [("xlsx", Format::Workbook, &xlsx), ("csv", Format::Csv, &csv)] {
+    for (name, format, bytes) in [
+        ("xlsx", Format::Workbook, &xlsx),
+        ("csv", Format::Csv, &csv),
+    ] {
         group.bench_with_input(BenchmarkId::new(name, "10000 rows"), bytes, |b, bytes| {
             b.iter(|| {
                 let imported = import_bytes(format, black_box(bytes), "register", &options)

@@ -55,17 +55,26 @@ fn importing_ms_project_opens_a_new_unsaved_plan_and_shows_the_report() {
     assert!(matches!(h.state().dialog(), Some(Dialog::Notice { .. })));
     assert!(painted(&h, "Imported ms-project.xml"));
     assert!(painted(&h, "Approximated (6):"));
-    assert!(painted(&h, "a start-to-start link, kept as finish-to-start"));
+    assert!(painted(
+        &h,
+        "a start-to-start link, kept as finish-to-start"
+    ));
     let plan = h.state().plan();
     assert_eq!(plan.title, "Sovereign compute programme");
     assert_eq!(plan.investments.len(), 5);
-    assert!(h.state().document().path().is_none(), "not saved anywhere yet");
+    assert!(
+        h.state().document().path().is_none(),
+        "not saved anywhere yet"
+    );
     assert!(h.state().title().contains('•'), "marked unsaved");
     h.get_by_label("OK").click();
     h.run();
     h.run();
     assert!(h.state().dialog().is_none());
-    assert!(painted(&h, "Talent & Research"), "the new layers' lanes are painted");
+    assert!(
+        painted(&h, "Talent & Research"),
+        "the new layers' lanes are painted"
+    );
     assert!(!painted(&h, "Chips"), "the old plan's lanes are gone");
 }
 
@@ -77,7 +86,10 @@ fn a_spreadsheet_shows_its_columns_the_choice_applies_and_is_remembered() {
     h.run();
     assert!(matches!(h.state().dialog(), Some(Dialog::Import(_))));
     assert!(painted(&h, "Header on row 3, 7 rows below it."));
-    assert!(painted(&h, "Workstream"), "the recognised layer column is shown");
+    assert!(
+        painted(&h, "Workstream"),
+        "the recognised layer column is shown"
+    );
     // Lanes by lead instead of workstream.
     h.get_by_label("Layer").click();
     h.run();
@@ -90,14 +102,22 @@ fn a_spreadsheet_shows_its_columns_the_choice_applies_and_is_remembered() {
     let layers: Vec<&str> = plan.layers.iter().map(|l| l.name.as_str()).collect();
     assert_eq!(
         layers,
-        ["Compute Agency", "Talent Office", "Research Council", "Data Agency"]
+        [
+            "Compute Agency",
+            "Talent Office",
+            "Research Council",
+            "Data Agency"
+        ]
     );
     assert_eq!(plan.investments.len(), 6);
     assert!(painted(&h, "Imported register.xlsx"));
     h.get_by_label("OK").click();
     h.run();
     h.run();
-    assert!(painted(&h, "Research Council"), "a lane per lead is painted");
+    assert!(
+        painted(&h, "Research Council"),
+        "a lane per lead is painted"
+    );
 
     // The next spreadsheet import starts from the remembered choice.
     h.state_mut().import_path(&fixture("register.xlsx"));
@@ -105,7 +125,10 @@ fn a_spreadsheet_shows_its_columns_the_choice_applies_and_is_remembered() {
     let Some(Dialog::Import(form)) = h.state().dialog() else {
         panic!("the import dialog shows again");
     };
-    assert_eq!(form.options.mapping.get(stackplan::import::Column::Layer), Some("Lead"));
+    assert_eq!(
+        form.options.mapping.get(stackplan::import::Column::Layer),
+        Some("Lead")
+    );
 }
 
 #[test]

@@ -45,7 +45,7 @@ pub fn text(text: &str) -> Option<NaiveDate> {
         return Some(date);
     }
     let parts: Vec<&str> = text
-        .split(|c: char| matches!(c, '/' | '.' | '-' | ' ' | ','))
+        .split(['/', '.', '-', ' ', ','])
         .filter(|p| !p.is_empty())
         .collect();
     let numbers: Option<Vec<u32>> = parts.iter().map(|p| p.parse().ok()).collect();

@@ -351,6 +351,7 @@ fn add_item(
             removes: task.removes.clone(),
             introduces: task.introduces.clone(),
             notes: task.notes.trim().to_owned(),
+            evidence: Vec::new(),
         });
         return Some(Node::Milestone(plan.milestones.len() - 1));
     }
@@ -484,7 +485,11 @@ fn apply_links(
 fn approximation(link: &Link) -> Option<String> {
     let days = |d: f64| {
         let d = round1(d.abs());
-        if d == 1.0 { "1 day".to_owned() } else { format!("{d} days") }
+        if d == 1.0 {
+            "1 day".to_owned()
+        } else {
+            format!("{d} days")
+        }
     };
     let lag = if link.lag_days.abs() < 0.05 {
         None

@@ -1206,9 +1206,12 @@ fn dependency_rows(
             name: field("name"),
             layer: field("layer"),
             controller: field("controller"),
+            jurisdiction: field("jurisdiction"),
             control,
             criticality: field("criticality").parse().unwrap_or(3).clamp(1, 5),
             notes: field("notes"),
+            evidence: Vec::new(),
+            assessment: Vec::new(),
         });
     }
     out

@@ -43,8 +43,15 @@ impl ImportForm {
             },
             preview: Err(String::new()),
         };
-        form.refresh();
-        Ok(form)
+        // A workbook that cannot be opened at all (damaged, password-protected) is an error;
+        // one without a recognisable header opens the form to choose the header row.
+        match import::sheet::preview(form.format, &form.bytes, &form.options) {
+            Err(e) if !matches!(e, import::ImportError::NoHeader(_)) => Err(e.to_string()),
+            preview => {
+                form.preview = preview.map_err(|e| e.to_string());
+                Ok(form)
+            }
+        }
     }
 
     /// Looks at the file again with the current choices.
