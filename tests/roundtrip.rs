@@ -218,6 +218,7 @@ fn roadmap() -> impl Strategy<Value = Roadmap> {
                 investments,
                 milestones,
                 stops,
+                conflicts: Vec::new(),
             }
         },
     )

@@ -322,6 +322,8 @@ struct Plain {
     ctx: egui::Context,
     app: StackplanApp,
     time: f64,
+    /// The shapes painted in the last frame.
+    shapes: Vec<egui::epaint::ClippedShape>,
 }
 
 impl Plain {
@@ -336,6 +338,33 @@ impl Plain {
         let app = &mut self.app;
         let mut output = self.ctx.run_ui(input, |ui| app.show(ui));
         output.textures_delta.clear();
+        self.shapes = output.shapes;
+    }
+
+    /// The editor `app` in a plain egui context with the repository's fonts.
+    fn new(app: StackplanApp) -> Plain {
+        let ctx = egui::Context::default();
+        stackplan::ui::add_fonts_from(
+            &ctx,
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/fonts"),
+        );
+        Plain {
+            ctx,
+            app,
+            time: 0.0,
+            shapes: Vec::new(),
+        }
+    }
+
+    /// Filled rectangles of colour `fill` painted in the last frame.
+    fn rects(&self, fill: egui::Color32) -> Vec<egui::Rect> {
+        self.shapes
+            .iter()
+            .filter_map(|c| match &c.shape {
+                egui::Shape::Rect(r) if r.fill == fill => Some(r.rect),
+                _ => None,
+            })
+            .collect()
     }
 
     fn button(pos: Pos2, pressed: bool) -> egui::Event {
@@ -357,18 +386,9 @@ fn dragging_a_bar_works_without_accesskit() {
     // Panels settle over the first frames of a new context: keep this zoom meanwhile.
     view.fitted_width = None;
     drop(h);
-    let ctx = egui::Context::default();
-    stackplan::ui::add_fonts_from(
-        &ctx,
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/fonts"),
-    );
     let mut app = example_app(data.path());
     *app.view_mut() = view;
-    let mut plain = Plain {
-        ctx,
-        app,
-        time: 0.0,
-    };
+    let mut plain = Plain::new(app);
     plain.frame(Vec::new());
     plain.frame(vec![egui::Event::PointerMoved(centre)]);
     plain.frame(Vec::new());
@@ -905,4 +925,178 @@ fn the_critical_path_of_a_milestone_is_listed_and_outlined_on_request() {
         Some(Selection::new(ItemKind::Investment, "cluster-1")),
         "a step of the path selects its item"
     );
+}
+
+#[test]
+fn a_bar_stays_where_it_was_released_when_the_pointer_moves_on_in_the_same_frame() {
+    let data = tempfile::tempdir().unwrap();
+    let h = zoomed(data.path());
+    let from = h.get_by_label(&bar()).rect().center();
+    let mut view = h.state().view().clone();
+    view.fitted_width = None;
+    drop(h);
+    let mut app = example_app(data.path());
+    *app.view_mut() = view;
+    let mut plain = Plain::new(app);
+    let to = from + vec2(PPM * 5.0 + 4.0, 0.0);
+    plain.frame(Vec::new());
+    plain.frame(vec![egui::Event::PointerMoved(from)]);
+    plain.frame(Vec::new());
+    let blue = egui::Color32::from_rgb(0x3B, 0x82, 0xF6);
+    let grabbed = *plain
+        .rects(blue)
+        .iter()
+        .find(|r| r.contains(from))
+        .expect("the bar under the pointer is painted");
+    plain.frame(vec![Plain::button(from, true)]);
+    plain.frame(vec![egui::Event::PointerMoved(from + vec2(PPM, 0.0))]);
+    plain.frame(vec![egui::Event::PointerMoved(to)]);
+    // A slow frame: the release and a later move away arrive together.
+    plain.frame(vec![
+        Plain::button(to, false),
+        egui::Event::PointerMoved(pos2(1270.0, 790.0)),
+    ]);
+    plain.frame(Vec::new());
+    let before = example_plan().investment("cluster-1").unwrap().clone();
+    let after = plain.app.plan().investment("cluster-1").unwrap().clone();
+    assert_eq!(before.start.months_until(after.start), 5, "{after:?}");
+    assert_eq!(after.layer, "compute");
+    assert_eq!(
+        plain.app.document().undo_label(),
+        Some("Move investment"),
+        "the drag ended"
+    );
+    let moved = grabbed.translate(vec2(PPM * 5.0, 0.0));
+    let rects = plain.rects(blue);
+    assert!(
+        rects
+            .iter()
+            .any(|r| (r.left() - moved.left()).abs() < 1.0
+                && (r.right() - moved.right()).abs() < 1.0),
+        "the bar is painted where it was released, {moved:?}: {rects:?}"
+    );
+}
+
+#[test]
+fn a_press_in_the_frame_the_pointer_arrives_grabs_the_bar_instead_of_panning() {
+    let data = tempfile::tempdir().unwrap();
+    let h = zoomed(data.path());
+    let from = h.get_by_label(&bar()).rect().center();
+    let mut view = h.state().view().clone();
+    view.fitted_width = None;
+    drop(h);
+    let first = view.first_month;
+    let mut app = example_app(data.path());
+    *app.view_mut() = view;
+    let mut plain = Plain::new(app);
+    plain.frame(Vec::new());
+    plain.frame(vec![egui::Event::PointerMoved(pos2(5.0, 5.0))]);
+    plain.frame(Vec::new());
+    let blue = egui::Color32::from_rgb(0x3B, 0x82, 0xF6);
+    let grabbed = *plain
+        .rects(blue)
+        .iter()
+        .find(|r| r.contains(from))
+        .expect("the bar is painted");
+    // One slow frame holds the move onto the bar and the press.
+    plain.frame(vec![
+        egui::Event::PointerMoved(from),
+        Plain::button(from, true),
+    ]);
+    for k in 1..=4 {
+        let p = from + vec2(PPM * k as f32 + 4.0, 0.0);
+        plain.frame(vec![egui::Event::PointerMoved(p)]);
+    }
+    let to = from + vec2(PPM * 4.0 + 4.0, 0.0);
+    plain.frame(vec![Plain::button(to, false)]);
+    plain.frame(Vec::new());
+    assert_eq!(
+        plain.app.view().first_month,
+        first,
+        "the timeline did not pan"
+    );
+    let before = example_plan().investment("cluster-1").unwrap().start;
+    let after = plain.app.plan().investment("cluster-1").unwrap().start;
+    assert_eq!(before.months_until(after), 4);
+    let moved = grabbed.translate(vec2(PPM * 4.0, 0.0));
+    let rects = plain.rects(blue);
+    assert!(
+        rects.iter().any(|r| (r.left() - moved.left()).abs() < 1.0),
+        "painted at {moved:?}: {rects:?}"
+    );
+}
+
+/// The highlight colour behind what Find matched.
+const FOUND: [u8; 3] = [0xFD, 0xE0, 0x47];
+
+#[test]
+fn find_highlights_matches_and_enter_steps_through_them() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = zoomed(data.path());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    h.run();
+    h.get_by_label("Find").type_text("gpu cluster");
+    h.run();
+    assert!(h.query_by_label_contains("2 found").is_some());
+    let highlights = painted::rects(&h, FOUND);
+    let around = |h: &Harness<'static, StackplanApp>, id: &str| {
+        // Its left end: the right one may run off the canvas.
+        let x0 = painted::x_of(h, investment(h, id).start);
+        highlights
+            .iter()
+            .any(|r| r.left() < x0 && r.left() > x0 - 5.0)
+    };
+    assert!(
+        around(&h, "cluster-1") && around(&h, "cluster-2"),
+        "{highlights:?}"
+    );
+    assert!(
+        !around(&h, "lab"),
+        "a bar that does not match is not highlighted"
+    );
+    let selected = |h: &Harness<'static, StackplanApp>| {
+        h.state().view().selection.as_ref().map(|s| s.id.clone())
+    };
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(selected(&h).as_deref(), Some("cluster-1"));
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(selected(&h).as_deref(), Some("cluster-2"));
+    assert!(h.query_by_label_contains("2 of 2").is_some());
+    h.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::Enter);
+    h.run();
+    assert_eq!(selected(&h).as_deref(), Some("cluster-1"));
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(h.query_by_label("Find").is_none(), "Escape closes the bar");
+    assert!(
+        painted::rects(&h, FOUND).is_empty(),
+        "and the highlights go"
+    );
+}
+
+#[test]
+fn find_highlights_matching_dependencies_in_the_register() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = zoomed(data.path());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    h.run();
+    h.get_by_label("Find").type_text("accelerators");
+    h.run();
+    let row = h.get_by_label("Imported accelerators (4)").rect();
+    let yellow = egui::Color32::from_rgb(FOUND[0], FOUND[1], FOUND[2]);
+    let behind = h.output().shapes.iter().any(|c| {
+        matches!(&c.shape, egui::Shape::Text(t)
+            if t.galley.job.sections.iter().any(|s| s.format.background == yellow)
+                && row.intersects(t.visual_bounding_rect()))
+    });
+    assert!(behind, "the register's row is highlighted");
+    let other = h.get_by_label("Licensed closed frontier model (5)").rect();
+    let not_behind = !h.output().shapes.iter().any(|c| {
+        matches!(&c.shape, egui::Shape::Text(t)
+            if t.galley.job.sections.iter().any(|s| s.format.background == yellow)
+                && other.intersects(t.visual_bounding_rect()))
+    });
+    assert!(not_behind, "a dependency that does not match is not");
 }

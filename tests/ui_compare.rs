@@ -124,6 +124,17 @@ fn the_compare_panel_follows_an_edit() {
 }
 
 #[test]
+fn clicking_a_difference_selects_its_item() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = comparing(data.path());
+    h.get_by_label_contains("cluster-1: moved +6 months")
+        .click();
+    h.run();
+    let selected = h.state().view().selection.clone().map(|s| s.id);
+    assert_eq!(selected.as_deref(), Some("cluster-1"));
+}
+
+#[test]
 fn stop_comparing_removes_the_ghosts_and_the_panel() {
     let data = tempfile::tempdir().unwrap();
     let mut h = comparing(data.path());

@@ -83,9 +83,44 @@ pub(crate) fn checks_with(
     check_stops(plan, index, &mut out);
     check_sovereignty(plan, index, &mut out);
     check_cycles(schedule, &mut out);
+    check_conflicts(plan, &mut out);
     let mut found = out.0;
     found.sort_by_key(|f| std::cmp::Reverse(f.severity));
     found
+}
+
+/// Conflicts a merge left in the plan, one error each until a planner resolves it.
+fn check_conflicts(plan: &Roadmap, out: &mut Findings) {
+    for conflict in &plan.conflicts {
+        let values = if conflict.is_whole_item() {
+            String::new()
+        } else {
+            format!(
+                " (ours {}, theirs {})",
+                short(&conflict.ours),
+                short(&conflict.theirs)
+            )
+        };
+        let ids: &[&str] = if conflict.id.is_empty() {
+            &[]
+        } else {
+            &[&conflict.id]
+        };
+        out.push(
+            Error,
+            "merge-conflict",
+            format!("unresolved merge conflict: {conflict}{values}"),
+            ids,
+        );
+    }
+}
+
+/// A value cut to 40 characters for a message.
+fn short(text: &str) -> String {
+    match text.char_indices().nth(40) {
+        Some((at, _)) => format!("“{}…”", &text[..at]),
+        None => format!("“{text}”"),
+    }
 }
 
 #[derive(Default)]

@@ -10,6 +10,7 @@ pub mod compare;
 mod exposure;
 mod framework;
 mod index;
+pub mod merge;
 mod milestones;
 mod path;
 pub mod sovereignty;

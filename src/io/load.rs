@@ -36,6 +36,16 @@ pub enum LoadError {
         /// What is wrong.
         message: String,
     },
+    /// Git merged the file as text and left its conflict markers in it.
+    #[error(
+        "line {line}: the file holds git's conflict markers (<<<<<<<): git merged it as text. \
+         Install Stackplan's merge driver in the repository with `stackplan merge --install`, \
+         then `git merge --abort` and merge again"
+    )]
+    MergeMarkers {
+        /// 1-based line of the first marker.
+        line: usize,
+    },
     /// The file was written by a newer version of Stackplan.
     #[error("written by a newer Stackplan (format {found}); this build reads up to {supported}")]
     NewerFormat {
@@ -62,6 +72,7 @@ impl LoadError {
                 Some((*line, *column))
             }
             LoadError::InFile { error, .. } => error.position(),
+            LoadError::MergeMarkers { line } => Some((*line, 1)),
             LoadError::Read { .. } | LoadError::NewerFormat { .. } => None,
         }
     }
@@ -113,6 +124,11 @@ pub fn load_str(text: &str) -> Result<Roadmap, LoadError> {
     // Current-format files, the common case, are parsed once; the header is read on its own
     // only when that fails or names another format.
     let current = parse::<Roadmap>(text);
+    if current.is_err()
+        && let Some(line) = merge_marker_line(text)
+    {
+        return Err(LoadError::MergeMarkers { line });
+    }
     let format = match &current {
         Ok(plan) => plan.format,
         Err(_) => peek_format(text)?,
@@ -135,6 +151,13 @@ pub fn load_str(text: &str) -> Result<Roadmap, LoadError> {
 fn migrate_from_1(mut plan: Roadmap) -> Roadmap {
     plan.format = FORMAT;
     plan
+}
+
+/// The 1-based line of the first `<<<<<<<` conflict marker git leaves in a text merge.
+fn merge_marker_line(text: &str) -> Option<usize> {
+    text.lines()
+        .position(|line| line.starts_with("<<<<<<<"))
+        .map(|i| i + 1)
 }
 
 /// The `format` field of a roadmap file, read leniently before the real parse.
@@ -310,6 +333,20 @@ mod tests {
         let err = load_str(&text).unwrap_err();
         assert!(
             err.to_string().contains("`criticality` is out of range"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn git_conflict_markers_say_how_to_install_the_merge_driver() {
+        let text = MINIMAL.replace(
+            "title: \"T\",",
+            "\n<<<<<<< HEAD\ntitle: \"A\",\n=======\ntitle: \"B\",\n>>>>>>> other\n",
+        );
+        let err = load_str(&text).unwrap_err();
+        assert_eq!(err.position(), Some((2, 1)));
+        assert!(
+            err.to_string().contains("stackplan merge --install"),
             "{err}"
         );
     }

@@ -9,7 +9,8 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::model::{
-    Assessment, Dependency, Evidence, Horizon, Investment, Layer, Milestone, Roadmap, Stop,
+    Assessment, Conflict, Dependency, Evidence, Horizon, Investment, Layer, Milestone, Roadmap,
+    Stop,
 };
 
 /// Why a plan could not be saved.
@@ -110,6 +111,7 @@ pub fn to_ron(plan: &Roadmap) -> String {
         investments,
         milestones,
         stops,
+        conflicts,
     } = plan;
     let mut w = Writer::default();
     w.open("Roadmap", 0);
@@ -129,6 +131,9 @@ pub fn to_ron(plan: &Roadmap) -> String {
     w.list(1, "investments", investments, investment);
     w.list(1, "milestones", milestones, milestone);
     w.list(1, "stops", stops, stop);
+    if !conflicts.is_empty() {
+        w.list(1, "conflicts", conflicts, conflict);
+    }
     w.out.push_str(")\n");
     w.out
 }
@@ -279,6 +284,26 @@ fn stop(w: &mut Writer, depth: usize, s: &Stop) {
         .map_or("None".to_owned(), |f| format!("Some({})", quote(f)));
     w.field(inner, "focus", &focus);
     w.field(inner, "notes", &quote(notes));
+    w.close(depth);
+}
+
+fn conflict(w: &mut Writer, depth: usize, c: &Conflict) {
+    let Conflict {
+        kind,
+        id,
+        field,
+        base,
+        ours,
+        theirs,
+    } = c;
+    let inner = depth + 1;
+    w.open("Conflict", depth);
+    w.field(inner, "kind", &format!("{kind:?}"));
+    w.field(inner, "id", &quote(id));
+    w.field(inner, "field", &quote(field));
+    w.field(inner, "base", &quote(base));
+    w.field(inner, "ours", &quote(ours));
+    w.field(inner, "theirs", &quote(theirs));
     w.close(depth);
 }
 

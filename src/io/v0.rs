@@ -98,6 +98,7 @@ impl Roadmap {
             investments: self.investments,
             milestones: self.milestones,
             stops: Vec::new(),
+            conflicts: Vec::new(),
         }
     }
 }

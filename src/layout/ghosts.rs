@@ -327,6 +327,31 @@ mod tests {
     }
 
     #[test]
+    fn a_retirement_moved_later_leaves_the_old_span_on_the_dependency_row() {
+        // gpus is removed by own in 2026-04 in the other plan, in 2026-08 in this one.
+        let mut other = plan();
+        other.dependencies = vec![dep(
+            "gpus",
+            "compute",
+            crate::model::ControlLevel::BlackBox,
+            3,
+        )];
+        other.milestones = vec![ms("own", "compute", "2026-04", &[], &["gpus"], &[])];
+        let mut this = other.clone();
+        this.milestones[0].month = m("2026-08");
+        let view = View::whole(&this);
+        let mut scene = super::super::layout(&this, &view);
+        let analysis = Analysis::of(&other);
+        let c = compare(&other, &this, &Options::default());
+        add_ghosts(&mut scene, &view, &this, (&other, &analysis), &c);
+        let ghost = ghost_rects(&scene, "gpus")[0];
+        let bar = drawn_bar(&scene, "gpus");
+        assert_eq!(ghost.y, bar.y);
+        assert!((ghost.right() - view.x_of(m("2026-04"))).abs() < 0.01);
+        assert!(bar.right() > ghost.right() + 3.0 * view.month_width);
+    }
+
+    #[test]
     fn a_moved_bar_leaves_a_ghost_at_its_old_months_behind_it() {
         // A: x 2026-03..2026-05; this plan (B): x 2026-07..2026-09.
         let mut other = plan();

@@ -3,9 +3,11 @@
 //! Plain data with serde derives; it knows nothing of files, analysis or screens.
 
 mod colour;
+mod conflict;
 mod month;
 
 pub use colour::{Colour, ColourError};
+pub use conflict::{Conflict, ConflictKind};
 pub use month::{MAX_YEAR, MIN_YEAR, Month, MonthError};
 
 use serde::{Deserialize, Serialize};
@@ -47,6 +49,9 @@ pub struct Roadmap {
     /// Saved presentation stops; empty means the default stops.
     #[serde(default)]
     pub stops: Vec<Stop>,
+    /// Conflicts a merge left for a planner to resolve; left out of the file when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
 }
 
 fn default_currency() -> String {
@@ -394,6 +399,7 @@ impl Roadmap {
             investments: Vec::new(),
             milestones: Vec::new(),
             stops: Vec::new(),
+            conflicts: Vec::new(),
         }
     }
 

@@ -91,6 +91,7 @@ struct SceneKey {
     selection: Option<String>,
     cursor: Option<Month>,
     outline: Vec<String>,
+    highlight: Vec<String>,
     visible: (i32, i32),
     /// The plan compared with (its generation), whose ghosts the scene draws.
     compared: Option<u64>,
@@ -141,6 +142,7 @@ pub fn canvas_ui(app: &mut StackplanApp, ui: &mut Ui) {
     }
     let (mut view, placement) = layout_view(&app.view, rect);
     view.outline = outlined_chain(app);
+    view.highlight = app.found_ids();
     ensure_scene(app, &view);
     // The scene keeps the key it was laid out for: an edit made by this frame's input
     // changes the revision, and the next frame lays the plan out again.
@@ -156,7 +158,7 @@ pub fn canvas_ui(app: &mut StackplanApp, ui: &mut Ui) {
     let analysis = app.analysis();
     let hits = item_widgets(app, ui, &placement, analysis.findings());
     background_input(app, &background, &scene, &placement, &view);
-    drag_input(app, ui, &scene, &placement, &view, &hits);
+    drag_input(app, ui, &background, &scene, &placement, &view, &hits);
     if let Some(Drag::Link { start, .. }) = &app.canvas.drag
         && let Some(p) = ui.input(|i| i.pointer.interact_pos())
     {
@@ -213,6 +215,7 @@ fn scene_key(app: &StackplanApp, view: &layout::View) -> SceneKey {
         selection: view.selection.clone(),
         cursor: view.cursor,
         outline: view.outline.clone(),
+        highlight: view.highlight.clone(),
         visible,
         compared: app.comparing().map(|c| c.generation),
     }
@@ -467,11 +470,15 @@ fn navigate(app: &mut StackplanApp, ui: &Ui, rect: Rect, background: &Response) 
             app.view.pan(delta.x, delta.y);
         }
     }
-    // A drag that began on the ruler moves the time cursor, never the timeline.
-    let on_ruler = ui
-        .input(|i| i.pointer.press_origin())
-        .is_some_and(|p| p.y < rect.top() + layout::RULER_HEIGHT);
-    if background.dragged_by(egui::PointerButton::Primary) && app.canvas.drag.is_none() && !on_ruler
+    // A drag that began on the ruler moves the time cursor, and one that began on an item
+    // moves the item: neither moves the timeline.
+    let origin = ui.input(|i| i.pointer.press_origin());
+    let on_ruler = origin.is_some_and(|p| p.y < rect.top() + layout::RULER_HEIGHT);
+    let on_item = origin.is_some_and(|p| app.canvas.painted.target_at(p, SLOP).is_some());
+    if background.dragged_by(egui::PointerButton::Primary)
+        && app.canvas.drag.is_none()
+        && !on_ruler
+        && !on_item
     {
         let d = background.drag_delta();
         app.view.pan(d.x, d.y);
@@ -511,6 +518,10 @@ fn background_input(
         background.request_focus();
         if on_ruler {
             app.view.cursor = Some(view.month_at(s.x));
+        } else if let Some(target) = app.canvas.painted.target_at(p, SLOP) {
+            // Pressed in the frame the pointer arrived, before the item had its widget.
+            let tag = target.tag.clone();
+            select_tag(app, &tag);
         } else {
             app.select(None);
         }
@@ -530,26 +541,55 @@ fn background_input(
 fn drag_input(
     app: &mut StackplanApp,
     ui: &Ui,
+    background: &Response,
     scene: &Scene,
     at: &Placement,
     view: &layout::View,
     hits: &Hits,
 ) {
-    for (tag, resp) in &hits.items {
-        if resp.drag_started_by(egui::PointerButton::Primary) && app.canvas.drag.is_none() {
-            let origin = ui
-                .input(|i| i.pointer.press_origin())
-                .or(resp.interact_pointer_pos());
-            let grab = origin.map_or(0.0, |p| fractional_month(view, at.to_scene(p).x));
-            app.canvas.drag = start_drag(app.plan(), tag, grab, resp.rect.center());
-            select_tag(app, tag);
-            ui.memory_mut(|m| m.request_focus(canvas_id()));
-        }
+    let primary = egui::PointerButton::Primary;
+    let origin = ui.input(|i| i.pointer.press_origin());
+    let started = hits
+        .items
+        .iter()
+        .find(|(_, resp)| resp.drag_started_by(primary))
+        .map(|(tag, resp)| (tag.clone(), resp.rect, resp.interact_pointer_pos()))
+        .or_else(|| {
+            // The press came in the same frame as the pointer (a slow frame): the item has no
+            // widget yet, but it is painted under the press.
+            let p = origin.filter(|_| background.drag_started_by(primary))?;
+            let target = app.canvas.painted.target_at(p, SLOP)?;
+            Some((target.tag.clone(), target.rect, Some(p)))
+        });
+    if let Some((tag, rect, pos)) = started
+        && app.canvas.drag.is_none()
+    {
+        let grab = origin
+            .or(pos)
+            .map_or(0.0, |p| fractional_month(view, at.to_scene(p).x));
+        app.canvas.drag = start_drag(app.plan(), &tag, grab, rect.center());
+        select_tag(app, &tag);
+        ui.memory_mut(|m| m.request_focus(canvas_id()));
     }
     let Some(drag) = app.canvas.drag.clone() else {
         return;
     };
-    let (pointer, down) = ui.input(|i| (i.pointer.interact_pos(), i.pointer.primary_down()));
+    let (pointer, down) = ui.input(|i| {
+        // Where the button came up: a slow frame may also hold moves made after the release.
+        let released = i.events.iter().find_map(|e| match e {
+            egui::Event::PointerButton {
+                pos,
+                button: egui::PointerButton::Primary,
+                pressed: false,
+                ..
+            } => Some(*pos),
+            _ => None,
+        });
+        (
+            released.or(i.pointer.interact_pos()),
+            i.pointer.primary_down() && released.is_none(),
+        )
+    });
     if let Some(p) = pointer {
         let s = at.to_scene(p);
         continue_drag(app, &drag, s, scene, view);

@@ -46,7 +46,7 @@ pub enum Dialog {
         lines: Vec<String>,
     },
     /// Unsaved work from a previous run was found.
-    Recovery(Recovery),
+    Recovery(Box<Recovery>),
     /// File → Export…: the options, before a file is chosen.
     Export(ExportForm),
     /// File → Import… of a spreadsheet: which column holds what.
@@ -160,7 +160,7 @@ pub fn dialog_ui(app: &mut StackplanApp, dialog: Dialog, ctx: &egui::Context) ->
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
                     if ui.button("Restore").clicked() {
-                        let found = found.clone();
+                        let found = Recovery::clone(found);
                         answer = Some(Box::new(move |app: &mut StackplanApp| app.restore(found)));
                     }
                     if ui.button("Discard").clicked() {
