@@ -393,6 +393,7 @@ impl StackplanApp {
             }
             Pending::Open(Some(path)) => self.load(&path),
             Pending::Open(None) => self.choose_file(FileRequest::open(self.doc.path())),
+            Pending::Import(path, options) => self.import_now(&path, &options),
             Pending::Quit => {
                 self.data.clear_recovery();
                 self.close_allowed = true;
@@ -486,6 +487,7 @@ impl StackplanApp {
             FilePurpose::Export => self.export_to(path),
             FilePurpose::Handout => super::stops::export_handout_to(self, path),
             FilePurpose::Compare => self.compare_with_file(path),
+            FilePurpose::Import => self.import_path(path),
         }
     }
 

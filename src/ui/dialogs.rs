@@ -18,6 +18,8 @@ pub enum Pending {
     New,
     /// Open a file (asking which when `None`).
     Open(Option<PathBuf>),
+    /// Import a file as a new plan, with these choices.
+    Import(PathBuf, crate::import::ImportOptions),
     /// Close the window.
     Quit,
 }
@@ -56,6 +58,8 @@ pub enum Dialog {
         /// What it is written for.
         purpose: FilePurpose,
     },
+    /// File → Import… of a spreadsheet: which column holds what.
+    Import(super::import::ImportForm),
     /// A layer that items use is about to be removed.
     RemoveLayer {
         /// The layer's id.
@@ -75,6 +79,7 @@ impl Dialog {
             Dialog::RemoveLayer { .. } => "Remove layer?".to_owned(),
             Dialog::Replace { .. } => "Replace the file?".to_owned(),
             Dialog::Export(_) => "Export".to_owned(),
+            Dialog::Import(_) => "Import a spreadsheet".to_owned(),
         }
     }
 }
@@ -98,6 +103,17 @@ pub fn dialog_ui(app: &mut StackplanApp, dialog: Dialog, ctx: &egui::Context) ->
                     }));
                 }
                 Some(FormAnswer::Cancel) => answer = Some(Box::new(|_| {})),
+                None => {}
+            },
+            Dialog::Import(form) => match super::import::form_ui(ui, form) {
+                Some(super::import::ImportAnswer::Import(options)) => {
+                    let path = form.path.clone();
+                    answer = Some(Box::new(move |app: &mut StackplanApp| {
+                        app.remember_columns(&options.mapping);
+                        app.request(Pending::Import(path, options));
+                    }));
+                }
+                Some(super::import::ImportAnswer::Cancel) => answer = Some(Box::new(|_| {})),
                 None => {}
             },
             Dialog::Unsaved(pending) => {
@@ -219,6 +235,7 @@ fn verb(pending: &Pending) -> &'static str {
     match pending {
         Pending::New => "starting a new plan",
         Pending::Open(_) => "opening another file",
+        Pending::Import(..) => "importing a file",
         Pending::Quit => "closing",
     }
 }

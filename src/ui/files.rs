@@ -152,6 +152,8 @@ pub enum FilePurpose {
     Handout,
     /// Compare the open plan with the plan in it.
     Compare,
+    /// Import the plan or spreadsheet in it as a new plan.
+    Import,
 }
 
 /// A file to ask the user for: what for, and how the dialog is set up.
@@ -220,6 +222,7 @@ impl FileRequest {
                 ("SVG", &["svg"]),
                 ("PNG", &["png"]),
                 ("CSV tables", &["csv"]),
+                ("Excel workbook", &["xlsx"]),
             ],
             file_name: Some(format!("{}.pdf", stem(current))),
             folder: folder_of(current),
@@ -246,9 +249,31 @@ impl FileRequest {
         }
     }
 
+    /// A plan or spreadsheet to import.
+    pub fn import(current: Option<&PathBuf>) -> FileRequest {
+        FileRequest {
+            purpose: FilePurpose::Import,
+            title: "Import a plan",
+            filters: vec![
+                ("All plans and spreadsheets", &crate::import::EXTENSIONS),
+                ("MS Project XML", &["xml"]),
+                ("GanttProject", &["gan"]),
+                (
+                    "Spreadsheets",
+                    &["xlsx", "xlsm", "xls", "ods", "csv", "tsv"],
+                ),
+            ],
+            file_name: None,
+            folder: folder_of(current),
+        }
+    }
+
     /// Whether the file is to be written (rather than read).
     pub fn writes(&self) -> bool {
-        !matches!(self.purpose, FilePurpose::Open | FilePurpose::Compare)
+        !matches!(
+            self.purpose,
+            FilePurpose::Open | FilePurpose::Compare | FilePurpose::Import
+        )
     }
 
     /// Whether `path` has one of the offered extensions ("*" offers every file).
@@ -269,7 +294,7 @@ impl FileRequest {
         let first = self.filters.first().and_then(|(_, e)| e.first()).copied();
         match (&self.purpose, first) {
             (FilePurpose::Handout, Some(ext)) => path.with_extension(ext),
-            (FilePurpose::Open | FilePurpose::Compare, _) | (_, None) => path,
+            (FilePurpose::Open | FilePurpose::Compare | FilePurpose::Import, _) | (_, None) => path,
             (_, Some(ext)) if path.extension().is_none() => path.with_extension(ext),
             _ => path,
         }
