@@ -210,7 +210,9 @@ fn a_ganttproject_cycle_imports_and_the_report_names_it() {
     assert_eq!(plan.investments.len(), 4);
     let read = report.read.join("\n");
     assert!(
-        read.contains("error[cycle]: ai-fellowships → doctoral-network → ai-fellowships"),
+        read.contains(
+            "error[cycle]: “AI fellowships” (ai-fellowships) → “Doctoral network” (doctoral-network) → “AI fellowships” (ai-fellowships)"
+        ),
         "{report}"
     );
 }
