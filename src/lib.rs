@@ -11,6 +11,7 @@ pub mod export;
 pub mod generate;
 pub mod io;
 pub mod layout;
+pub mod merge_driver;
 pub mod model;
 #[cfg(feature = "gui")]
 pub mod ui;
