@@ -1025,3 +1025,78 @@ fn a_press_in_the_frame_the_pointer_arrives_grabs_the_bar_instead_of_panning() {
         "painted at {moved:?}: {rects:?}"
     );
 }
+
+/// The highlight colour behind what Find matched.
+const FOUND: [u8; 3] = [0xFD, 0xE0, 0x47];
+
+#[test]
+fn find_highlights_matches_and_enter_steps_through_them() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = zoomed(data.path());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    h.run();
+    h.get_by_label("Find").type_text("gpu cluster");
+    h.run();
+    assert!(h.query_by_label_contains("2 found").is_some());
+    let highlights = painted::rects(&h, FOUND);
+    let around = |h: &Harness<'static, StackplanApp>, id: &str| {
+        // Its left end: the right one may run off the canvas.
+        let x0 = painted::x_of(h, investment(h, id).start);
+        highlights
+            .iter()
+            .any(|r| r.left() < x0 && r.left() > x0 - 5.0)
+    };
+    assert!(
+        around(&h, "cluster-1") && around(&h, "cluster-2"),
+        "{highlights:?}"
+    );
+    assert!(
+        !around(&h, "lab"),
+        "a bar that does not match is not highlighted"
+    );
+    let selected = |h: &Harness<'static, StackplanApp>| {
+        h.state().view().selection.as_ref().map(|s| s.id.clone())
+    };
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(selected(&h).as_deref(), Some("cluster-1"));
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(selected(&h).as_deref(), Some("cluster-2"));
+    assert!(h.query_by_label_contains("2 of 2").is_some());
+    h.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::Enter);
+    h.run();
+    assert_eq!(selected(&h).as_deref(), Some("cluster-1"));
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(h.query_by_label("Find").is_none(), "Escape closes the bar");
+    assert!(
+        painted::rects(&h, FOUND).is_empty(),
+        "and the highlights go"
+    );
+}
+
+#[test]
+fn find_highlights_matching_dependencies_in_the_register() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = zoomed(data.path());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    h.run();
+    h.get_by_label("Find").type_text("accelerators");
+    h.run();
+    let row = h.get_by_label("Imported accelerators (4)").rect();
+    let yellow = egui::Color32::from_rgb(FOUND[0], FOUND[1], FOUND[2]);
+    let behind = h.output().shapes.iter().any(|c| {
+        matches!(&c.shape, egui::Shape::Text(t)
+            if t.galley.job.sections.iter().any(|s| s.format.background == yellow)
+                && row.intersects(t.visual_bounding_rect()))
+    });
+    assert!(behind, "the register's row is highlighted");
+    let other = h.get_by_label("Licensed closed frontier model (5)").rect();
+    let not_behind = !h.output().shapes.iter().any(|c| {
+        matches!(&c.shape, egui::Shape::Text(t)
+            if t.galley.job.sections.iter().any(|s| s.format.background == yellow)
+                && other.intersects(t.visual_bounding_rect()))
+    });
+    assert!(not_behind, "a dependency that does not match is not");
+}

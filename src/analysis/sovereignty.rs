@@ -396,6 +396,125 @@ impl<'a> Sovereignty<'a> {
     }
 }
 
+/// What a minister reads in a minute: where the plan starts from now and where it ends.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    /// The month taken as now.
+    pub now: Month,
+    /// The horizon's last month.
+    pub end: Month,
+    /// Total exposure now.
+    pub exposure_now: u32,
+    /// Total exposure at the end.
+    pub exposure_end: u32,
+    /// Dependencies the plan has removed by the end.
+    pub retired: usize,
+    /// Dependencies still live at the end.
+    pub remaining: usize,
+    /// Removals that only trade one dependency for another (see trades).
+    pub traded: usize,
+    /// The weakest layer at the end: its position and weakest link (the lowest control level;
+    /// ties go to the layer with more exposure). `None` when nothing is live then.
+    pub weakest_end: Option<(usize, WeakLink)>,
+    /// The largest jurisdiction share now.
+    pub top_share_now: Option<JurisdictionShare>,
+    /// The largest jurisdiction share at the end.
+    pub top_share_end: Option<JurisdictionShare>,
+    /// Summed budget of every investment.
+    pub budget: u128,
+    /// Framework score now and at the end.
+    pub score: (f64, f64),
+    /// The largest shocks now, largest first.
+    pub risks: Vec<Shock>,
+}
+
+impl Sovereignty<'_> {
+    /// The shocks of every jurisdiction and controller at `month`, largest first (by
+    /// criticality × months cut), at most `count`, skipping one that cuts only what a larger
+    /// one already cuts.
+    pub fn largest_shocks(&self, month: Month, count: usize) -> Vec<Shock> {
+        let cutoffs = self
+            .jurisdictions()
+            .into_iter()
+            .map(Cutoff::Jurisdiction)
+            .chain(self.controllers().into_iter().map(Cutoff::Controller));
+        let mut shocks: Vec<(i64, Shock)> = cutoffs
+            .map(|c| self.shock(&c, month))
+            .filter(|s| !s.cut.is_empty())
+            .map(|s| (self.weight(&s), s))
+            .collect();
+        shocks.sort_by_key(|s| std::cmp::Reverse(s.0));
+        let mut chosen: Vec<Shock> = Vec::new();
+        for (_, shock) in shocks {
+            let covered = chosen
+                .iter()
+                .any(|c| shock.cut.iter().all(|d| c.cut.iter().any(|e| e.id == d.id)));
+            if !covered {
+                chosen.push(shock);
+            }
+            if chosen.len() == count {
+                break;
+            }
+        }
+        chosen
+    }
+
+    /// Criticality × months without, summed over a shock's cut dependencies.
+    fn weight(&self, shock: &Shock) -> i64 {
+        shock
+            .cut
+            .iter()
+            .map(|c| {
+                let crit = self
+                    .plan
+                    .dependency(&c.id)
+                    .map_or(0, |d| i64::from(d.criticality));
+                crit * i64::from(c.months_exposed)
+            })
+            .sum()
+    }
+
+    /// The summary from `now` to the horizon's end.
+    pub fn summary(&self, now: Month) -> Summary {
+        let end = self.plan.horizon.end;
+        let spans = self.analysis.spans();
+        let exposure_end = self.analysis.exposure_at(end);
+        let weakest_end = self
+            .weakest_links(end)
+            .into_iter()
+            .enumerate()
+            .filter_map(|(n, w)| w.map(|w| (n, w)))
+            .min_by_key(|(n, w)| {
+                let exposure = exposure_end.by_layer.get(*n).map_or(0, |e| e.1);
+                (w.control, std::cmp::Reverse(exposure))
+            });
+        let top = |month| self.concentration(month).jurisdictions.into_iter().next();
+        Summary {
+            now,
+            end,
+            exposure_now: self.analysis.exposure_at(now).total,
+            exposure_end: exposure_end.total,
+            retired: spans.iter().filter(|s| s.is_retired(end)).count(),
+            remaining: spans.iter().filter(|s| s.is_live(end)).count(),
+            traded: self.analysis.trades().len(),
+            weakest_end,
+            top_share_now: top(now),
+            top_share_end: top(end),
+            budget: self
+                .plan
+                .investments
+                .iter()
+                .map(|i| u128::from(i.budget))
+                .sum(),
+            score: (
+                self.framework_levels(now).score,
+                self.framework_levels(end).score,
+            ),
+            risks: self.largest_shocks(now, 3),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -556,6 +675,33 @@ mod tests {
         assert!(none.milestones_at_risk.is_empty());
         let vendor = s.shock(&Cutoff::Controller("vendor".into()), month("2026-02"));
         assert_eq!(vendor.exposure_cut, 5, "bb and lic; open is not live yet");
+    }
+
+    #[test]
+    fn summary_from_now_to_the_end() {
+        let mut p = ladder();
+        with_jurisdictions(&mut p, &["US", "CN", "US"]);
+        p.dependencies[1].controller = "Other".into();
+        let a = Analysis::of(&p);
+        let f = framework();
+        let s = Sovereignty::new(&p, &a, &f);
+        let sum = s.summary(month("2026-06"));
+        // Now: bb 3 + lic 2; at the end (2030-12) only open (4).
+        assert_eq!((sum.exposure_now, sum.exposure_end), (5, 4));
+        assert_eq!((sum.retired, sum.remaining, sum.traded), (2, 1, 0));
+        let (layer, link) = sum.weakest_end.unwrap();
+        assert_eq!((layer, link.control), (1, OpenForeign));
+        assert_eq!(sum.top_share_now.unwrap().name, "US");
+        assert!((sum.top_share_end.unwrap().share - 1.0).abs() < 1e-12);
+        // Shocks now: US cuts bb (3 × 7 months) = 21; CN and "Other" cut lic (2 × 19) = 38;
+        // "Vendor" cuts bb only, already covered by US. Largest first; "Other" is covered by CN.
+        let cut: Vec<Vec<&str>> = sum
+            .risks
+            .iter()
+            .map(|r| r.cut.iter().map(|c| c.id.as_str()).collect())
+            .collect();
+        assert_eq!(cut, [vec!["lic"], vec!["bb"]]);
+        assert_eq!(sum.risks[0].cutoff, Cutoff::Jurisdiction("CN".into()));
     }
 
     #[test]

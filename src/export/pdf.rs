@@ -41,7 +41,17 @@ pub fn render(plan: &Roadmap, options: &ExportOptions) -> Result<Output, ExportE
     } else {
         Vec::new()
     };
-    let total = charts.len() + reports.len();
+    let (summary, sovereignty) = if options.report {
+        layout::sovereignty::print_pages(
+            plan,
+            &options.date_text(),
+            setup.content.w,
+            setup.report_height(),
+        )
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    let total = summary.len() + charts.len() + reports.len() + sovereignty.len();
     let mut painter = Painter::new();
     let mut document = Document::new();
     let mut metadata = krilla::metadata::Metadata::new()
@@ -54,7 +64,19 @@ pub fn render(plan: &Roadmap, options: &ExportOptions) -> Result<Output, ExportE
     let settings = PageSettings::from_wh(page_w, page_h)
         .ok_or_else(|| ExportError::Pdf(format!("bad page size {page_w} × {page_h}")))?;
     let date = options.date_text();
-    for (n, chart) in charts.iter().enumerate() {
+    let text_page = |document: &mut Document, painter: &mut Painter, scene, n, caption| {
+        let mut page = document.start_page_with(settings.clone());
+        let mut surface = page.surface();
+        painter.frame(&mut surface, plan, &setup, &date, n, total, caption);
+        let origin = Point::new(setup.content.x, setup.content.y);
+        painter.scene(&mut surface, scene, origin, None);
+        surface.finish();
+        page.finish();
+    };
+    for (k, scene) in summary.iter().enumerate() {
+        text_page(&mut document, &mut painter, scene, k + 1, "Summary");
+    }
+    for (k, chart) in charts.iter().enumerate() {
         let mut page = document.start_page_with(settings.clone());
         let mut surface = page.surface();
         painter.frame(
@@ -62,7 +84,7 @@ pub fn render(plan: &Roadmap, options: &ExportOptions) -> Result<Output, ExportE
             plan,
             &setup,
             &date,
-            n + 1,
+            summary.len() + k + 1,
             total,
             &chart.caption(),
         );
@@ -71,15 +93,25 @@ pub fn render(plan: &Roadmap, options: &ExportOptions) -> Result<Output, ExportE
         surface.finish();
         page.finish();
     }
+    let before = summary.len() + charts.len();
     for (k, report) in reports.iter().enumerate() {
-        let n = charts.len() + k + 1;
-        let mut page = document.start_page_with(settings.clone());
-        let mut surface = page.surface();
-        painter.frame(&mut surface, plan, &setup, &date, n, total, "Report");
-        let origin = Point::new(setup.content.x, setup.content.y);
-        painter.scene(&mut surface, report, origin, None);
-        surface.finish();
-        page.finish();
+        text_page(
+            &mut document,
+            &mut painter,
+            report,
+            before + k + 1,
+            "Report",
+        );
+    }
+    let before = before + reports.len();
+    for (k, scene) in sovereignty.iter().enumerate() {
+        text_page(
+            &mut document,
+            &mut painter,
+            scene,
+            before + k + 1,
+            "Sovereignty",
+        );
     }
     finish(document, &painter)
 }

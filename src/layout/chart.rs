@@ -26,6 +26,8 @@ const HANDLE_WIDTH: f32 = 5.0;
 const KNOB_RADIUS: f32 = 4.0;
 /// Size of the time cursor's date on the ruler.
 const CURSOR_LABEL_SIZE: f32 = 8.0;
+/// The highlight behind what Find matched.
+const FOUND: Rgba = Rgba::rgb(0xFD, 0xE0, 0x47);
 /// The outline of the critical path's items and links.
 const CRITICAL: Rgba = Rgba::rgb(0xC0, 0x26, 0xD3);
 /// Opacity factor of items outside the focus.
@@ -213,6 +215,8 @@ struct Chart<'a> {
     plan: &'a Roadmap,
     view: &'a View,
     focus: Option<HashSet<String>>,
+    /// Items Find matched.
+    highlight: HashSet<&'a str>,
     out: Layers,
     bands: Vec<Band>,
     breaks: Vec<f32>,
@@ -230,6 +234,7 @@ impl<'a> Chart<'a> {
             plan,
             view,
             focus: focus_set(plan, view.selection.as_deref()),
+            highlight: view.highlight.iter().map(String::as_str).collect(),
             out: Layers::default(),
             bands: Vec::new(),
             breaks: vec![RULER_HEIGHT],
@@ -262,6 +267,19 @@ impl<'a> Chart<'a> {
             Some(Stroke::solid(2.0, CRITICAL))
         } else {
             None
+        }
+    }
+
+    /// A highlight behind `around` when the item `id` is one Find matched.
+    fn highlight(&mut self, id: &str, around: Rect) {
+        if self.highlight.contains(id) {
+            let shape = Shape::Rect {
+                rect: around.expand(3.0),
+                fill: Some(FOUND),
+                stroke: None,
+                radius: 4.0,
+            };
+            self.back(shape, Tag::Chrome);
         }
     }
 
@@ -563,6 +581,8 @@ impl<'a> Chart<'a> {
             .outline_of(&m.id)
             .unwrap_or_else(|| Stroke::solid(1.0, PAPER.faded(alpha)));
         let fill = Some(colour.faded(alpha));
+        let box_ = Rect::new(x - half, cy - half, 2.0 * half, 2.0 * half);
+        self.highlight(&m.id, box_);
         let tag = Tag::Milestone(m.id.clone());
         self.shape(
             Shape::Diamond {
@@ -625,6 +645,7 @@ impl<'a> Chart<'a> {
         let alpha = self.alpha(&inv.id);
         let bar = Rect::new(left + 0.5, row_y + 3.0, right - left - 1.0, row_h - 6.0);
         let stroke = self.outline_of(&inv.id);
+        self.highlight(&inv.id, bar);
         let tag = Tag::Investment(inv.id.clone());
         let fill = Some(colour.faded(alpha));
         self.shape(
@@ -786,6 +807,7 @@ impl<'a> Chart<'a> {
                 view.row_height - 8.0,
             );
             let stroke = self.selected(&dep.id).then(|| Stroke::solid(2.0, INK));
+            self.highlight(&dep.id, bar);
             let fill = Some(colour.faded(alpha));
             self.shape(
                 Shape::Rect {

@@ -13,6 +13,7 @@ pub mod overview;
 pub mod page;
 pub mod report;
 mod scene;
+pub mod sovereignty;
 pub mod text;
 
 pub use chart::layout;
@@ -51,6 +52,8 @@ pub struct View {
     pub cursor: Option<Month>,
     /// A chain of item ids to outline (the critical path to a milestone), earliest first.
     pub outline: Vec<String>,
+    /// Ids of items to highlight (what Find matched).
+    pub highlight: Vec<String>,
     /// Whether to draw the dependency lane below the layers.
     pub dependencies: bool,
     /// Whether to draw the legend at the bottom.
@@ -72,6 +75,7 @@ impl View {
             selection: None,
             cursor: None,
             outline: Vec::new(),
+            highlight: Vec::new(),
             dependencies: true,
             legend: false,
             visible: None,

@@ -33,6 +33,8 @@ pub struct StackplanApp {
     pub(super) clip: Option<Clip>,
     pub(super) focus_inspector: bool,
     pub(super) status: String,
+    /// The find bar, while it is open.
+    pub(super) find: Option<super::find::Find>,
     pub(super) canvas: super::canvas::CanvasState,
     /// The last analysis: the revision it describes, and how long it took.
     analysis: Option<(u64, Arc<Analysis>, std::time::Duration)>,
@@ -81,6 +83,7 @@ impl StackplanApp {
             clip: None,
             focus_inspector: false,
             status: String::new(),
+            find: None,
             canvas: super::canvas::CanvasState::default(),
             analysis: None,
             last_autosave: 0.0,
@@ -295,6 +298,7 @@ impl StackplanApp {
                 }
             }
             Command::Deselect => self.view.selection = None,
+            Command::Find => self.open_find(),
             Command::Present => {
                 let show = super::present::Presentation::start(self.doc.plan(), &self.view);
                 self.presentation = Some(show);

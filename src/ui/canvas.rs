@@ -91,6 +91,7 @@ struct SceneKey {
     selection: Option<String>,
     cursor: Option<Month>,
     outline: Vec<String>,
+    highlight: Vec<String>,
     visible: (i32, i32),
     /// The plan compared with (its generation), whose ghosts the scene draws.
     compared: Option<u64>,
@@ -141,6 +142,7 @@ pub fn canvas_ui(app: &mut StackplanApp, ui: &mut Ui) {
     }
     let (mut view, placement) = layout_view(&app.view, rect);
     view.outline = outlined_chain(app);
+    view.highlight = app.found_ids();
     ensure_scene(app, &view);
     // The scene keeps the key it was laid out for: an edit made by this frame's input
     // changes the revision, and the next frame lays the plan out again.
@@ -213,6 +215,7 @@ fn scene_key(app: &StackplanApp, view: &layout::View) -> SceneKey {
         selection: view.selection.clone(),
         cursor: view.cursor,
         outline: view.outline.clone(),
+        highlight: view.highlight.clone(),
         visible,
         compared: app.comparing().map(|c| c.generation),
     }

@@ -65,11 +65,13 @@ pub enum Command {
     Deselect,
     /// Present the plan's stops full screen.
     Present,
+    /// Find items by title, owner, id or notes.
+    Find,
 }
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 30] = [
+    pub const ALL: [Command; 31] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -100,6 +102,7 @@ impl Command {
         Command::FocusInspector,
         Command::Deselect,
         Command::Present,
+        Command::Find,
     ];
 
     /// The text shown in menus.
@@ -135,6 +138,7 @@ impl Command {
             Command::FocusInspector => "Edit in inspector",
             Command::Deselect => "Clear selection",
             Command::Present => "Present",
+            Command::Find => "Find…",
         }
     }
 
@@ -173,6 +177,7 @@ impl Command {
             Command::FocusInspector => (Modifiers::NONE, Key::Enter),
             Command::Deselect => (Modifiers::NONE, Key::Escape),
             Command::Present => (Modifiers::NONE, Key::F5),
+            Command::Find => (cmd, Key::F),
         };
         Some(KeyboardShortcut::new(modifiers, key))
     }
@@ -198,6 +203,7 @@ impl Command {
                 | Command::SaveAs
                 | Command::Export
                 | Command::Quit
+                | Command::Find
         )
     }
 

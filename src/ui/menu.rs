@@ -125,6 +125,7 @@ fn edit_menu_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
     }
     let can_paste = app.clip.is_some();
     command_button_ui(app, ui, Command::Paste, None, can_paste);
+    command_button_ui(app, ui, Command::Find, None, true);
     ui.separator();
     for command in [Command::AddInvestment, Command::AddMilestone] {
         command_button_ui(app, ui, command, None, true);

@@ -12,6 +12,7 @@ mod export;
 mod export_form;
 mod exposure;
 mod files;
+mod find;
 mod fonts;
 mod history;
 mod inspector;
@@ -123,6 +124,7 @@ fn panels_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
                 exposure::exposure_ui(app, ui);
             });
     }
+    find::find_bar_ui(app, ui);
     egui::CentralPanel::no_frame().show(ui, |ui| {
         canvas::canvas_ui(app, ui);
     });

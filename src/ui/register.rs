@@ -117,20 +117,29 @@ fn dependencies_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
                 .get(rows)
                 .unwrap_or_default()
                 .to_vec();
+            let found = app.found_ids();
             for d in &shown {
-                dependency_row_ui(app, ui, d);
+                dependency_row_ui(app, ui, d, &found);
             }
         });
 }
 
-fn dependency_row_ui(app: &mut StackplanApp, ui: &mut egui::Ui, d: &crate::model::Dependency) {
+fn dependency_row_ui(
+    app: &mut StackplanApp,
+    ui: &mut egui::Ui,
+    d: &crate::model::Dependency,
+    found: &[String],
+) {
     ui.horizontal(|ui| {
         let c = d.control.colour();
         let (swatch, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
         ui.painter()
             .rect_filled(swatch, 2.0, egui::Color32::from_rgb(c.r, c.g, c.b));
         let selected = app.view().is_selected(&d.id);
-        let text = format!("{} ({})", d.name, d.criticality);
+        let mut text = egui::RichText::new(format!("{} ({})", d.name, d.criticality));
+        if found.contains(&d.id) {
+            text = text.background_color(super::find::FOUND);
+        }
         if ui
             .selectable_label(selected, text)
             .on_hover_text(&d.id)
