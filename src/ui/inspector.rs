@@ -376,6 +376,7 @@ fn dependency_ui(ui: &mut egui::Ui, plan: &Roadmap, d: &mut Dependency, focus: b
     text_row_ui(ui, "Name", &mut d.name, focus);
     layer_row_ui(ui, plan, &mut d.layer);
     text_row_ui(ui, "Controlled by", &mut d.controller, false);
+    text_row_ui(ui, "Jurisdiction", &mut d.jurisdiction, false);
     let label = ui.label("Control");
     let combo = ComboBox::from_id_salt(("control", &d.id))
         .selected_text(d.control.label())

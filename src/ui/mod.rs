@@ -20,6 +20,7 @@ mod menu;
 mod paint;
 pub mod present;
 mod register;
+mod sovereignty;
 mod stops;
 mod view;
 
@@ -121,7 +122,18 @@ fn panels_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
         egui::Panel::bottom("exposure")
             .resizable(false)
             .show(ui, |ui| {
-                exposure::exposure_ui(app, ui);
+                let id = egui::Id::unique("bottom-tab-sovereignty");
+                let mut sovereign = ui.data(|d| d.get_temp::<bool>(id)).unwrap_or(false);
+                ui.horizontal(|ui| {
+                    ui.selectable_value(&mut sovereign, false, "Exposure");
+                    ui.selectable_value(&mut sovereign, true, "Sovereignty");
+                });
+                ui.data_mut(|d| d.insert_temp(id, sovereign));
+                if sovereign {
+                    sovereignty::sovereignty_ui(app, ui);
+                } else {
+                    exposure::exposure_ui(app, ui);
+                }
             });
     }
     find::find_bar_ui(app, ui);
