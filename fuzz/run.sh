@@ -20,7 +20,11 @@ fi
 for target in "${targets[@]}"; do
     corpus="fuzz/corpus/$target"
     mkdir -p "$corpus"
-    cp roadmaps/*.ron tests/broken/*.ron tests/fuzz-regressions/* "$corpus/" 2>/dev/null || true
+    case "$target" in
+        import_*) seeds=(tests/import/*.xml tests/import/*.gan tests/import/*.xlsx tests/import/*.csv) ;;
+        *) seeds=(roadmaps/*.ron tests/broken/*.ron) ;;
+    esac
+    cp "${seeds[@]}" tests/fuzz-regressions/* "$corpus/" 2>/dev/null || true
     echo "fuzzing $target for ${seconds}s"
     cargo +nightly fuzz run "$target" "$corpus" -- \
         -max_total_time="$seconds" -dict=fuzz/ron.dict -max_len=65536 \

@@ -1,4 +1,5 @@
-//! The command-line subcommands (`check`, `fmt`, `export`, `diff`) over the library's core.
+//! The command-line subcommands (`check`, `fmt`, `export`, `diff`, `import`) over the library's
+//! core.
 //!
 //! Each returns the process exit code: 0 fine, 1 checks found errors (or `fmt --check`
 //! found a file to change), 2 a file could not be read, parsed or written.
@@ -246,6 +247,65 @@ fn report_export(
         }
         Err(e) => fail(err, &e),
     }
+}
+
+/// `stackplan import IN -o OUT.ron`: reads another program's plan, prints the report of what
+/// was read, approximated and skipped, and saves the new plan.
+pub fn import(
+    input: &Path,
+    out_path: &Path,
+    options: &crate::import::ImportOptions,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> u8 {
+    let ext = out_path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    if !ext.eq_ignore_ascii_case("ron") {
+        let _ = writeln!(
+            err,
+            "error: an imported plan is saved as a Stackplan plan: name the output *.ron"
+        );
+        return UNREADABLE;
+    }
+    let imported = match crate::import::import_path(input, options) {
+        Ok(imported) => imported,
+        Err(e) => return fail(err, &e),
+    };
+    let _ = write!(out, "{}", imported.report);
+    if let Err(e) = io::save_path(&imported.plan, out_path) {
+        return fail(err, &e);
+    }
+    let _ = writeln!(out, "wrote {}", out_path.display());
+    OK
+}
+
+/// Parses `--column WHAT=HEADER` (e.g. `layer=Programme`, `start=` for none).
+pub fn column_choice(text: &str) -> Result<(crate::import::Column, String), String> {
+    use crate::import::Column;
+    let (what, header) = text
+        .split_once('=')
+        .ok_or_else(|| format!("\"{text}\": write WHAT=HEADER, e.g. layer=Programme"))?;
+    let what = what.trim().to_lowercase();
+    let column = Column::ALL
+        .into_iter()
+        .find(|c| {
+            let label = c.label().to_lowercase();
+            label == what || label.split_whitespace().next() == Some(what.as_str())
+        })
+        .ok_or_else(|| {
+            let names: Vec<String> = Column::ALL
+                .iter()
+                .map(|c| {
+                    c.label()
+                        .to_lowercase()
+                        .split_whitespace()
+                        .next()
+                        .unwrap_or("")
+                        .to_owned()
+                })
+                .collect();
+            format!("unknown column \"{what}\": use one of {}", names.join(", "))
+        })?;
+    Ok((column, header.trim().to_owned()))
 }
 
 /// Prints `error` and gives the exit code of an unreadable input or unwritable output.

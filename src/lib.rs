@@ -9,6 +9,7 @@ pub mod assess;
 pub mod cli;
 pub mod export;
 pub mod generate;
+pub mod import;
 pub mod io;
 pub mod layout;
 pub mod merge_driver;

@@ -33,7 +33,10 @@ use stackplan::model::Month;
   stackplan merge base.ron ours.ron theirs.ron   three-way merge into ours.ron (exit 1: conflicts)
   stackplan merge --install                   make git merge and diff *.ron plans with stackplan
   stackplan diff old.ron new.ron              what differs and what it means (exit 1 if they differ)
-  stackplan diff a.ron b.ron --format markdown (or json; --at 2030-01 adds a date)"
+  stackplan diff a.ron b.ron --format markdown (or json; --at 2030-01 adds a date)
+  stackplan export plan.ron -o plan.xlsx      a workbook: investments, milestones, budget, …
+  stackplan import schedule.xml -o plan.ron   from MS Project XML (.gan, .xlsx, .ods, .csv too)
+  stackplan import register.xlsx -o plan.ron --sheet Projects --column layer=Programme"
 )]
 struct Args {
     /// Plan to open in the editor (the bundled example when omitted).
@@ -62,7 +65,7 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// Export a plan; the format follows the output's extension (.pdf, .svg, .png, .csv).
+    /// Export a plan; the format follows the output's extension (.pdf, .svg, .png, .csv, .xlsx).
     Export {
         /// The plan to export.
         file: PathBuf,
@@ -149,6 +152,25 @@ enum Command {
         #[arg(long)]
         at: Vec<Month>,
     },
+    /// Make a plan from MS Project XML, GanttProject (.gan), a spreadsheet (.xlsx, .xls,
+    /// .ods) or CSV; prints what was read, approximated and skipped.
+    Import {
+        /// The file to read; its extension names the format.
+        file: PathBuf,
+        /// The plan to write (.ron).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// The sheet of a workbook to read (default: the first with a header row).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// The row number of the header (default: found by itself).
+        #[arg(long)]
+        header_row: Option<usize>,
+        /// Which header holds what, e.g. `--column layer=Programme` (`--column start=` for
+        /// none); columns not given are recognised from their names.
+        #[arg(long = "column", value_name = "WHAT=HEADER", value_parser = cli::column_choice)]
+        columns: Vec<(stackplan::import::Column, String)>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -184,6 +206,20 @@ fn main() -> ExitCode {
             } else {
                 cli::export(&file, &output, &options, &mut out, &mut err)
             }
+        }
+        Some(Command::Import {
+            file,
+            output,
+            sheet,
+            header_row,
+            columns,
+        }) => {
+            let options = stackplan::import::ImportOptions {
+                sheet,
+                header_row,
+                mapping: stackplan::import::ColumnMapping { chosen: columns },
+            };
+            cli::import(&file, &output, &options, &mut out, &mut err)
         }
         Some(Command::Assess { file, at, format }) => {
             assess::assess(&file, at, format, &mut out, &mut err)

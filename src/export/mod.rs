@@ -1,4 +1,4 @@
-//! Draws a layout scene to PDF, SVG and PNG, and writes CSV.
+//! Draws a layout scene to PDF, SVG and PNG, and writes CSV and Excel workbooks.
 //!
 //! Every exporter draws the scene from [`crate::layout`]; none lays out on its own.
 
@@ -11,6 +11,7 @@ pub mod handout;
 pub mod pdf;
 pub mod png;
 pub mod svg;
+pub mod xlsx;
 
 use std::path::Path;
 
@@ -138,7 +139,7 @@ fn today() -> String {
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     /// The output file's extension names no format we write.
-    #[error("unknown export format \"{0}\": use .pdf, .svg or .png")]
+    #[error("unknown export format \"{0}\": use .pdf, .svg, .png, .csv or .xlsx")]
     Format(String),
     /// An unknown paper size.
     #[error("unknown page size \"{0}\": use a4, a3 or letter")]
@@ -149,6 +150,9 @@ pub enum ExportError {
     /// The rasteriser could not draw the image.
     #[error("could not draw the PNG: {0}")]
     Png(String),
+    /// The workbook writer refused the plan.
+    #[error("could not write the workbook: {0}")]
+    Xlsx(String),
     /// Writing the file failed.
     #[error("could not write {path}: {source}")]
     Io {
@@ -166,7 +170,7 @@ pub struct Report {
     pub warnings: Vec<String>,
 }
 
-/// Writes `plan` to `path` in the format its extension names (.pdf, .svg, .png).
+/// Writes `plan` to `path` in the format its extension names (.pdf, .svg, .png, .xlsx).
 pub fn write_file(
     plan: &Roadmap,
     path: &Path,
@@ -190,6 +194,10 @@ pub fn write_file(
         "png" => {
             let out = png::render(plan, options)?;
             (out.bytes, out.report)
+        }
+        "xlsx" => {
+            let bytes = xlsx::write(plan).map_err(|e| ExportError::Xlsx(e.to_string()))?;
+            (bytes, Report::default())
         }
         _ => return Err(ExportError::Format(path.display().to_string())),
     };

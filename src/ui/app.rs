@@ -353,6 +353,7 @@ impl StackplanApp {
                 };
                 self.load(&path);
             }
+            Pending::Import(path, options) => self.import_now(&path, &options),
             Pending::Quit => {
                 self.data.clear_recovery();
                 self.close_allowed = true;

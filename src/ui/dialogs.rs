@@ -18,6 +18,8 @@ pub enum Pending {
     New,
     /// Open a file (asking which when `None`).
     Open(Option<PathBuf>),
+    /// Import a file as a new plan, with these choices.
+    Import(PathBuf, crate::import::ImportOptions),
     /// Close the window.
     Quit,
 }
@@ -47,6 +49,8 @@ pub enum Dialog {
     Recovery(Box<Recovery>),
     /// File → Export…: the options, before a file is chosen.
     Export(ExportForm),
+    /// File → Import… of a spreadsheet: which column holds what.
+    Import(super::import::ImportForm),
     /// A layer that items use is about to be removed.
     RemoveLayer {
         /// The layer's id.
@@ -65,6 +69,7 @@ impl Dialog {
             Dialog::Recovery(_) => "Recover unsaved changes?".to_owned(),
             Dialog::RemoveLayer { .. } => "Remove layer?".to_owned(),
             Dialog::Export(_) => "Export".to_owned(),
+            Dialog::Import(_) => "Import a spreadsheet".to_owned(),
         }
     }
 }
@@ -88,6 +93,17 @@ pub fn dialog_ui(app: &mut StackplanApp, dialog: Dialog, ctx: &egui::Context) ->
                     }));
                 }
                 Some(FormAnswer::Cancel) => answer = Some(Box::new(|_| {})),
+                None => {}
+            },
+            Dialog::Import(form) => match super::import::form_ui(ui, form) {
+                Some(super::import::ImportAnswer::Import(options)) => {
+                    let path = form.path.clone();
+                    answer = Some(Box::new(move |app: &mut StackplanApp| {
+                        app.remember_columns(&options.mapping);
+                        app.request(Pending::Import(path, options));
+                    }));
+                }
+                Some(super::import::ImportAnswer::Cancel) => answer = Some(Box::new(|_| {})),
                 None => {}
             },
             Dialog::Unsaved(pending) => {
@@ -186,6 +202,7 @@ fn verb(pending: &Pending) -> &'static str {
     match pending {
         Pending::New => "starting a new plan",
         Pending::Open(_) => "opening another file",
+        Pending::Import(..) => "importing a file",
         Pending::Quit => "closing",
     }
 }

@@ -1,5 +1,5 @@
-//! File → Export… on a background thread (PDF, SVG, PNG or the CSV tables), so that a long
-//! export never freezes the window; the toolbar shows a spinner while it runs.
+//! File → Export… on a background thread (PDF, SVG, PNG, Excel or the CSV tables), so that a
+//! long export never freezes the window; the toolbar shows a spinner while it runs.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, TryRecvError};

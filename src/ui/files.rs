@@ -181,6 +181,7 @@ pub fn pick_export(current: Option<&PathBuf>) -> Option<PathBuf> {
         .add_filter("SVG", &["svg"])
         .add_filter("PNG", &["png"])
         .add_filter("CSV tables", &["csv"])
+        .add_filter("Excel workbook", &["xlsx"])
         .set_file_name(format!("{stem}.pdf"))
         .save_file()
         .map(|p| {

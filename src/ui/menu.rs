@@ -69,6 +69,10 @@ fn file_menu_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
     for command in [Command::New, Command::Open] {
         command_button_ui(app, ui, command, None, true);
     }
+    if ui.button("Import…").clicked() {
+        app.import();
+        ui.close();
+    }
     ui.menu_button("Open recent", |ui| {
         if app.recent.is_empty() {
             ui.label("No recent files");

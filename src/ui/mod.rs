@@ -15,6 +15,7 @@ mod files;
 mod find;
 mod fonts;
 mod history;
+mod import;
 mod inspector;
 mod menu;
 mod paint;
@@ -36,6 +37,7 @@ pub use export_form::{ExportForm, FormAnswer};
 pub use files::{DataFolder, Recovery};
 pub use fonts::add_fonts_from;
 pub use history::Document;
+pub use import::{ImportAnswer, ImportForm};
 pub use paint::HEADER_WIDTH;
 pub use view::{Panels, Selection, ViewState};
 
