@@ -664,8 +664,9 @@ impl StackplanApp {
                 .collect()
         });
         if let Some(path) = dropped.into_iter().next() {
-            self.open_path(path);
+            self.open_dropped(path);
         }
+        super::import::dropped_file_hint(ctx);
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
