@@ -221,3 +221,37 @@ fn a_text_merge_with_markers_says_how_to_install_the_driver() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn git_diff_and_log_show_what_a_plan_change_means_with_the_installed_diff() {
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
+    repository(dir);
+    let config = run(dir, "git", &["config", "diff.stackplan.command"]);
+    assert!(
+        text(&config.stdout).trim().ends_with("diff"),
+        "{}",
+        text(&config.stdout)
+    );
+    let path = dir.join("plan.ron");
+    let mut plan = load_path(&path).unwrap();
+    let moved = plan.milestones[0].id.clone();
+    plan.milestones[0].month = plan.milestones[0].month.plus(6);
+    save_path(&plan, &path).unwrap();
+
+    let diff = run(dir, "git", &["diff", "--ext-diff", "plan.ron"]);
+    assert!(diff.status.success(), "{}", text(&diff.stderr));
+    let shown = text(&diff.stdout);
+    assert!(shown.contains(&moved), "{shown}");
+    assert!(shown.contains("+6 months"), "{shown}");
+    assert!(!shown.contains("@@"), "a plan diff, not RON lines: {shown}");
+
+    let commit = run(dir, "git", &["commit", "-q", "-am", "later"]);
+    assert!(commit.status.success(), "{}", text(&commit.stderr));
+    let log = run(dir, "git", &["log", "-p", "--ext-diff", "-1"]);
+    assert!(
+        text(&log.stdout).contains("+6 months"),
+        "{}",
+        text(&log.stdout)
+    );
+}
