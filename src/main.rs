@@ -25,6 +25,7 @@ use stackplan::model::Month;
   stackplan export plan.ron -o plan.pdf --page a3 --from 2026-01 --to 2030-12
   stackplan export plan.ron -o chart.svg       (or chart.png, --scale 2)
   stackplan export plan.ron -o handout.pdf --stops  one page per presentation stop
+  stackplan export b.ron --stops --compare a.ron -o handout.pdf  and a last page: both paths
   stackplan export plan.ron -o out.csv        write out-investments.csv, out-milestones.csv, …
   stackplan export a.ron --compare b.ron -o paths.pdf  the two paths side by side
   stackplan a.ron --compare b.ron             open a.ron in the editor, compared with b.ron
@@ -90,8 +91,9 @@ enum Command {
         /// PNG pixels per point.
         #[arg(long, default_value_t = 2.0)]
         scale: f32,
-        /// Write a handout PDF instead: one page per presentation stop.
-        #[arg(long, conflicts_with = "compare")]
+        /// Write a handout PDF instead: one page per presentation stop (with --compare, a
+        /// last page compares the two paths).
+        #[arg(long)]
         stops: bool,
         /// Write a comparison report PDF of this plan (A) and another (B) instead.
         #[arg(long, value_name = "B.ron")]
@@ -199,10 +201,11 @@ fn main() -> ExitCode {
                 scale,
                 ..ExportOptions::default()
             };
-            if let Some(other) = compare {
+            if stops {
+                let other = compare.as_deref();
+                cli::export_handout(&file, other, &output, &options, &mut out, &mut err)
+            } else if let Some(other) = compare {
                 cli::export_comparison(&file, &other, &output, &options, &mut out, &mut err)
-            } else if stops {
-                cli::export_handout(&file, &output, &options, &mut out, &mut err)
             } else {
                 cli::export(&file, &output, &options, &mut out, &mut err)
             }

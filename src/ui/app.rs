@@ -304,7 +304,8 @@ impl StackplanApp {
             Command::Deselect => self.view.selection = None,
             Command::Find => self.open_find(),
             Command::Present => {
-                let show = super::present::Presentation::start(self.doc.plan(), &self.view);
+                let other = self.other_path();
+                let show = super::present::Presentation::start(self.doc.plan(), &self.view, other);
                 self.presentation = Some(show);
             }
         }
