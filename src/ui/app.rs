@@ -64,6 +64,8 @@ pub struct StackplanApp {
     shown_revision: Option<u64>,
     /// The plan compared with, when comparing (see `ui/compare.rs`).
     pub(super) compare: Option<super::compare::CompareState>,
+    /// The open file as last seen on disk (see `ui/disk.rs`).
+    pub(super) disk: Option<super::disk::DiskWatch>,
 }
 
 impl StackplanApp {
@@ -118,6 +120,7 @@ impl StackplanApp {
             was_typing: false,
             shown_revision: None,
             compare: None,
+            disk: None,
         }
     }
 
@@ -231,6 +234,7 @@ impl StackplanApp {
         self.handle_close_request(ui.ctx());
         self.handle_dropped_files(ui.ctx());
         self.finish_export();
+        super::disk::watch_disk(self, ui.ctx());
         if self.present_ui(ui) {
             return;
         }
@@ -344,7 +348,8 @@ impl StackplanApp {
             Command::Deselect => self.view.selection = None,
             Command::Find => self.open_find(),
             Command::Present => {
-                let show = super::present::Presentation::start(self.doc.plan(), &self.view);
+                let other = self.other_path();
+                let show = super::present::Presentation::start(self.doc.plan(), &self.view, other);
                 self.presentation = Some(show);
             }
         }
