@@ -62,6 +62,13 @@ fn main() {
             measure: diff_command,
         },
         Budget {
+            name: "`stackplan merge`, 3 plans",
+            at: 10_000,
+            limit: Duration::from_millis(200),
+            runs: 7,
+            measure: merge_command,
+        },
+        Budget {
             name: "comparison view frame at fit",
             at: 10_000,
             limit: Duration::from_millis(8),
@@ -204,6 +211,35 @@ fn diff_command(plan: &Path) -> Duration {
         .expect("run stackplan diff");
     let elapsed = start.elapsed();
     assert_eq!(status.code(), Some(1), "stackplan diff finds the changes");
+    elapsed
+}
+
+/// The whole `stackplan merge` command: the plan as base, and two copies with 100 different
+/// changes each as ours and theirs (written to a separate output).
+fn merge_command(base: &Path) -> Duration {
+    let ours = edited_path(base);
+    let theirs = base.with_extension("theirs.ron");
+    if !theirs.exists() {
+        let plan = stackplan::io::load_path(base).expect("load plan");
+        let other = stackplan::generate::edited_plan(&plan, 100, SEED + 1);
+        stackplan::io::save_path(&other, &theirs).expect("write their plan");
+    }
+    let out = base.with_extension("merged.ron");
+    let start = Instant::now();
+    let status = Command::new(env!("CARGO_BIN_EXE_stackplan"))
+        .arg("merge")
+        .args([base, ours.as_path(), theirs.as_path()])
+        .arg("-o")
+        .arg(&out)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .expect("run stackplan merge");
+    let elapsed = start.elapsed();
+    assert!(
+        matches!(status.code(), Some(0 | 1)),
+        "stackplan merge reads all three plans"
+    );
     elapsed
 }
 

@@ -84,7 +84,7 @@ fn presentation(c: &mut Criterion) {
         ..ExportOptions::default()
     };
     c.bench_function("handout PDF of the example plan (21 pages)", |b| {
-        b.iter(|| handout::render(&example, &options).map(|out| out.bytes.len()))
+        b.iter(|| handout::render(&example, None, &options).map(|out| out.bytes.len()))
     });
 }
 

@@ -6,6 +6,7 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::analysis::{self, Finding, Severity};
 use crate::export;
@@ -133,9 +134,11 @@ pub fn export(
     report_export(written, out_path, out, err)
 }
 
-/// `stackplan export FILE -o OUT.pdf --stops`: writes the handout, one page per stop.
+/// `stackplan export FILE -o OUT.pdf --stops [--compare OTHER]`: writes the handout, one page
+/// per stop, and with OTHER a last page comparing the two paths.
 pub fn export_handout(
     file: &Path,
+    other: Option<&Path>,
     out_path: &Path,
     options: &export::ExportOptions,
     out: &mut impl Write,
@@ -150,7 +153,16 @@ pub fn export_handout(
         let _ = writeln!(err, "error: a handout is a PDF: name the output *.pdf");
         return UNREADABLE;
     }
-    let written = export::handout::write(&plan, out_path, options);
+    let other = match other.map(io::load_path).transpose() {
+        Ok(other) => other,
+        Err(e) => return fail(err, &e),
+    };
+    let other = other.map(|o| {
+        let (analysis, other_analysis) =
+            (analysis::Analysis::of(&plan), analysis::Analysis::of(&o));
+        analysis::two_paths::OtherPath::new(&plan, &analysis, Arc::new(o), Arc::new(other_analysis))
+    });
+    let written = export::handout::write(&plan, other.as_ref(), out_path, options);
     report_export(written, out_path, out, err)
 }
 

@@ -12,6 +12,7 @@ pub mod generate;
 pub mod import;
 pub mod io;
 pub mod layout;
+pub mod merge_driver;
 pub mod model;
 #[cfg(feature = "gui")]
 pub mod ui;

@@ -25,11 +25,14 @@ use stackplan::model::Month;
   stackplan export plan.ron -o plan.pdf --page a3 --from 2026-01 --to 2030-12
   stackplan export plan.ron -o chart.svg       (or chart.png, --scale 2)
   stackplan export plan.ron -o handout.pdf --stops  one page per presentation stop
+  stackplan export b.ron --stops --compare a.ron -o handout.pdf  and a last page: both paths
   stackplan export plan.ron -o out.csv        write out-investments.csv, out-milestones.csv, …
   stackplan export a.ron --compare b.ron -o paths.pdf  the two paths side by side
   stackplan a.ron --compare b.ron             open a.ron in the editor, compared with b.ron
   stackplan assess plan.ron --at 2030-01      weakest links, jurisdictions, framework score
   stackplan shock plan.ron --jurisdiction US --at 2027-06 --format json
+  stackplan merge base.ron ours.ron theirs.ron   three-way merge into ours.ron (exit 1: conflicts)
+  stackplan merge --install                   make git merge and diff *.ron plans with stackplan
   stackplan diff old.ron new.ron              what differs and what it means (exit 1 if they differ)
   stackplan diff a.ron b.ron --format markdown (or json; --at 2030-01 adds a date)
   stackplan export plan.ron -o plan.xlsx      a workbook: investments, milestones, budget, …
@@ -88,8 +91,9 @@ enum Command {
         /// PNG pixels per point.
         #[arg(long, default_value_t = 2.0)]
         scale: f32,
-        /// Write a handout PDF instead: one page per presentation stop.
-        #[arg(long, conflicts_with = "compare")]
+        /// Write a handout PDF instead: one page per presentation stop (with --compare, a
+        /// last page compares the two paths).
+        #[arg(long)]
         stops: bool,
         /// Write a comparison report PDF of this plan (A) and another (B) instead.
         #[arg(long, value_name = "B.ron")]
@@ -123,6 +127,19 @@ enum Command {
         /// Output: text or json.
         #[arg(long, default_value = "text")]
         format: OutputFormat,
+    },
+    /// Three-way merge of plans, as git's merge driver: items matched by id, fields merged one
+    /// by one; conflicts are kept in the plan. Exit 0 clean, 1 conflicts, 2 unreadable.
+    Merge {
+        /// BASE OURS THEIRS: the common ancestor and the two versions (git's %O %A %B).
+        #[arg(num_args = 3, required_unless_present = "install")]
+        files: Vec<PathBuf>,
+        /// Where to write the merged plan (default: OURS, as git expects).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Make git merge and diff *.ron plans with stackplan in the current repository.
+        #[arg(long, conflicts_with_all = ["files", "output"])]
+        install: bool,
     },
     /// Compare two plans: retirements, trades, exposure, budget, moved milestones, then every
     /// item added, removed or changed. Exit 0 same, 1 different, 2 unreadable.
@@ -184,10 +201,11 @@ fn main() -> ExitCode {
                 scale,
                 ..ExportOptions::default()
             };
-            if let Some(other) = compare {
+            if stops {
+                let other = compare.as_deref();
+                cli::export_handout(&file, other, &output, &options, &mut out, &mut err)
+            } else if let Some(other) = compare {
                 cli::export_comparison(&file, &other, &output, &options, &mut out, &mut err)
-            } else if stops {
-                cli::export_handout(&file, &output, &options, &mut out, &mut err)
             } else {
                 cli::export(&file, &output, &options, &mut out, &mut err)
             }
@@ -222,6 +240,22 @@ fn main() -> ExitCode {
             };
             assess::shock(&file, &cutoff, at, format, &mut out, &mut err)
         }
+        Some(Command::Merge {
+            files,
+            output,
+            install,
+        }) => match files.as_slice() {
+            _ if install => stackplan::merge_driver::install(&mut out, &mut err),
+            [base, ours, theirs] => stackplan::merge_driver::merge_files(
+                base,
+                ours,
+                theirs,
+                output.as_deref(),
+                &mut out,
+                &mut err,
+            ),
+            _ => cli::UNREADABLE,
+        },
         Some(Command::Diff { files, format, at }) => {
             cli::diff(&files, format, &at, &mut out, &mut err)
         }

@@ -45,7 +45,7 @@ fn the_example_handout_has_one_page_per_default_stop_with_its_title() {
     assert!(stops.len() > 3);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("handout.pdf");
-    handout::write(&plan, &path, &options()).unwrap();
+    handout::write(&plan, None, &path, &options()).unwrap();
     assert_eq!(page_count(&path), stops.len());
     for (k, stop) in stops.iter().enumerate() {
         let text = squeeze(&page_text(&path, k + 1));
@@ -79,7 +79,7 @@ fn saved_stops_make_the_pages_in_their_order_with_their_notes() {
     ];
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("saved.pdf");
-    handout::write(&plan, &path, &options()).unwrap();
+    handout::write(&plan, None, &path, &options()).unwrap();
     assert_eq!(page_count(&path), 2);
     let first = squeeze(&page_text(&path, 1));
     assert!(first.contains("Compute first"), "{first}");
@@ -128,4 +128,67 @@ fn the_command_line_writes_the_handout_with_stops() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("PDF"));
     assert!(!svg.exists());
+}
+
+#[test]
+fn with_compare_the_handout_ends_with_both_paths_and_the_difference() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("paths.pdf");
+    let roadmaps = Path::new(env!("CARGO_MANIFEST_DIR")).join("roadmaps");
+    let (plan, other) = (
+        roadmaps.join("sovereign-stack-2035.ron"),
+        roadmaps.join("licensed-blackbox.ron"),
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_stackplan"))
+        .arg("export")
+        .arg(&plan)
+        .args(["--stops", "--compare"])
+        .arg(&other)
+        .arg("-o")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stops = stops_of(&stackplan::io::load_path(&plan).unwrap()).len();
+    assert_eq!(
+        page_count(&path),
+        stops + 1,
+        "one more page: the comparison"
+    );
+    let summary = squeeze(&page_text(&path, stops));
+    assert!(summary.contains("Summary"), "{summary}");
+    let last = squeeze(&page_text(&path, stops + 1));
+    for expected in [
+        "Two paths compared",
+        "Valdera Sovereign AI Stack 2026–2035",
+        "Valdera AI Programme: the licensed path",
+        "−4,052",
+        "exposure-months (8,034 → 3,982)",
+        "+€2.94 bn",
+        "Retired only on this path (13)",
+        "Licensed closed model on local servers: 2031-10 → 2030-07",
+        "4,052 fewer exposure-months",
+    ] {
+        assert!(last.contains(expected), "«{expected}» in: {last}");
+    }
+
+    let missing = dir.path().join("nowhere.ron");
+    let out = Command::new(env!("CARGO_BIN_EXE_stackplan"))
+        .arg("export")
+        .arg(&plan)
+        .args(["--stops", "--compare"])
+        .arg(&missing)
+        .arg("-o")
+        .arg(dir.path().join("no.pdf"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("nowhere.ron"),
+        "names the file that cannot be read"
+    );
 }

@@ -4,7 +4,11 @@
 use std::path::{Path, PathBuf};
 
 use stackplan::import::{self, ImportOptions, Imported};
-use stackplan::model::{Investment, Milestone, Roadmap};
+use stackplan::model::{Dependency, Investment, Milestone, Roadmap};
+
+fn repo_file(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -282,22 +286,6 @@ fn stackplan_csv_export_imports_back_to_the_same_plan() {
     for name in ["out.csv", "out-investments.csv", "out-milestones.csv"] {
         let Imported { plan, report } = import(&dir.path().join(name));
         assert_same_items(&original, &plan, true);
-        let register = |p: &Roadmap| -> Vec<_> {
-            p.dependencies
-                .iter()
-                .map(|d| {
-                    let (id, name, layer, by) = (&d.id, &d.name, &d.layer, &d.controller);
-                    (
-                        id.clone(),
-                        name.clone(),
-                        layer.clone(),
-                        by.clone(),
-                        d.control,
-                        d.criticality,
-                    )
-                })
-                .collect()
-        };
         assert_eq!(register(&plan), register(&original), "{name}");
         assert!(report.skipped.is_empty(), "{name}: {report}");
         assert!(report.approximated.is_empty(), "{name}: {report}");
@@ -305,15 +293,26 @@ fn stackplan_csv_export_imports_back_to_the_same_plan() {
 }
 
 #[test]
-fn xlsx_export_has_five_sheets_and_imports_back_to_the_same_investments() {
-    let original = stackplan::io::example_plan().unwrap();
+fn xlsx_export_has_five_sheets_and_imports_back_to_the_same_plan() {
     let dir = tempfile::tempdir().unwrap();
+    for example in ["sovereign-stack-2035.ron", "licensed-blackbox.ron"] {
+        let original =
+            stackplan::io::load_path(&repo_file(&format!("roadmaps/{example}"))).unwrap();
+        let path = dir.path().join(example.replace(".ron", ".xlsx"));
+        stackplan::export::write_file(&original, &path, &Default::default()).unwrap();
+        let Imported { plan, report } = import(&path);
+        assert_same_items(&original, &plan, true);
+        assert_eq!(register(&plan), register(&original), "{example}");
+        let layers =
+            |p: &Roadmap| -> Vec<String> { p.layers.iter().map(|l| l.id.clone()).collect() };
+        assert_eq!(layers(&plan), layers(&original), "{example}");
+        assert_eq!(plan.currency, original.currency, "{example}");
+        assert!(report.skipped.is_empty(), "{example}: {report}");
+        assert!(report.approximated.is_empty(), "{example}: {report}");
+    }
+    let original = stackplan::io::example_plan().unwrap();
     let path = dir.path().join("plan.xlsx");
     stackplan::export::write_file(&original, &path, &Default::default()).unwrap();
-    let Imported { plan, report } = import(&path);
-    assert_same_items(&original, &plan, false);
-    assert!(report.skipped.is_empty(), "{report}");
-    assert!(report.approximated.is_empty(), "{report}");
 
     use calamine::{Data, Reader};
     let mut book: calamine::Xlsx<_> = calamine::open_workbook(&path).unwrap();
@@ -343,6 +342,19 @@ fn xlsx_export_has_five_sheets_and_imports_back_to_the_same_investments() {
     let total_row = budget.rows().next_back().unwrap();
     let total: f64 = original.investments.iter().map(|i| i.budget as f64).sum();
     assert_eq!(total_row.last(), Some(&Data::Float(total)));
+}
+
+/// The dependency register without the framework evidence and assessments, which the tables
+/// do not carry.
+fn register(plan: &Roadmap) -> Vec<Dependency> {
+    plan.dependencies
+        .iter()
+        .map(|d| Dependency {
+            evidence: Vec::new(),
+            assessment: Vec::new(),
+            ..d.clone()
+        })
+        .collect()
 }
 
 /// The same investments (and milestones, when `milestones`): ids, titles, layers, months,
@@ -442,4 +454,35 @@ fn bad_input_gives_a_clear_error_never_a_panic() {
         message.contains("<notes>") && message.contains("cut short"),
         "{message}"
     );
+}
+
+#[test]
+fn ms_project_lags_are_reported_in_the_unit_the_file_states() {
+    let Imported { plan, report } = import(&fixture("ms-project-lags.xml"));
+    let procurement = investment(&plan, "Cluster procurement");
+    let build = investment(&plan, "Data centre build");
+    assert_eq!(
+        procurement.after,
+        [build.id.as_str()],
+        "a percent lag keeps the link"
+    );
+    let pilot = investment(&plan, "Pilot workloads");
+    assert_eq!(pilot.after.len(), 4, "{:?}", pilot.after);
+    let approximated = report.approximated.join("\n");
+    for expected in [
+        "\"Data centre build\" → \"Cluster procurement\": finish-to-start with a lag of 50% of the predecessor's duration",
+        "\"Data centre build\" → \"Operator training\": a start-to-start link with a lead of 25% of the predecessor's elapsed duration",
+        "\"Cluster procurement\" → \"Acceptance tests\": finish-to-start with a lag of 2 weeks",
+        "\"Acceptance tests\" → \"Pilot workloads\": finish-to-start with a lag of 3 elapsed days",
+        "\"Operator training\" → \"Pilot workloads\": a finish-to-finish link with a lag of 1 month",
+        "\"Cluster procurement\" → \"Pilot workloads\": finish-to-start with a lag of 1.5 hours",
+        "\"Data centre build\" → \"Pilot workloads\": finish-to-start with a lag of 2 days",
+    ] {
+        assert!(
+            approximated.contains(expected),
+            "missing «{expected}» in:\n{report}"
+        );
+    }
+    assert_eq!(report.approximated.len(), 7, "{report}");
+    assert!(report.skipped.is_empty(), "{report}");
 }

@@ -533,3 +533,94 @@ fn slides_at_1600_by_1000_have_no_text_under_14_px_and_nothing_cut_off() {
     h.get_by_label(&format!("{stops} / {stops}"));
     check(&mut h, "summary");
 }
+
+/// Every text painted in the last frame.
+fn painted_texts(h: &Harness<'static, StackplanApp>) -> Vec<String> {
+    h.output()
+        .shapes
+        .iter()
+        .filter_map(|clipped| match &clipped.shape {
+            egui::Shape::Text(t) => Some(t.galley.text().to_owned()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The points of the painted lines in colour `rgb`: dashes and paths alike.
+fn points_in(h: &Harness<'static, StackplanApp>, rgb: [u8; 3]) -> Vec<egui::Pos2> {
+    let is = |c: egui::Color32| c.to_srgba_unmultiplied()[..3] == rgb;
+    let mut points = Vec::new();
+    for clipped in &h.output().shapes {
+        match &clipped.shape {
+            egui::Shape::LineSegment { points: p, stroke } if is(stroke.color) => {
+                points.extend(p);
+            }
+            egui::Shape::Path(path)
+                if matches!(path.stroke.color, egui::epaint::ColorMode::Solid(c) if is(c))
+                    && !path.closed =>
+            {
+                points.extend(&path.points);
+            }
+            _ => {}
+        }
+    }
+    points
+}
+
+#[test]
+fn while_comparing_the_last_stop_shows_both_paths_and_the_difference() {
+    let data = tempfile::tempdir().unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let load = |name: &str| stackplan::io::load_path(&root.join("roadmaps").join(name)).unwrap();
+    let mut app = StackplanApp::with_plan(
+        load("sovereign-stack-2035.ron"),
+        DataFolder::at(data.path()),
+    );
+    app.compare_with(load("licensed-blackbox.ron"), "licensed-blackbox.ron");
+    let mut h = harness(app);
+    press(&mut h, egui::Key::F5);
+    let slides = h.state().presentation().unwrap().deck().slides().len();
+    assert_eq!(slides, 22, "the example's 21 stops and the comparison stop");
+    press(&mut h, egui::Key::End);
+    h.get_by_label("22 / 22");
+    let texts = painted_texts(&h);
+    for expected in [
+        "Two paths compared",
+        "−4,052",
+        "exposure-months (8,034 → 3,982)",
+        "+€2.94 bn",
+        "Retired only on this path (13)",
+        "Valdera AI Programme: the licensed path",
+    ] {
+        assert!(
+            texts.iter().any(|t| t.contains(expected)),
+            "«{expected}» is painted: {texts:?}"
+        );
+    }
+    assert!(
+        texts.iter().any(|t| t
+            == "Valdera Sovereign AI Stack 2026–2035 against Valdera AI Programme: the licensed path"),
+        "the two plans under the title: {texts:?}"
+    );
+    // This plan solid (yellow), the licensed path dashed (light blue): at the horizon's end
+    // the licensed path's 69 is drawn well above this plan's 12.
+    let solid = points_in(&h, [0xFA, 0xCC, 0x15]);
+    let dashed = points_in(&h, [0x93, 0xC5, 0xFD]);
+    assert!(dashed.len() > 40, "a dashed curve: {} points", dashed.len());
+    let rightmost = |points: &[egui::Pos2]| {
+        points
+            .iter()
+            .copied()
+            .max_by(|a, b| a.x.total_cmp(&b.x))
+            .unwrap()
+    };
+    let (end_solid, end_dashed) = (rightmost(&solid), rightmost(&dashed));
+    assert!(
+        (end_solid.x - end_dashed.x).abs() < 12.0,
+        "both curves run to the horizon's end: {end_solid:?} {end_dashed:?}"
+    );
+    assert!(
+        end_dashed.y < end_solid.y - 100.0,
+        "69 above 12: dashed at {end_dashed:?}, solid at {end_solid:?}"
+    );
+}

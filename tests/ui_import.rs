@@ -41,6 +41,27 @@ fn painted_texts(h: &Harness<'static, StackplanApp>) -> Vec<String> {
     out
 }
 
+/// A file dropped on the window, as the windowing system hands it to egui.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// Drops `path` on the window in the next frame.
+fn drop_file(h: &mut Harness<'static, StackplanApp>, path: PathBuf) {
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path)));
+}
+
 fn painted(h: &Harness<'static, StackplanApp>, text: &str) -> bool {
     painted_texts(h).iter().any(|t| t.contains(text))
 }
@@ -141,4 +162,70 @@ fn a_file_that_cannot_be_imported_shows_why_and_keeps_the_plan() {
     assert!(matches!(h.state().dialog(), Some(Dialog::Error { .. })));
     assert!(painted(&h, "password-protected"));
     assert_eq!(h.state().plan(), &before);
+}
+
+#[test]
+fn a_file_dropped_on_the_window_is_imported_like_file_import() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(data.path());
+    let gan = fixture("ganttproject.gan");
+    h.input_mut().hovered_files.push(egui::HoveredFile {
+        path: Some(gan.clone()),
+        ..Default::default()
+    });
+    h.run_steps(2); // egui repaints while a file hovers
+    assert!(
+        painted(&h, "Drop to import ganttproject.gan as a new plan"),
+        "dragging a file over the window says what dropping does"
+    );
+    h.input_mut().hovered_files.clear();
+    drop_file(&mut h, gan);
+    h.run();
+    h.run();
+    assert!(
+        !painted(&h, "Drop to import"),
+        "the hint goes with the drag"
+    );
+    assert!(painted(&h, "Imported ganttproject.gan"), "the report shows");
+    assert!(h.state().document().path().is_none(), "a new, unsaved plan");
+    let titles: Vec<String> = h
+        .state()
+        .plan()
+        .investments
+        .iter()
+        .map(|i| i.title.clone())
+        .collect();
+    h.get_by_label("OK").click();
+    h.run();
+    h.run();
+    let first = titles.first().expect("the .gan has tasks");
+    assert!(
+        painted(&h, first),
+        "the imported plan's bars are painted: {first}"
+    );
+
+    // A spreadsheet dropped on the window shows the column dialog first.
+    drop_file(&mut h, fixture("register.xlsx"));
+    h.run();
+    assert!(matches!(h.state().dialog(), Some(Dialog::Import(_))));
+    assert!(painted(&h, "Header on row 3, 7 rows below it."));
+}
+
+#[test]
+fn a_plan_dropped_on_the_window_opens() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness(data.path());
+    let plan = Path::new(env!("CARGO_MANIFEST_DIR")).join("roadmaps/licensed-blackbox.ron");
+    h.input_mut().hovered_files.push(egui::HoveredFile {
+        path: Some(plan.clone()),
+        ..Default::default()
+    });
+    h.run_steps(2); // egui repaints while a file hovers
+    assert!(painted(&h, "Drop to open licensed-blackbox.ron"));
+    h.input_mut().hovered_files.clear();
+    drop_file(&mut h, plan.clone());
+    h.run();
+    h.run();
+    assert_eq!(h.state().document().path(), Some(&plan));
+    assert!(painted(&h, &h.state().plan().title.clone()));
 }

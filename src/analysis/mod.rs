@@ -17,6 +17,7 @@ pub mod sovereignty;
 pub mod stops;
 #[cfg(test)]
 pub(crate) mod testplan;
+pub mod two_paths;
 
 use std::collections::HashMap;
 

@@ -1,6 +1,7 @@
 //! Presentation stops of a plan: the saved ones, or an overview, one per milestone and a summary.
 
 use super::Analysis;
+use super::two_paths::OtherPath;
 use crate::model::{ItemKind, Month, Roadmap, Stop};
 
 /// Months shown before a milestone in its default stop.
@@ -24,6 +25,9 @@ pub enum StopKind {
     Summary,
     /// A saved window with no milestone in focus.
     Window,
+    /// The plan against the one it is compared with: both exposure curves and the headline
+    /// difference (only while a comparison is open; see [`super::two_paths`]).
+    Comparison,
 }
 
 /// A stop together with what it shows.
@@ -242,7 +246,29 @@ pub fn facts(plan: &Roadmap, analysis: &Analysis, slide: &Slide) -> Facts {
             figures: date_figures(analysis, slide.date(plan)),
             lines: Vec::new(),
         },
+        // What it says comes from the other path: see `facts_with`.
+        StopKind::Comparison => Facts::default(),
     }
+}
+
+/// The facts of `slide`, the comparison stop's from `other`, the path compared with.
+pub fn facts_with(
+    plan: &Roadmap,
+    analysis: &Analysis,
+    slide: &Slide,
+    other: Option<&OtherPath>,
+) -> Facts {
+    match (&slide.kind, other) {
+        (StopKind::Comparison, Some(other)) => other.facts(plan),
+        _ => facts(plan, analysis, slide),
+    }
+}
+
+/// The slides to present: [`slides_of`], then the comparison stop when comparing with `other`.
+pub fn slides_with(plan: &Roadmap, other: Option<&OtherPath>) -> Vec<Slide> {
+    let mut slides = slides_of(plan);
+    slides.extend(other.map(|o| o.slide(plan)));
+    slides
 }
 
 fn line(text: impl Into<String>, tone: Tone) -> Line {

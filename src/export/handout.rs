@@ -6,6 +6,7 @@ use super::pdf::{self, Placed};
 use super::{ExportError, ExportOptions, Output, Report};
 use crate::analysis::Analysis;
 use crate::analysis::stops::{self, Facts, Slide, StopKind, Tone};
+use crate::analysis::two_paths::OtherPath;
 use crate::layout::{self, Anchor, Point, Rect, Rgba, Scene, Shape, Stroke, Tag, TextRun, Weight};
 use crate::model::{Month, Roadmap};
 
@@ -44,9 +45,17 @@ const GAIN: Rgba = Rgba::rgb(0x15, 0x80, 0x3D);
 /// Dependencies introduced and trades.
 const WARN: Rgba = Rgba::rgb(0xC2, 0x41, 0x0C);
 
-/// Writes the handout of `plan` to `path`.
-pub fn write(plan: &Roadmap, path: &Path, options: &ExportOptions) -> Result<Report, ExportError> {
-    let out = render(plan, options)?;
+/// The other path's exposure curve (dashed) on the comparison page.
+const OTHER: Rgba = Rgba::rgb(0x64, 0x74, 0x8B);
+
+/// Writes the handout of `plan` to `path`; with `other`, a last page compares the two paths.
+pub fn write(
+    plan: &Roadmap,
+    other: Option<&OtherPath>,
+    path: &Path,
+    options: &ExportOptions,
+) -> Result<Report, ExportError> {
+    let out = render(plan, other, options)?;
     std::fs::write(path, &out.bytes).map_err(|source| ExportError::Io {
         path: path.display().to_string(),
         source,
@@ -54,16 +63,21 @@ pub fn write(plan: &Roadmap, path: &Path, options: &ExportOptions) -> Result<Rep
     Ok(out.report)
 }
 
-/// The handout PDF of `plan`: one page per stop (saved or default), in order.
-pub fn render(plan: &Roadmap, options: &ExportOptions) -> Result<Output, ExportError> {
+/// The handout PDF of `plan`: one page per stop (saved or default), in order, and with
+/// `other` the comparison stop last.
+pub fn render(
+    plan: &Roadmap,
+    other: Option<&OtherPath>,
+    options: &ExportOptions,
+) -> Result<Output, ExportError> {
     let (page_w, page_h) = options.page_points();
     let analysis = Analysis::of(plan);
-    let slides = stops::slides_of(plan);
+    let slides = stops::slides_with(plan, other);
     let sheet = Sheet::new(page_w, page_h, options.date_text());
     let pages: Vec<Vec<Placed>> = slides
         .iter()
         .enumerate()
-        .map(|(k, slide)| sheet.page(plan, &analysis, slide, k + 1, slides.len()))
+        .map(|(k, slide)| sheet.page(plan, &analysis, other, slide, k + 1, slides.len()))
         .collect();
     pdf::compose(
         &format!("{} (handout)", plan.title),
@@ -110,19 +124,26 @@ impl Sheet {
         &self,
         plan: &Roadmap,
         analysis: &Analysis,
+        other: Option<&OtherPath>,
         slide: &Slide,
         n: usize,
         total: usize,
     ) -> Vec<Placed> {
         let mut furniture = Scene::default();
         self.header(&mut furniture, plan, slide, n, total);
-        let facts = stops::facts(plan, analysis, slide);
+        let facts = stops::facts_with(plan, analysis, slide, other);
         let mut column = Column::new(self.column);
         column.figures(&facts);
         column.lines(&facts);
         column.notes(&slide.stop.notes);
-        column.exposure(analysis, slide.date(plan));
-        let (chart, scale) = chart_scene(plan, analysis, slide, self.chart);
+        let compared = other.filter(|_| slide.kind == StopKind::Comparison);
+        if compared.is_none() {
+            column.exposure(analysis, slide.date(plan));
+        }
+        let (chart, scale) = match compared {
+            Some(other) => (two_paths_chart(plan, analysis, other, self.chart), 1.0),
+            None => chart_scene(plan, analysis, slide, self.chart),
+        };
         let used = Rect::new(
             self.chart.x,
             self.chart.y,
@@ -262,6 +283,80 @@ fn chart_scene(plan: &Roadmap, analysis: &Analysis, slide: &Slide, area: Rect) -
     let scene = layout::layout(plan, &chart_view(plan, slide, &layers, area.w / fit));
     let scale = (area.w / scene.width.max(1.0)).min(fit);
     (scene, scale)
+}
+
+/// The comparison page's chart: both exposure curves over both horizons (this plan filled,
+/// the other dashed) under a legend naming the two plans.
+fn two_paths_chart(plan: &Roadmap, analysis: &Analysis, other: &OtherPath, area: Rect) -> Scene {
+    let e = &other.comparison.consequences.exposure;
+    let months = e.from.months_until(e.to) + 1;
+    let series = |a: &Analysis| -> Vec<(Month, u32)> {
+        (0..months)
+            .map(|i| (e.from.plus(i), a.exposure_at(e.from.plus(i)).total))
+            .collect()
+    };
+    let mut scene = Scene {
+        width: area.w,
+        height: area.h,
+        ..Scene::default()
+    };
+    let pad = 10.0;
+    let mut y = pad + 10.0;
+    text(
+        &mut scene,
+        "Exposure over time, both paths",
+        Point::new(pad, y),
+        11.0,
+        INK,
+        Weight::Bold,
+        area.w - 2.0 * pad,
+    );
+    for (title, colour, dashed) in [
+        (plan.title.as_str(), ACCENT, false),
+        (other.plan.title.as_str(), OTHER, true),
+    ] {
+        y += 16.0;
+        let stroke = if dashed {
+            Stroke::dashed(1.6, colour)
+        } else {
+            Stroke::solid(1.6, colour)
+        };
+        scene.push(
+            Shape::Line {
+                points: vec![Point::new(pad, y - 3.0), Point::new(pad + 24.0, y - 3.0)],
+                stroke,
+            },
+            Tag::Chrome,
+        );
+        text(
+            &mut scene,
+            title,
+            Point::new(pad + 30.0, y),
+            9.5,
+            INK,
+            Weight::Regular,
+            area.w - 2.0 * pad - 30.0,
+        );
+    }
+    let top = y + 12.0;
+    let h = (area.h - top - pad).min(area.w * 0.6).max(60.0);
+    let look = layout::exposure::Look {
+        colour: ACCENT,
+        label: 8.0,
+    };
+    let chart = layout::exposure::compared(
+        &series(analysis),
+        &series(&other.analysis),
+        OTHER,
+        area.w - 2.0 * pad,
+        h,
+        look,
+    );
+    for item in &chart.items {
+        scene.items.push(item.translated(pad, top));
+    }
+    scene.height = top + h + pad;
+    scene
 }
 
 /// The layout view of a slide showing `layers` whose chart is `width` units wide.
@@ -568,7 +663,7 @@ mod tests {
                 "\n\n".into(),
             ),
         ];
-        let out = render(&plan, &ExportOptions::default()).unwrap();
+        let out = render(&plan, None, &ExportOptions::default()).unwrap();
         let doc = lopdf::Document::load_mem(&out.bytes).unwrap();
         assert_eq!(doc.get_pages().len(), 3);
     }

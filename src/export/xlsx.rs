@@ -161,6 +161,7 @@ fn dependencies(plan: &Roadmap, sheet: &mut Worksheet, f: &Formats) -> Result<()
         "Name",
         "Layer",
         "Controller",
+        "Jurisdiction",
         "Control",
         "Criticality",
         "Live from",
@@ -176,14 +177,15 @@ fn dependencies(plan: &Roadmap, sheet: &mut Worksheet, f: &Formats) -> Result<()
         sheet.write_string(row, 1, &d.name)?;
         sheet.write_string(row, 2, layer_name(plan, &d.layer))?;
         sheet.write_string(row, 3, &d.controller)?;
-        sheet.write_string(row, 4, d.control.label())?;
-        sheet.write_number(row, 5, d.criticality)?;
-        sheet.write_datetime_with_format(row, 6, first_day(span.from)?, &f.month)?;
+        sheet.write_string(row, 4, &d.jurisdiction)?;
+        sheet.write_string(row, 5, d.control.label())?;
+        sheet.write_number(row, 6, d.criticality)?;
+        sheet.write_datetime_with_format(row, 7, first_day(span.from)?, &f.month)?;
         if let Some(until) = span.until {
-            sheet.write_datetime_with_format(row, 7, first_day(until)?, &f.month)?;
+            sheet.write_datetime_with_format(row, 8, first_day(until)?, &f.month)?;
         }
-        sheet.write_string(row, 8, span.removed_by.as_deref().unwrap_or(""))?;
-        sheet.write_string(row, 9, &d.notes)?;
+        sheet.write_string(row, 9, span.removed_by.as_deref().unwrap_or(""))?;
+        sheet.write_string(row, 10, &d.notes)?;
     }
     fit(sheet);
     Ok(())

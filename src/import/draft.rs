@@ -118,8 +118,78 @@ pub struct Link {
     pub to: String,
     /// Link type.
     pub kind: LinkKind,
-    /// Lag in working days (negative: lead).
-    pub lag_days: f64,
+    /// Lag as the file states it (negative: a lead).
+    pub lag: Lag,
+}
+
+/// A link's lag in the unit the file states it in; a negative amount is a lead.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Lag {
+    /// How much, in `unit`.
+    pub amount: f64,
+    /// What `amount` counts.
+    pub unit: LagUnit,
+    /// Counted in calendar time (MS Project's "elapsed" units), not working time.
+    pub elapsed: bool,
+}
+
+/// What a lag counts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum LagUnit {
+    /// Minutes.
+    Minutes,
+    /// Hours.
+    Hours,
+    /// Days.
+    #[default]
+    Days,
+    /// Weeks.
+    Weeks,
+    /// Months.
+    Months,
+    /// Per cent of the predecessor's duration.
+    Percent,
+}
+
+impl Lag {
+    /// A lag of `amount` working days.
+    pub fn days(amount: f64) -> Lag {
+        Lag {
+            amount,
+            unit: LagUnit::Days,
+            elapsed: false,
+        }
+    }
+
+    /// Whether there is no lag (nothing to report).
+    pub fn is_zero(self) -> bool {
+        self.amount.abs() < 0.005 || !self.amount.is_finite()
+    }
+
+    /// The lag in words, exactly as the file states it: "a lag of 2 weeks", "a lead of 3
+    /// elapsed days", "a lag of 50% of the predecessor's duration"; `None` when there is none.
+    pub fn describe(self) -> Option<String> {
+        if self.is_zero() {
+            return None;
+        }
+        let word = if self.amount < 0.0 { "lead" } else { "lag" };
+        let amount = (self.amount.abs() * 100.0).round() / 100.0;
+        let elapsed = if self.elapsed { "elapsed " } else { "" };
+        let what = if self.unit == LagUnit::Percent {
+            format!("{amount}% of the predecessor's {elapsed}duration")
+        } else {
+            let (one, many) = match self.unit {
+                LagUnit::Minutes => ("minute", "minutes"),
+                LagUnit::Hours => ("hour", "hours"),
+                LagUnit::Days | LagUnit::Percent => ("day", "days"),
+                LagUnit::Weeks => ("week", "weeks"),
+                LagUnit::Months => ("month", "months"),
+            };
+            let unit = if amount == 1.0 { one } else { many };
+            format!("{amount} {elapsed}{unit}")
+        };
+        Some(format!("a {word} of {what}"))
+    }
 }
 
 /// What a task became.
@@ -483,31 +553,12 @@ fn apply_links(
 
 /// Why a link is not an exact finish-to-start link, if it is not.
 fn approximation(link: &Link) -> Option<String> {
-    let days = |d: f64| {
-        let d = round1(d.abs());
-        if d == 1.0 {
-            "1 day".to_owned()
-        } else {
-            format!("{d} days")
-        }
-    };
-    let lag = if link.lag_days.abs() < 0.05 {
-        None
-    } else if link.lag_days < 0.0 {
-        Some(format!("a lead of {}", days(link.lag_days)))
-    } else {
-        Some(format!("a lag of {}", days(link.lag_days)))
-    };
-    match (link.kind, lag) {
+    match (link.kind, link.lag.describe()) {
         (LinkKind::FinishStart, None) => None,
         (LinkKind::FinishStart, Some(lag)) => Some(format!("finish-to-start with {lag}")),
         (kind, None) => Some(format!("a {} link", kind.label())),
         (kind, Some(lag)) => Some(format!("a {} link with {lag}", kind.label())),
     }
-}
-
-fn round1(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
 }
 
 /// The id of the item a node became.
@@ -695,7 +746,7 @@ mod tests {
                     from: "3".into(),
                     to: "4".into(),
                     kind: LinkKind::StartStart,
-                    lag_days: -2.0,
+                    lag: Lag::days(-2.0),
                 },
             ],
             ..Draft::default()

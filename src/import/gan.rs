@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use super::draft::{Draft, Kind, Link, LinkKind, Task};
+use super::draft::{Draft, Kind, Lag, Link, LinkKind, Task};
 use super::xml::{self, Element};
 use super::{ImportError, ImportReport, date};
 
@@ -110,10 +110,12 @@ fn dependant(depend: &Element, key: &str) -> Link {
         from: key.to_owned(),
         to: depend.attr("id").unwrap_or_default().to_owned(),
         kind,
-        lag_days: depend
-            .attr("difference")
-            .and_then(|d| d.trim().parse().ok())
-            .unwrap_or(0.0),
+        lag: Lag::days(
+            depend
+                .attr("difference")
+                .and_then(|d| d.trim().parse().ok())
+                .unwrap_or(0.0),
+        ),
     }
 }
 

@@ -1,11 +1,13 @@
 //! MS Project XML (MSPDI, as written by Project 2003–2019) → [`Draft`].
 //!
 //! Tasks come in outline order with an `OutlineLevel`; a task followed by deeper ones is a
-//! summary. Costs are stored in hundredths of the currency; link lags in tenths of a minute.
+//! summary. Costs are stored in hundredths of the currency; link lags in tenths of a minute of
+//! the unit `LagFormat` names (working or elapsed time), or in per cent of the predecessor's
+//! duration.
 
 use std::collections::HashMap;
 
-use super::draft::{Draft, Kind, Link, LinkKind, Task};
+use super::draft::{Draft, Kind, Lag, LagUnit, Link, LinkKind, Task};
 use super::xml::{self, Element};
 use super::{ImportError, ImportReport, date};
 
@@ -30,11 +32,7 @@ pub fn read(bytes: &[u8], report: &mut ImportReport) -> Result<Draft, ImportErro
             root.name
         )));
     }
-    let minutes_per_day = root
-        .text_of("MinutesPerDay")
-        .and_then(|m| m.parse::<f64>().ok())
-        .filter(|m| *m > 0.0)
-        .unwrap_or(480.0);
+    let calendar = WorkingTime::of(&root);
     let mut draft = Draft {
         title: root
             .text_of("Title")
@@ -79,7 +77,7 @@ pub fn read(bytes: &[u8], report: &mut ImportReport) -> Result<Draft, ImportErro
         task.parent = outline.last().map(|&(_, i)| i);
         outline.push((level, index));
         for link in element.all("PredecessorLink") {
-            draft.links.push(predecessor(link, &uid, minutes_per_day));
+            draft.links.push(predecessor(link, &uid, &calendar));
         }
         draft.tasks.push(task);
     }
@@ -126,18 +124,86 @@ fn task(element: &Element, owner: Option<&Vec<String>>) -> Task {
     }
 }
 
+/// The project's working time: how many minutes make a working day, week and month.
+struct WorkingTime {
+    minutes_per_day: f64,
+    minutes_per_week: f64,
+    days_per_month: f64,
+}
+
+impl WorkingTime {
+    /// The project's `MinutesPerDay`, `MinutesPerWeek` and `DaysPerMonth` (MS Project's
+    /// defaults where missing).
+    fn of(root: &Element) -> WorkingTime {
+        let number = |field, default| {
+            root.text_of(field)
+                .and_then(|m| m.parse::<f64>().ok())
+                .filter(|m| *m > 0.0 && m.is_finite())
+                .unwrap_or(default)
+        };
+        WorkingTime {
+            minutes_per_day: number("MinutesPerDay", 480.0),
+            minutes_per_week: number("MinutesPerWeek", 2400.0),
+            days_per_month: number("DaysPerMonth", 20.0),
+        }
+    }
+
+    /// Minutes in one `unit` of working (or, when `elapsed`, calendar) time.
+    fn minutes(&self, unit: LagUnit, elapsed: bool) -> f64 {
+        match (unit, elapsed) {
+            (LagUnit::Minutes | LagUnit::Percent, _) => 1.0,
+            (LagUnit::Hours, _) => 60.0,
+            (LagUnit::Days, false) => self.minutes_per_day,
+            (LagUnit::Days, true) => 1440.0,
+            (LagUnit::Weeks, false) => self.minutes_per_week,
+            (LagUnit::Weeks, true) => 10_080.0,
+            (LagUnit::Months, false) => self.days_per_month * self.minutes_per_day,
+            (LagUnit::Months, true) => 43_200.0,
+        }
+    }
+}
+
+/// The unit of an MSPDI `LagFormat` (3 m, 5 h, 7 d, 9 w, 11 mo, 19 %; one more for elapsed
+/// time; 32 more when estimated) and whether it is elapsed time. Unknown or "null": days.
+fn lag_format(code: Option<u32>) -> (LagUnit, bool) {
+    let code = code.unwrap_or(7);
+    let code = if code > 32 { code - 32 } else { code };
+    match code {
+        3 => (LagUnit::Minutes, false),
+        4 => (LagUnit::Minutes, true),
+        5 => (LagUnit::Hours, false),
+        6 => (LagUnit::Hours, true),
+        8 => (LagUnit::Days, true),
+        9 => (LagUnit::Weeks, false),
+        10 => (LagUnit::Weeks, true),
+        11 => (LagUnit::Months, false),
+        12 => (LagUnit::Months, true),
+        19 => (LagUnit::Percent, false),
+        20 => (LagUnit::Percent, true),
+        _ => (LagUnit::Days, false),
+    }
+}
+
 /// One `<PredecessorLink>` of task `uid`.
-fn predecessor(link: &Element, uid: &str, minutes_per_day: f64) -> Link {
+fn predecessor(link: &Element, uid: &str, calendar: &WorkingTime) -> Link {
     let kind = match link.text_of("Type") {
         Some("0") => LinkKind::FinishFinish,
         Some("2") => LinkKind::StartFinish,
         Some("3") => LinkKind::StartStart,
         _ => LinkKind::FinishStart,
     };
-    let tenths_of_minutes = link
+    let stored = link
         .text_of("LinkLag")
         .and_then(|l| l.parse::<f64>().ok())
+        .filter(|l| l.is_finite())
         .unwrap_or(0.0);
+    let (unit, elapsed) = lag_format(link.text_of("LagFormat").and_then(|f| f.parse().ok()));
+    // A percentage is stored as it is; every other lag in tenths of a minute.
+    let amount = if unit == LagUnit::Percent {
+        stored
+    } else {
+        stored / 10.0 / calendar.minutes(unit, elapsed)
+    };
     Link {
         from: link
             .text_of("PredecessorUID")
@@ -145,7 +211,11 @@ fn predecessor(link: &Element, uid: &str, minutes_per_day: f64) -> Link {
             .to_owned(),
         to: uid.to_owned(),
         kind,
-        lag_days: tenths_of_minutes / 10.0 / minutes_per_day,
+        lag: Lag {
+            amount,
+            unit,
+            elapsed,
+        },
     }
 }
 

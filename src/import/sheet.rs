@@ -13,7 +13,7 @@ use calamine::{Data, Reader, Sheets};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::draft::{self, Draft, Kind, Link, LinkKind, Task};
+use super::draft::{self, Draft, Kind, Lag, LagUnit, Link, LinkKind, Task};
 use super::{ImportError, ImportOptions, ImportReport, Imported, date};
 use crate::model::{ControlLevel, Dependency};
 
@@ -793,12 +793,12 @@ fn draft_of(grid: &Grid, header: &Header, report: &mut ImportReport) -> Draft {
         }
         let key = reference.clone().unwrap_or_else(|| format!("row {number}"));
         for column in [Column::After, Column::Needs] {
-            for (from, link_kind, lag_days) in predecessors(&text(row, column)) {
+            for (from, link_kind, lag) in predecessors(&text(row, column)) {
                 draft.links.push(Link {
                     from,
                     to: key.clone(),
                     kind: link_kind,
-                    lag_days,
+                    lag,
                 });
             }
         }
@@ -854,12 +854,12 @@ fn ids(text: &str) -> Vec<String> {
 
 /// The predecessors in an "after" cell: ids or titles separated by `;`, `,` or new lines,
 /// each optionally in MS Project's form "12FS+3 days", "Design SS-2d".
-fn predecessors(text: &str) -> Vec<(String, LinkKind, f64)> {
+fn predecessors(text: &str) -> Vec<(String, LinkKind, Lag)> {
     ids(text).into_iter().map(|p| link_code(&p)).collect()
 }
 
-fn link_code(text: &str) -> (String, LinkKind, f64) {
-    let upper = text.to_uppercase();
+fn link_code(text: &str) -> (String, LinkKind, Lag) {
+    let upper = text.to_ascii_uppercase();
     for (code, kind) in [
         ("FS", LinkKind::FinishStart),
         ("SS", LinkKind::StartStart),
@@ -880,17 +880,17 @@ fn link_code(text: &str) -> (String, LinkKind, f64) {
             continue;
         }
         if rest.is_empty() {
-            return (name.to_owned(), kind, 0.0);
+            return (name.to_owned(), kind, Lag::default());
         }
-        if let Some(lag) = lag_days(rest) {
+        if let Some(lag) = lag(rest) {
             return (name.to_owned(), kind, lag);
         }
     }
-    (text.to_owned(), LinkKind::FinishStart, 0.0)
+    (text.to_owned(), LinkKind::FinishStart, Lag::default())
 }
 
-/// "+3 DAYS", "-2D", "+1W", "+1 MO" → days (weeks of 5, months of 20 working days).
-fn lag_days(text: &str) -> Option<f64> {
+/// "+3 DAYS", "-2D", "+1W", "+1 MO", "+4H", "+2ED" (elapsed), "+50%" → the lag as written.
+fn lag(text: &str) -> Option<Lag> {
     let sign = match text.chars().next()? {
         '+' => 1.0,
         '-' => -1.0,
@@ -901,15 +901,22 @@ fn lag_days(text: &str) -> Option<f64> {
         .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
         .unwrap_or(body.len());
     let value: f64 = body[..split].replace(',', ".").parse().ok()?;
-    let unit = body[split..].trim().trim_start_matches('E');
-    let days = match unit {
-        "" | "D" | "DAY" | "DAYS" | "J" | "T" => 1.0,
-        "W" | "WK" | "WEEK" | "WEEKS" => 5.0,
-        "MO" | "MON" | "MONTH" | "MONTHS" => 20.0,
-        "H" | "HR" | "HOURS" => 1.0 / 8.0,
+    let written = body[split..].trim();
+    let elapsed = written.starts_with('E');
+    let unit = match written.trim_start_matches('E') {
+        "" | "D" | "DAY" | "DAYS" | "J" | "T" => LagUnit::Days,
+        "W" | "WK" | "WEEK" | "WEEKS" => LagUnit::Weeks,
+        "MO" | "MON" | "MONTH" | "MONTHS" => LagUnit::Months,
+        "H" | "HR" | "HOURS" => LagUnit::Hours,
+        "M" | "MIN" | "MINUTES" => LagUnit::Minutes,
+        "%" => LagUnit::Percent,
         _ => return None,
     };
-    Some(sign * value * days)
+    Some(Lag {
+        amount: sign * value,
+        unit,
+        elapsed,
+    })
 }
 
 /// The grids of a workbook's sheets (only `sheet` when given).
@@ -1263,21 +1270,51 @@ mod tests {
     fn predecessor_codes_carry_type_and_lag() {
         assert_eq!(
             link_code("12FS+3 days"),
-            ("12".into(), LinkKind::FinishStart, 3.0)
+            ("12".into(), LinkKind::FinishStart, Lag::days(3.0))
         );
         assert_eq!(
             link_code("Design SS-2d"),
-            ("Design".into(), LinkKind::StartStart, -2.0)
+            ("Design".into(), LinkKind::StartStart, Lag::days(-2.0))
         );
-        assert_eq!(link_code("7FF"), ("7".into(), LinkKind::FinishFinish, 0.0));
+        assert_eq!(
+            link_code("7FF"),
+            ("7".into(), LinkKind::FinishFinish, Lag::default())
+        );
         assert_eq!(
             link_code("cluster-1"),
-            ("cluster-1".into(), LinkKind::FinishStart, 0.0)
+            ("cluster-1".into(), LinkKind::FinishStart, Lag::default())
         );
         assert_eq!(
             link_code("Staff"),
-            ("Staff".into(), LinkKind::FinishStart, 0.0)
+            ("Staff".into(), LinkKind::FinishStart, Lag::default())
         );
+    }
+
+    #[test]
+    fn lags_keep_the_unit_they_are_written_in() {
+        let lag = |amount, unit, elapsed| Lag {
+            amount,
+            unit,
+            elapsed,
+        };
+        assert_eq!(link_code("4FS+50%").2, lag(50.0, LagUnit::Percent, false));
+        assert_eq!(link_code("4SS-25e%").2, lag(-25.0, LagUnit::Percent, true));
+        assert_eq!(link_code("4FS+2w").2, lag(2.0, LagUnit::Weeks, false));
+        assert_eq!(link_code("4FS+3ed").2, lag(3.0, LagUnit::Days, true));
+        assert_eq!(link_code("4FS+1 mo").2, lag(1.0, LagUnit::Months, false));
+        assert_eq!(
+            link_code("4FS+50%").2.describe().as_deref(),
+            Some("a lag of 50% of the predecessor's duration")
+        );
+        assert_eq!(
+            link_code("4SS-25e%").2.describe().as_deref(),
+            Some("a lead of 25% of the predecessor's elapsed duration")
+        );
+        assert_eq!(
+            link_code("4FS+3ed").2.describe().as_deref(),
+            Some("a lag of 3 elapsed days")
+        );
+        assert_eq!(link_code("4FS").2.describe(), None);
     }
 
     #[test]

@@ -31,6 +31,37 @@ pub fn chart(
     look: Look,
     mark: Option<Month>,
 ) -> Scene {
+    chart_of(series, None, width, height, look, mark)
+}
+
+/// Two paths on one chart: `series` filled and solid as [`chart`] draws it, `other` (the
+/// same months) as a dashed line in `other_colour`, on one scale up to the higher peak.
+pub fn compared(
+    series: &[(Month, u32)],
+    other: &[(Month, u32)],
+    other_colour: Rgba,
+    width: f32,
+    height: f32,
+    look: Look,
+) -> Scene {
+    chart_of(
+        series,
+        Some((other, other_colour)),
+        width,
+        height,
+        look,
+        None,
+    )
+}
+
+fn chart_of(
+    series: &[(Month, u32)],
+    other: Option<(&[(Month, u32)], Rgba)>,
+    width: f32,
+    height: f32,
+    look: Look,
+    mark: Option<Month>,
+) -> Scene {
     let mut scene = Scene {
         width,
         height,
@@ -41,7 +72,8 @@ pub fn chart(
     };
     let size = look.label;
     let h = (height - size * 1.8).max(10.0);
-    let peak = series.iter().map(|s| s.1).max().unwrap_or(0);
+    let others = other.map_or(&[][..], |(o, _)| o);
+    let peak = series.iter().chain(others).map(|s| s.1).max().unwrap_or(0);
     let ticks = axis::value_ticks(peak, (h / (size * 2.6)) as usize);
     let top_value = ticks.last().copied().unwrap_or(1).max(1) as f32;
     let widest = ticks
@@ -71,6 +103,14 @@ pub fn chart(
         stroke: Some(Stroke::solid(1.0, look.colour)),
     };
     scene.push(area, Tag::Chrome);
+    if let Some((other, colour)) = other.filter(|(o, _)| !o.is_empty()) {
+        let mut steps = Vec::with_capacity(other.len() * 2);
+        for (i, (_, v)) in other.iter().enumerate() {
+            steps.push(Point::new(x(i as f32), y(*v)));
+            steps.push(Point::new(x(i as f32 + 1.0), y(*v)));
+        }
+        scene.push(line(steps, Stroke::dashed(1.6, colour)), Tag::Chrome);
+    }
     let frame = vec![
         Point::new(left, 0.0),
         Point::new(left, h),
@@ -176,6 +216,42 @@ mod tests {
             (2..=5).contains(&years),
             "fewer year labels when narrow: {years}"
         );
+    }
+
+    #[test]
+    fn two_paths_share_one_scale_up_to_the_higher_peak_and_the_other_is_dashed() {
+        let look = Look {
+            colour: Rgba::rgb(0xDC, 0x26, 0x26),
+            label: 8.0,
+        };
+        let this = series();
+        let other: Vec<(Month, u32)> = this.iter().map(|&(m, _)| (m, 80)).collect();
+        let scene = compared(&this, &other, Rgba::rgb(0, 0, 0xFF), 700.0, 170.0, look);
+        let values: Vec<u32> = scene.texts().filter_map(|t| t.text.parse().ok()).collect();
+        assert!(values.iter().any(|v| (80..2000).contains(v)), "{values:?}");
+        let dashed: Vec<_> = scene
+            .items
+            .iter()
+            .filter_map(|item| match &item.shape {
+                Shape::Line { points, stroke } if stroke.dashed => Some(points),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(dashed.len(), 1, "one dashed curve");
+        let ys: Vec<f32> = dashed[0].iter().map(|p| p.y).collect();
+        assert!(
+            ys.windows(2).all(|w| (w[0] - w[1]).abs() < 1e-3),
+            "a flat 80 is one level: {ys:?}"
+        );
+        let area_top = scene
+            .items
+            .iter()
+            .find_map(|item| match &item.shape {
+                Shape::Polygon { points, .. } => points.iter().map(|p| p.y).reduce(f32::min),
+                _ => None,
+            })
+            .unwrap();
+        assert!(ys[0] < area_top, "80 is drawn above this plan's peak of 57");
     }
 
     #[test]

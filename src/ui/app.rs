@@ -300,7 +300,8 @@ impl StackplanApp {
             Command::Deselect => self.view.selection = None,
             Command::Find => self.open_find(),
             Command::Present => {
-                let show = super::present::Presentation::start(self.doc.plan(), &self.view);
+                let other = self.other_path();
+                let show = super::present::Presentation::start(self.doc.plan(), &self.view, other);
                 self.presentation = Some(show);
             }
         }
@@ -664,8 +665,9 @@ impl StackplanApp {
                 .collect()
         });
         if let Some(path) = dropped.into_iter().next() {
-            self.open_path(path);
+            self.open_dropped(path);
         }
+        super::import::dropped_file_hint(ctx);
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {

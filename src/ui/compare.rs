@@ -11,6 +11,7 @@ use super::app::StackplanApp;
 use super::view::Selection;
 use crate::analysis::Analysis;
 use crate::analysis::compare::{Comparison, Options, compare_with};
+use crate::analysis::two_paths::OtherPath;
 use crate::io;
 use crate::model::Roadmap;
 
@@ -84,6 +85,22 @@ impl StackplanApp {
                 self.status = "This plan has not been saved yet: nothing to compare with".into()
             }
         }
+    }
+
+    /// The other path of the open comparison, for the presentation's and the handout's
+    /// comparison stop.
+    pub fn other_path(&mut self) -> Option<OtherPath> {
+        let (other, other_analysis) = {
+            let state = self.compare.as_ref()?;
+            (Arc::new(state.other.clone()), state.other_analysis.clone())
+        };
+        let analysis = self.analysis();
+        Some(OtherPath::new(
+            self.doc.plan(),
+            &analysis,
+            other,
+            other_analysis,
+        ))
     }
 
     /// Ends the comparison.

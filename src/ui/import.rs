@@ -302,3 +302,50 @@ impl StackplanApp {
         }
     }
 }
+
+/// Whether a file dropped on the window is imported (MS Project, GanttProject, spreadsheets,
+/// Stackplan's CSV tables) rather than opened as a plan.
+fn is_importable(path: &Path) -> bool {
+    Format::of(path).is_some()
+}
+
+impl StackplanApp {
+    /// A file dropped on the window: a plan opens, any other file is imported the way
+    /// File → Import… does (spreadsheets show the column dialog first).
+    pub fn open_dropped(&mut self, path: PathBuf) {
+        if is_importable(&path) {
+            self.import_path(&path);
+        } else {
+            self.open_path(path);
+        }
+    }
+}
+
+/// While a file is dragged over the window: a veil saying what dropping it will do.
+pub(super) fn dropped_file_hint(ctx: &egui::Context) {
+    let Some(path) = ctx.input(|i| i.raw.hovered_files.first().and_then(|f| f.path.clone())) else {
+        return;
+    };
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let text = if is_importable(&path) {
+        format!("Drop to import {name} as a new plan")
+    } else {
+        format!("Drop to open {name}")
+    };
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("stackplan-drop-hint"),
+    ));
+    let screen = ctx.content_rect();
+    painter.rect_filled(screen, 0.0, egui::Color32::from_black_alpha(150));
+    painter.text(
+        screen.center(),
+        egui::Align2::CENTER_CENTER,
+        text,
+        egui::FontId::proportional(24.0),
+        egui::Color32::WHITE,
+    );
+}

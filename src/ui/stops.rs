@@ -18,7 +18,8 @@ pub fn export_handout(app: &mut StackplanApp) {
     }
 }
 
-/// Writes the handout PDF (one page per stop) to `path`; errors show in a dialog.
+/// Writes the handout PDF (one page per stop, and the comparison stop while comparing) to
+/// `path`; errors show in a dialog.
 pub fn export_handout_to(app: &mut StackplanApp, path: &Path) {
     // The page size and orientation last chosen for exports; each page shows its stop's months.
     let chosen = app.export_options_mut();
@@ -27,7 +28,8 @@ pub fn export_handout_to(app: &mut StackplanApp, path: &Path) {
         landscape: chosen.landscape,
         ..crate::export::ExportOptions::default()
     };
-    match crate::export::handout::write(app.plan(), path, &options) {
+    let other = app.other_path();
+    match crate::export::handout::write(app.plan(), other.as_ref(), path, &options) {
         Ok(report) => {
             let warnings = report.warnings.len();
             app.status = if warnings == 0 {

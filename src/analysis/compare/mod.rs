@@ -19,7 +19,7 @@ pub use fields::{
     FieldChange, Item, Kind, Value, changed_fields, money, signed_money, signed_months,
 };
 pub use matching::{Duplicate, Matching, Side, match_by_id};
-pub use words::{Line, Section};
+pub use words::{Line, Section, thousands};
 
 use crate::analysis::Analysis;
 use crate::model::{Horizon, Month, Roadmap};

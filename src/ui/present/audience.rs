@@ -9,6 +9,7 @@ use egui::{Align2, Color32, FontId, Pos2, Rect, Stroke, Ui, pos2, vec2};
 use super::deck::{Deck, Window};
 use crate::analysis::Analysis;
 use crate::analysis::stops::{self, Facts, Slide, StopKind, Tone};
+use crate::analysis::two_paths::OtherPath;
 use crate::layout::{self, Item, Scene, Shape, Tag, TextRun};
 use crate::model::{Colour, Month, Roadmap};
 use crate::ui::paint::{HEADER_WIDTH, Painted, Placement};
@@ -25,6 +26,8 @@ const ACCENT: Color32 = Color32::from_rgb(0xFA, 0xCC, 0x15);
 const GAIN: Color32 = Color32::from_rgb(0x4A, 0xDE, 0x80);
 /// Colour of new dependencies and trades.
 const WARN: Color32 = Color32::from_rgb(0xFB, 0x92, 0x3C);
+/// The other path's exposure curve (dashed) on the comparison stop.
+const OTHER: Color32 = Color32::from_rgb(0x93, 0xC5, 0xFD);
 /// Row height the audience chart is laid out at when it fits (labels at 16 points).
 const LARGE_ROW: f32 = 34.0;
 /// Smallest row height the chart is laid out at (labels at [`MIN_TEXT`]); a taller chart is
@@ -69,7 +72,8 @@ pub struct SceneCache {
     fits: HashMap<(usize, u32, u32), Fit>,
 }
 
-/// Draws the current slide of `deck` filling `rect`.
+/// Draws the current slide of `deck` filling `rect`; `other` is the path the plan is
+/// compared with, which the comparison stop shows.
 pub fn audience_ui(
     ui: &mut Ui,
     rect: Rect,
@@ -77,6 +81,7 @@ pub fn audience_ui(
     analysis: &Analysis,
     deck: &Deck,
     cache: &mut SceneCache,
+    other: Option<&OtherPath>,
 ) {
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, BACKGROUND);
@@ -107,7 +112,7 @@ pub fn audience_ui(
     painter.text(
         inner.left_top() + vec2(0.0, title_size * 1.2),
         Align2::LEFT_TOP,
-        subtitle(slide, plan, date),
+        subtitle(slide, plan, date, other),
         FontId::proportional(body),
         MUTED,
     );
@@ -133,12 +138,18 @@ pub fn audience_ui(
         pos2(inner.right(), inner.bottom() - notes_height - body * 1.4),
     );
     let (chart, column) = split(content);
-    let facts = stops::facts(plan, analysis, slide);
+    let facts = stops::facts_with(plan, analysis, slide, other);
     facts_ui(&painter, column, &facts, body);
     match &slide.kind {
         StopKind::Summary => {
             let gutter = body * 3.0;
             exposure_chart(&painter, chart, gutter, plan, analysis, window, None, body);
+        }
+        StopKind::Comparison => {
+            if let Some(other) = other {
+                let gutter = body * 3.0;
+                compared_chart(&painter, chart, gutter, plan, analysis, other, window, body);
+            }
         }
         StopKind::Overview | StopKind::Milestone(_) | StopKind::Window => {
             let share = if slide.kind == StopKind::Overview {
@@ -181,8 +192,11 @@ pub fn audience_ui(
     }
 }
 
-fn subtitle(slide: &Slide, plan: &Roadmap, date: Month) -> String {
+fn subtitle(slide: &Slide, plan: &Roadmap, date: Month, other: Option<&OtherPath>) -> String {
     match &slide.kind {
+        StopKind::Comparison => other.map_or_else(String::new, |o| {
+            format!("{} against {}", plan.title, o.plan.title)
+        }),
         StopKind::Milestone(_) => format!("{date}  ·  {} to {}", slide.stop.from, slide.stop.to),
         StopKind::Overview => format!(
             "{}  ·  {} to {}",
@@ -730,6 +744,87 @@ fn exposure_chart(
     date: Option<Month>,
     body: f32,
 ) {
+    let title = "Exposure over time (summed criticality of live dependencies)";
+    let curves = Curves {
+        title,
+        this: analysis,
+        other: None,
+    };
+    exposure_curves(painter, rect, gutter, plan, &curves, window, date, body);
+}
+
+/// The comparison stop's chart: this plan's exposure solid and filled, the other path's
+/// dashed, on one scale across both horizons, with a legend naming both.
+#[allow(clippy::too_many_arguments)]
+fn compared_chart(
+    painter: &egui::Painter,
+    rect: Rect,
+    gutter: f32,
+    plan: &Roadmap,
+    analysis: &Analysis,
+    other: &OtherPath,
+    window: Window,
+    body: f32,
+) {
+    let small = (body * 0.8).max(MIN_TEXT);
+    let legend = [
+        (plan.title.as_str(), ACCENT, false),
+        (other.plan.title.as_str(), OTHER, true),
+    ];
+    let mut at = pos2(rect.left() + gutter, rect.bottom() - small * 1.2);
+    for (title, colour, dashed) in legend.iter().rev() {
+        let y = at.y + small * 0.6;
+        let sample = [pos2(at.x, y), pos2(at.x + small * 2.4, y)];
+        if *dashed {
+            painter.extend(egui::Shape::dashed_line(
+                &sample,
+                Stroke::new(3.0, *colour),
+                small * 0.5,
+                small * 0.3,
+            ));
+        } else {
+            painter.line_segment(sample, Stroke::new(3.0, *colour));
+        }
+        painter.text(
+            pos2(at.x + small * 3.0, at.y),
+            Align2::LEFT_TOP,
+            *title,
+            FontId::proportional(small),
+            INK,
+        );
+        at.y -= small * 1.5;
+    }
+    let chart = Rect::from_min_max(rect.min, pos2(rect.right(), at.y + small * 0.2));
+    let curves = Curves {
+        title: "Exposure over time, both paths (summed criticality of live dependencies)",
+        this: analysis,
+        other: Some(&other.analysis),
+    };
+    exposure_curves(painter, chart, gutter, plan, &curves, window, None, body);
+}
+
+/// The exposure curves one chart draws.
+struct Curves<'a> {
+    title: &'a str,
+    /// The plan presented: solid and filled.
+    this: &'a Analysis,
+    /// The path compared with: dashed.
+    other: Option<&'a Analysis>,
+}
+
+/// The exposure burndown of `curves` across `window` in `rect`.
+#[allow(clippy::too_many_arguments)]
+fn exposure_curves(
+    painter: &egui::Painter,
+    rect: Rect,
+    gutter: f32,
+    plan: &Roadmap,
+    curves: &Curves<'_>,
+    window: Window,
+    date: Option<Month>,
+    body: f32,
+) {
+    let analysis = curves.this;
     if rect.width() < gutter + 40.0 || rect.height() < 40.0 {
         return;
     }
@@ -742,13 +837,19 @@ fn exposure_chart(
     painter.text(
         pos2(plot.left(), rect.top()),
         Align2::LEFT_TOP,
-        "Exposure over time (summed criticality of live dependencies)",
+        curves.title,
         FontId::proportional(small),
         MUTED,
     );
     let x_of = |index: f32| plot.left() + (index - window.from) / window.months() * plot.width();
     let series = analysis.exposure_series();
-    let peak = series.iter().map(|e| e.total).max().unwrap_or(0);
+    let other_series = curves.other.map_or(&[][..], |o| o.exposure_series());
+    let peak = series
+        .iter()
+        .chain(other_series)
+        .map(|e| e.total)
+        .max()
+        .unwrap_or(0);
     let ticks = layout::axis::value_ticks(peak, (plot.height() / (small * 3.0)) as usize);
     let top = ticks.last().copied().unwrap_or(1).max(1) as f32;
     let y_of = |total: u32| plot.bottom() - total as f32 / top * plot.height();
@@ -790,6 +891,21 @@ fn exposure_chart(
         }
     }
     chart.add(egui::Shape::line(points, Stroke::new(3.0, ACCENT)));
+    if !other_series.is_empty() {
+        let mut steps = Vec::with_capacity(other_series.len() * 2);
+        for exposure in other_series {
+            let i = exposure.month.index() as f32;
+            let y = y_of(exposure.total);
+            steps.push(pos2(x_of(i), y));
+            steps.push(pos2(x_of(i + 1.0), y));
+        }
+        chart.extend(egui::Shape::dashed_line(
+            &steps,
+            Stroke::new(3.0, OTHER),
+            small * 0.6,
+            small * 0.4,
+        ));
+    }
     let first_year = Month::from_index(window.from.floor() as i32).year();
     let last_year = Month::from_index(window.to.ceil() as i32).year();
     let label = layout::text::width("2026", small) + small;
@@ -823,7 +939,9 @@ fn exposure_chart(
         let total = analysis.exposure_at(date).total;
         chart.circle_filled(pos2(x, y_of(total)), 7.0, INK);
     }
-    milestone_marks(&chart, plan, plot, &x_of, date);
+    if curves.other.is_none() {
+        milestone_marks(&chart, plan, plot, &x_of, date);
+    }
 }
 
 /// Small diamonds on the chart's top edge for every milestone, the focused one highlighted.

@@ -7,6 +7,8 @@ pub mod presenter;
 use egui::{Key, Ui};
 
 use crate::analysis::Analysis;
+use crate::analysis::stops::slides_with;
+use crate::analysis::two_paths::OtherPath;
 use crate::model::Roadmap;
 
 use super::view::{Selection, ViewState};
@@ -24,6 +26,9 @@ pub struct Presentation {
     presenter: bool,
     /// The audience chart's layout, reused between frames.
     scenes: audience::SceneCache,
+    /// The path the plan is compared with, when a comparison was open: the last stop
+    /// shows both.
+    other: Option<OtherPath>,
 }
 
 /// What the presenter asked for this frame.
@@ -36,17 +41,25 @@ pub enum Outcome {
 }
 
 impl Presentation {
-    /// Starts presenting `plan`, remembering the editor's `view` to restore on exit.
-    pub fn start(plan: &Roadmap, view: &ViewState) -> Presentation {
+    /// Starts presenting `plan`, remembering the editor's `view` to restore on exit; with
+    /// `other` (the path of an open comparison) a last stop compares the two paths.
+    pub fn start(plan: &Roadmap, view: &ViewState, other: Option<OtherPath>) -> Presentation {
+        let analysis = Analysis::of(plan);
         Presentation {
-            deck: Deck::of(plan),
-            analysis: Analysis::of(plan),
+            deck: Deck::new(slides_with(plan, other.as_ref())),
+            analysis,
             saved_view: view.clone(),
             entered: false,
             started: None,
             presenter: false,
             scenes: audience::SceneCache::default(),
+            other,
         }
+    }
+
+    /// The path the plan is compared with, if a comparison was open.
+    pub fn other(&self) -> Option<&OtherPath> {
+        self.other.as_ref()
     }
 
     /// The slides and where the presenter is.
@@ -194,7 +207,14 @@ fn presenter_window(
     let id = egui::ViewportId::from_hash_of("stackplan-presenter");
     let (keys, closed) = ctx.show_viewport_immediate(id, builder, |ui, _class| {
         egui::CentralPanel::default().show(ui, |ui| {
-            presenter::presenter_ui(ui, plan, &presentation.analysis, &presentation.deck, &clock);
+            presenter::presenter_ui(
+                ui,
+                plan,
+                &presentation.analysis,
+                &presentation.deck,
+                &clock,
+                presentation.other.as_ref(),
+            );
         });
         let closed = ui.input(|i| i.viewport().close_requested());
         (pressed(ui.ctx()), closed)
@@ -256,6 +276,7 @@ pub fn present_ui(
         &presentation.analysis,
         &presentation.deck,
         &mut presentation.scenes,
+        presentation.other.as_ref(),
     );
     if presentation.deck.is_moving(now) {
         ctx.request_repaint();

@@ -6,6 +6,7 @@ use egui::{Color32, RichText, Ui};
 use super::deck::Deck;
 use crate::analysis::Analysis;
 use crate::analysis::stops::{self, Tone};
+use crate::analysis::two_paths::OtherPath;
 use crate::model::Roadmap;
 
 /// Dependencies removed (on the light presenter theme).
@@ -47,7 +48,14 @@ pub fn elapsed_text(seconds: u64) -> String {
 
 /// Draws the presenter panel into `ui`: clock, current stop with its figures, next stop,
 /// speaker notes and the keys.
-pub fn presenter_ui(ui: &mut Ui, plan: &Roadmap, analysis: &Analysis, deck: &Deck, clock: &Clock) {
+pub fn presenter_ui(
+    ui: &mut Ui,
+    plan: &Roadmap,
+    analysis: &Analysis,
+    deck: &Deck,
+    clock: &Clock,
+    other: Option<&OtherPath>,
+) {
     ui.horizontal(|ui| {
         ui.label(RichText::new(deck.progress()).size(28.0).strong());
         ui.separator();
@@ -65,7 +73,7 @@ pub fn presenter_ui(ui: &mut Ui, plan: &Roadmap, analysis: &Analysis, deck: &Dec
     };
     ui.label(RichText::new("Now").size(16.0).weak());
     ui.label(RichText::new(&slide.stop.title).size(30.0).strong());
-    let facts = stops::facts(plan, analysis, slide);
+    let facts = stops::facts_with(plan, analysis, slide, other);
     let figures: Vec<String> = facts
         .figures
         .iter()
