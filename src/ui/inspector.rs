@@ -6,7 +6,11 @@ use egui::{Color32, ComboBox, Grid, RichText, TextEdit};
 
 use super::app::StackplanApp;
 use super::edits;
+<<<<<<< HEAD
 use super::link_picker::{link_candidates, link_field_ui};
+=======
+use super::evidence;
+>>>>>>> main
 use super::view::Selection;
 use crate::model::{
     ControlLevel, Dependency, Investment, ItemKind, Layer, Milestone, Month, Roadmap,
@@ -66,12 +70,26 @@ fn item_ui(app: &mut StackplanApp, ui: &mut egui::Ui, sel: &Selection, focus: bo
             let id = fields_ui(ui, plan, &sel.id, focus, |ui, focus| {
                 milestone_ui(ui, plan, &mut edited, focus)
             });
+<<<<<<< HEAD
             let follow = id_following_title(app, sel, &m.title, &edited.title);
             let step = (&edited.needs, &edited.removes, &edited.introduces)
                 != (&m.needs, &m.removes, &m.introduces);
             commit(app, ui, &sel.id, (edited != m, step), |p| {
                 replace(&mut p.milestones, &edited);
                 rename_to(p, sel, follow.as_deref());
+=======
+            ui.add_space(8.0);
+            let today = evidence::this_month(plan.horizon.start);
+            let change = evidence::evidence_list_ui(
+                ui,
+                &format!("milestone-{}", m.id),
+                ("Evidence that it removes what it removes", "Add evidence"),
+                &mut edited.evidence,
+                today,
+            );
+            record(app, ui, &sel.id, change, edited != m, |p| {
+                replace(&mut p.milestones, &edited)
+>>>>>>> main
             });
             if let Some(new) = follow {
                 app.naming = Some(new.clone());
@@ -86,10 +104,22 @@ fn item_ui(app: &mut StackplanApp, ui: &mut egui::Ui, sel: &Selection, focus: bo
             let id = fields_ui(ui, plan, &sel.id, focus, |ui, focus| {
                 dependency_ui(ui, plan, &mut edited, focus)
             });
+<<<<<<< HEAD
             let follow = id_following_title(app, sel, &d.name, &edited.name);
             commit(app, ui, &sel.id, (edited != d, false), |p| {
                 replace(&mut p.dependencies, &edited);
                 rename_to(p, sel, follow.as_deref());
+=======
+            let change = match super::sovereignty::framework() {
+                Some(f) => {
+                    let today = evidence::this_month(plan.horizon.start);
+                    evidence::dependency_sovereignty_ui(ui, f, &mut edited, today)
+                }
+                None => evidence::Change::None,
+            };
+            record(app, ui, &sel.id, change, edited != d, |p| {
+                replace(&mut p.dependencies, &edited)
+>>>>>>> main
             });
             if let Some(new) = follow {
                 app.naming = Some(new.clone());
@@ -279,6 +309,23 @@ fn commit(
         &format!("inspector {key} {field}"),
         apply,
     );
+}
+
+/// Records an edit that may include the evidence sections: adding, removing or choosing is
+/// an undo step of its own, typing merges like any other field.
+fn record(
+    app: &mut StackplanApp,
+    ui: &egui::Ui,
+    id: &str,
+    change: evidence::Change,
+    changed: bool,
+    apply: impl FnOnce(&mut Roadmap),
+) {
+    if change == evidence::Change::Step {
+        app.doc.edit(&format!("Edit {id}"), apply);
+    } else {
+        commit(app, ui, id, changed, apply);
+    }
 }
 
 /// Replaces the item with the same id as `item` in `list`.
@@ -586,7 +633,7 @@ pub(super) fn checked_field_ui<T>(
     result
 }
 
-fn month(text: &str) -> Result<Month, String> {
+pub(super) fn month(text: &str) -> Result<Month, String> {
     text.trim().parse::<Month>().map_err(|_| {
         format!(
             "“{}” is not a month: write YYYY-MM, e.g. 2028-06.",
