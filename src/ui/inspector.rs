@@ -6,11 +6,8 @@ use egui::{Color32, ComboBox, Grid, RichText, TextEdit};
 
 use super::app::StackplanApp;
 use super::edits;
-<<<<<<< HEAD
-use super::link_picker::{link_candidates, link_field_ui};
-=======
 use super::evidence;
->>>>>>> main
+use super::link_picker::{link_candidates, link_field_ui};
 use super::view::Selection;
 use crate::model::{
     ControlLevel, Dependency, Investment, ItemKind, Layer, Milestone, Month, Roadmap,
@@ -70,14 +67,6 @@ fn item_ui(app: &mut StackplanApp, ui: &mut egui::Ui, sel: &Selection, focus: bo
             let id = fields_ui(ui, plan, &sel.id, focus, |ui, focus| {
                 milestone_ui(ui, plan, &mut edited, focus)
             });
-<<<<<<< HEAD
-            let follow = id_following_title(app, sel, &m.title, &edited.title);
-            let step = (&edited.needs, &edited.removes, &edited.introduces)
-                != (&m.needs, &m.removes, &m.introduces);
-            commit(app, ui, &sel.id, (edited != m, step), |p| {
-                replace(&mut p.milestones, &edited);
-                rename_to(p, sel, follow.as_deref());
-=======
             ui.add_space(8.0);
             let today = evidence::this_month(plan.horizon.start);
             let change = evidence::evidence_list_ui(
@@ -87,9 +76,12 @@ fn item_ui(app: &mut StackplanApp, ui: &mut egui::Ui, sel: &Selection, focus: bo
                 &mut edited.evidence,
                 today,
             );
-            record(app, ui, &sel.id, change, edited != m, |p| {
-                replace(&mut p.milestones, &edited)
->>>>>>> main
+            let follow = id_following_title(app, sel, &m.title, &edited.title);
+            let step = (&edited.needs, &edited.removes, &edited.introduces)
+                != (&m.needs, &m.removes, &m.introduces);
+            record(app, ui, &sel.id, change, (edited != m, step), |p| {
+                replace(&mut p.milestones, &edited);
+                rename_to(p, sel, follow.as_deref());
             });
             if let Some(new) = follow {
                 app.naming = Some(new.clone());
@@ -104,12 +96,6 @@ fn item_ui(app: &mut StackplanApp, ui: &mut egui::Ui, sel: &Selection, focus: bo
             let id = fields_ui(ui, plan, &sel.id, focus, |ui, focus| {
                 dependency_ui(ui, plan, &mut edited, focus)
             });
-<<<<<<< HEAD
-            let follow = id_following_title(app, sel, &d.name, &edited.name);
-            commit(app, ui, &sel.id, (edited != d, false), |p| {
-                replace(&mut p.dependencies, &edited);
-                rename_to(p, sel, follow.as_deref());
-=======
             let change = match super::sovereignty::framework() {
                 Some(f) => {
                     let today = evidence::this_month(plan.horizon.start);
@@ -117,9 +103,10 @@ fn item_ui(app: &mut StackplanApp, ui: &mut egui::Ui, sel: &Selection, focus: bo
                 }
                 None => evidence::Change::None,
             };
-            record(app, ui, &sel.id, change, edited != d, |p| {
-                replace(&mut p.dependencies, &edited)
->>>>>>> main
+            let follow = id_following_title(app, sel, &d.name, &edited.name);
+            record(app, ui, &sel.id, change, (edited != d, false), |p| {
+                replace(&mut p.dependencies, &edited);
+                rename_to(p, sel, follow.as_deref());
             });
             if let Some(new) = follow {
                 app.naming = Some(new.clone());
@@ -294,7 +281,7 @@ fn commit(
         return;
     }
     if own_step {
-        app.doc.edit(&format!("Edit links of {id}"), apply);
+        app.doc.edit(&format!("Edit {id}"), apply);
         return;
     }
     let field = ui.ctx().memory(|m| m.focused()).map_or(0, |f| f.value());
@@ -318,14 +305,11 @@ fn record(
     ui: &egui::Ui,
     id: &str,
     change: evidence::Change,
-    changed: bool,
+    (changed, own_step): (bool, bool),
     apply: impl FnOnce(&mut Roadmap),
 ) {
-    if change == evidence::Change::Step {
-        app.doc.edit(&format!("Edit {id}"), apply);
-    } else {
-        commit(app, ui, id, changed, apply);
-    }
+    let own_step = own_step || change == evidence::Change::Step;
+    commit(app, ui, id, (changed, own_step), apply);
 }
 
 /// Replaces the item with the same id as `item` in `list`.
