@@ -55,6 +55,8 @@ pub struct StackplanApp {
     shown_revision: Option<u64>,
     /// The plan compared with, when comparing (see `ui/compare.rs`).
     pub(super) compare: Option<super::compare::CompareState>,
+    /// The open file as last seen on disk (see `ui/disk.rs`).
+    pub(super) disk: Option<super::disk::DiskWatch>,
 }
 
 impl StackplanApp {
@@ -98,6 +100,7 @@ impl StackplanApp {
             was_typing: false,
             shown_revision: None,
             compare: None,
+            disk: None,
         }
     }
 
@@ -186,6 +189,7 @@ impl StackplanApp {
         self.handle_close_request(ui.ctx());
         self.handle_dropped_files(ui.ctx());
         self.finish_export();
+        super::disk::watch_disk(self, ui.ctx());
         if self.present_ui(ui) {
             return;
         }

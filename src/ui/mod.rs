@@ -5,8 +5,10 @@ mod canvas;
 mod checks;
 mod commands;
 mod compare;
+mod conflicts;
 mod critical;
 mod dialogs;
+mod disk;
 pub mod edits;
 mod export;
 mod export_form;
@@ -31,6 +33,7 @@ pub use app::StackplanApp;
 pub use commands::Command;
 pub use compare::CompareState;
 pub use dialogs::{Dialog, Pending};
+pub use disk::Offer;
 pub use edits::Clip;
 pub use export::{ExportJob, ExportOutcome};
 pub use export_form::{ExportForm, FormAnswer};
@@ -81,6 +84,7 @@ fn example_app(data: DataFolder) -> anyhow::Result<StackplanApp> {
 
 /// Lays out the panels around the canvas.
 fn panels_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
+    disk::disk_bar_ui(app, ui);
     let panels = app.view().panels;
     if panels.register {
         egui::Panel::left("register")
@@ -96,6 +100,14 @@ fn panels_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
             .resizable(true)
             .show(ui, |ui| {
                 within_width_ui(ui, |ui| inspector::inspector_ui(app, ui));
+            });
+    }
+    if !app.plan().conflicts.is_empty() {
+        egui::Panel::right("conflicts")
+            .default_size(340.0)
+            .resizable(true)
+            .show(ui, |ui| {
+                within_width_ui(ui, |ui| conflicts::conflicts_ui(app, ui))
             });
     }
     if panels.stops {

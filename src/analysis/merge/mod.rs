@@ -9,7 +9,7 @@ mod fields;
 mod resolve;
 
 pub use fields::value_text;
-pub use resolve::{Choice, ResolveError, resolve};
+pub use resolve::{Choice, ResolveError, current_value, resolve};
 
 use std::collections::HashSet;
 

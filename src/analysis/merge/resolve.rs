@@ -48,6 +48,39 @@ pub fn resolve(
     Ok(())
 }
 
+/// The value the plan holds now for what `conflict` is about, written as conflicts write
+/// values (a whole item as RON, empty when the item is gone); `None` when the field is not
+/// there.
+pub fn current_value(plan: &Roadmap, conflict: &Conflict) -> Option<String> {
+    match conflict.kind {
+        ConflictKind::Plan => field_text(&Header::of(plan), &conflict.field),
+        ConflictKind::Layer => value_in(&plan.layers, conflict),
+        ConflictKind::Dependency => value_in(&plan.dependencies, conflict),
+        ConflictKind::Investment => value_in(&plan.investments, conflict),
+        ConflictKind::Milestone => value_in(&plan.milestones, conflict),
+        ConflictKind::Stop => value_in(&plan.stops, conflict),
+    }
+}
+
+/// The current value of the field (or whole item) `conflict` names among `items`.
+fn value_in<T: Item + Serialize>(items: &[T], conflict: &Conflict) -> Option<String> {
+    let item = items.iter().find(|i| i.key() == conflict.id);
+    if conflict.is_whole_item() {
+        return Some(
+            item.and_then(|i| ron::to_string(i).ok())
+                .unwrap_or_default(),
+        );
+    }
+    field_text(item?, &conflict.field)
+}
+
+/// The field at `path` (e.g. "horizon.start") of `item` as text.
+fn field_text<T: Serialize>(item: &T, path: &str) -> Option<String> {
+    let json = serde_json::to_value(item).ok()?;
+    let value = path.split('.').try_fold(&json, |v, key| v.get(key))?;
+    Some(super::value_text(value))
+}
+
 /// Applies `choice` for `conflict` to `plan`.
 fn apply(plan: &mut Roadmap, conflict: &Conflict, choice: &Choice) -> Result<(), ResolveError> {
     let text = match choice {

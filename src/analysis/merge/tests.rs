@@ -345,6 +345,53 @@ fn taking_theirs_restores_an_item_we_deleted() {
 }
 
 #[test]
+fn the_current_value_is_ours_until_resolved_then_what_was_chosen() {
+    let (mut ours, mut theirs) = (base(), base());
+    ours.investments[1].end = m("2026-09");
+    theirs.investments[1].end = m("2026-12");
+    ours.horizon.end = m("2027-12");
+    theirs.horizon.end = m("2028-12");
+    let merged = merge(&base(), &ours, &theirs);
+    let mut plan = merged.plan.clone();
+    let texts = |plan: &Roadmap| -> Vec<Option<String>> {
+        merged
+            .conflicts
+            .iter()
+            .map(|c| current_value(plan, c))
+            .collect()
+    };
+    assert_eq!(
+        texts(&plan),
+        [Some("2027-12".to_owned()), Some("2026-09".to_owned())]
+    );
+    for conflict in &merged.conflicts {
+        resolve(&mut plan, conflict, &Choice::Theirs).unwrap();
+    }
+    assert_eq!(
+        texts(&plan),
+        [Some("2028-12".to_owned()), Some("2026-12".to_owned())]
+    );
+    plan.investments.remove(1);
+    assert_eq!(current_value(&plan, &merged.conflicts[1]), None);
+}
+
+#[test]
+fn the_current_value_of_a_whole_item_is_its_ron_or_empty() {
+    let (mut ours, mut theirs) = (base(), base());
+    ours.investments.remove(0);
+    theirs.investments[0].budget = 15;
+    let merged = merge(&base(), &ours, &theirs);
+    let conflict = &merged.conflicts[0];
+    assert_eq!(current_value(&merged.plan, conflict).as_deref(), Some(""));
+    let mut plan = merged.plan.clone();
+    resolve(&mut plan, conflict, &Choice::Theirs).unwrap();
+    assert_eq!(
+        current_value(&plan, conflict),
+        Some(conflict.theirs.clone())
+    );
+}
+
+#[test]
 fn a_plan_field_is_resolved_like_an_item_field() {
     let (mut ours, mut theirs) = (base(), base());
     ours.horizon.end = m("2027-12");

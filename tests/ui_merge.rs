@@ -1,0 +1,307 @@
+//! The editor and merges: the Resolve conflicts panel of a plan a merge left conflicts in, and
+//! the offer to reload (or, with unsaved edits, merge) when the open file changes on disk.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use stackplan::analysis::merge::merge;
+use stackplan::model::{ItemKind, Roadmap};
+use stackplan::ui::{Command, DataFolder, Selection, StackplanApp};
+
+fn plan() -> Roadmap {
+    stackplan::io::load_str(include_str!("ui_plan.ron")).unwrap()
+}
+
+/// `plan` with the investment `id` changed by `change`.
+fn with_investment(
+    mut plan: Roadmap,
+    id: &str,
+    change: impl Fn(&mut stackplan::model::Investment),
+) -> Roadmap {
+    change(plan.investments.iter_mut().find(|i| i.id == id).unwrap());
+    plan
+}
+
+/// Two conflicts: cluster-2's end (2030-06 ours, 2030-12 theirs) and the lab's title.
+fn conflicted() -> Roadmap {
+    let ours = with_investment(plan(), "cluster-2", |i| i.end = "2030-06".parse().unwrap());
+    let ours = with_investment(ours, "lab", |i| i.title = "Lab (ours)".into());
+    let theirs = with_investment(plan(), "cluster-2", |i| i.end = "2030-12".parse().unwrap());
+    let theirs = with_investment(theirs, "lab", |i| i.title = "Lab (theirs)".into());
+    let merged = merge(&plan(), &ours, &theirs);
+    assert_eq!(merged.conflicts.len(), 2);
+    merged.plan
+}
+
+/// The editor on `plan` saved in `dir/plan.ron`, opened from that file.
+fn open(dir: &Path, plan: &Roadmap) -> (Harness<'static, StackplanApp>, PathBuf) {
+    let file = dir.join("plan.ron");
+    stackplan::io::save_path(plan, &file).unwrap();
+    let app = StackplanApp::with_file(&file, DataFolder::at(dir.join("data"))).unwrap();
+    let mut h = common::harness_sized(app, 1400.0, 800.0);
+    h.state_mut().view_mut().panels.register = false;
+    h.run();
+    (h, file)
+}
+
+/// Whether the canvas paints an item named `label` (its accessible node lies on the canvas).
+fn on_canvas(h: &Harness<'static, StackplanApp>, label: &str) -> bool {
+    let canvas = h.get_by_label("Roadmap canvas").rect();
+    h.query_all_by_label(label)
+        .any(|n| canvas.contains_rect(n.rect()))
+}
+
+/// Clicks the button `label` of the conflict row headed `heading`.
+fn click_in_row(h: &mut Harness<'static, StackplanApp>, heading: &str, label: &str) {
+    let top = h.get_by_label(heading).rect().bottom();
+    let button = h
+        .get_all_by_label(label)
+        .filter(|b| b.rect().top() > top)
+        .min_by(|a, b| a.rect().top().total_cmp(&b.rect().top()))
+        .unwrap();
+    button.click();
+    h.run();
+}
+
+const LAB_ROW: &str = "Investment “Lab (ours)” · title";
+const END_ROW: &str = "Investment “National GPU cluster, phase 2” · end";
+
+#[test]
+fn a_plan_with_conflicts_opens_with_one_row_per_conflict() {
+    let dir = tempfile::tempdir().unwrap();
+    let (h, _) = open(dir.path(), &conflicted());
+    h.get_by_label("Resolve conflicts");
+    h.get_by_label_contains("2 conflicts left by a merge");
+    h.get_by_label(END_ROW);
+    h.get_by_label(LAB_ROW);
+    for value in [
+        "2029-12",
+        "2030-06",
+        "2030-12",
+        "Lab (theirs)",
+        "Language technology lab",
+    ] {
+        assert!(
+            h.query_all_by_label(value).next().is_some(),
+            "{value} is shown"
+        );
+    }
+    assert_eq!(h.get_all_by_label("Take theirs").count(), 2);
+    assert_eq!(h.get_all_by_label("Keep ours").count(), 2);
+    assert!(on_canvas(&h, "Lab (ours)"), "the plan holds ours");
+}
+
+#[test]
+fn taking_theirs_is_one_undoable_edit_that_the_canvas_paints() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = open(dir.path(), &conflicted());
+    click_in_row(&mut h, LAB_ROW, "Take theirs");
+    assert_eq!(
+        h.state().plan().investment("lab").unwrap().title,
+        "Lab (theirs)"
+    );
+    assert!(on_canvas(&h, "Lab (theirs)") && !on_canvas(&h, "Lab (ours)"));
+    assert!(
+        h.query_by_label_contains("· title").is_none(),
+        "its row is gone"
+    );
+    assert_eq!(h.get_all_by_label("Take theirs").count(), 1);
+    h.get_by_label_contains("1 conflict left by a merge");
+
+    h.state_mut().run(Command::Undo);
+    h.run();
+    assert!(on_canvas(&h, "Lab (ours)"));
+    h.get_by_label(LAB_ROW);
+    assert_eq!(h.get_all_by_label("Take theirs").count(), 2);
+}
+
+#[test]
+fn saving_with_none_left_writes_no_conflicts_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, file) = open(dir.path(), &conflicted());
+    click_in_row(&mut h, END_ROW, "Take theirs");
+    click_in_row(&mut h, LAB_ROW, "Keep ours");
+    assert!(
+        h.query_by_label("Resolve conflicts").is_none(),
+        "the panel closes"
+    );
+    h.state_mut().run(Command::Save);
+    h.run();
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(!text.contains("conflicts"), "{text}");
+    let saved = stackplan::io::load_str(&text).unwrap();
+    assert_eq!(
+        saved.investment("cluster-2").unwrap().end,
+        "2030-12".parse().unwrap()
+    );
+    assert_eq!(saved.investment("lab").unwrap().title, "Lab (ours)");
+}
+
+#[test]
+fn edit_shows_the_item_in_the_inspector_and_the_edited_value_can_be_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = open(dir.path(), &conflicted());
+    click_in_row(&mut h, LAB_ROW, "Edit");
+    assert_eq!(
+        h.state().view().selection,
+        Some(Selection::new(ItemKind::Investment, "lab"))
+    );
+    let field = h.get_by_label("Title");
+    assert_eq!(field.value().as_deref(), Some("Lab (ours)"));
+    field.focus();
+    h.run();
+    h.get_by_label("Title").type_text(" and theirs");
+    h.run();
+    let row = "Investment “Lab (ours) and theirs” · title";
+    h.get_by_label("Now");
+    click_in_row(&mut h, row, "Keep edited");
+    assert_eq!(
+        h.state().plan().investment("lab").unwrap().title,
+        "Lab (ours) and theirs"
+    );
+    assert!(h.query_by_label(row).is_none());
+    assert!(on_canvas(&h, "Lab (ours) and theirs"));
+}
+
+/// Lets the editor run for `seconds` (frames a quarter second apart).
+fn wait(h: &mut Harness<'static, StackplanApp>, seconds: f32) {
+    for _ in 0..(seconds * 4.0).ceil() as usize {
+        h.step();
+    }
+    h.run();
+}
+
+#[test]
+fn a_file_changed_on_disk_is_offered_for_reload() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, file) = open(dir.path(), &plan());
+    wait(&mut h, 1.5);
+    assert!(
+        h.query_by_label_contains("changed on disk").is_none(),
+        "nothing changed yet"
+    );
+    let renamed = with_investment(plan(), "lab", |i| i.title = "Lab renamed on disk".into());
+    stackplan::io::save_path(&renamed, &file).unwrap();
+    wait(&mut h, 1.5);
+    h.get_by_label("“plan.ron” changed on disk.");
+    h.get_by_label("Reload").click();
+    h.run();
+    assert_eq!(h.state().plan(), &renamed);
+    assert!(on_canvas(&h, "Lab renamed on disk"));
+    assert!(
+        !h.state().title().contains('•'),
+        "the reloaded plan is the saved one"
+    );
+    assert!(
+        h.query_by_label_contains("changed on disk").is_none(),
+        "the offer is answered"
+    );
+    wait(&mut h, 1.5);
+    assert!(
+        h.query_by_label_contains("changed on disk").is_none(),
+        "and not made again"
+    );
+}
+
+/// Types `text` at the end of the lab's title in the inspector (an unsaved edit).
+fn edit_lab_title(h: &mut Harness<'static, StackplanApp>, text: &str) {
+    h.state_mut()
+        .select(Some(Selection::new(ItemKind::Investment, "lab")));
+    h.run();
+    h.get_by_label("Title").focus();
+    h.run();
+    h.get_by_label("Title").type_text(text);
+    h.run();
+    h.state_mut().select(None);
+    h.run();
+}
+
+#[test]
+fn with_unsaved_edits_the_change_on_disk_is_merged_keeping_both() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, file) = open(dir.path(), &plan());
+    edit_lab_title(&mut h, " (ours)");
+    let theirs = with_investment(plan(), "cluster-2", |i| {
+        i.title = "Phase two, from disk".into()
+    });
+    stackplan::io::save_path(&theirs, &file).unwrap();
+    wait(&mut h, 1.5);
+    h.get_by_label_contains("changed on disk, and this window has unsaved edits");
+    assert!(
+        h.query_by_label("Reload").is_none(),
+        "no reload that drops the edits"
+    );
+    h.get_by_label("Merge").click();
+    h.run();
+    let merged = h.state().plan().clone();
+    assert_eq!(
+        merged.investment("lab").unwrap().title,
+        "Language technology lab (ours)"
+    );
+    assert_eq!(
+        merged.investment("cluster-2").unwrap().title,
+        "Phase two, from disk"
+    );
+    assert!(merged.conflicts.is_empty());
+    assert!(on_canvas(&h, "Language technology lab (ours)"));
+    assert!(on_canvas(&h, "Phase two, from disk"));
+    assert!(
+        h.state().title().contains('•'),
+        "the merge is not saved yet"
+    );
+    assert!(h.query_by_label("Resolve conflicts").is_none());
+    let recovered = DataFolder::at(dir.path().join("data")).recovery().unwrap();
+    assert_eq!(
+        recovered.plan, merged,
+        "the recovery file keeps the edits until saved"
+    );
+
+    h.state_mut().run(Command::Save);
+    h.run();
+    assert_eq!(stackplan::io::load_path(&file).unwrap(), merged);
+    assert!(DataFolder::at(dir.path().join("data")).recovery().is_none());
+    wait(&mut h, 1.5);
+    assert!(
+        h.query_by_label_contains("changed on disk").is_none(),
+        "our own save is no change"
+    );
+}
+
+#[test]
+fn a_clash_with_the_disk_goes_into_the_resolve_panel() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, file) = open(dir.path(), &plan());
+    edit_lab_title(&mut h, " (ours)");
+    let theirs = with_investment(plan(), "lab", |i| i.title = "Lab (theirs)".into());
+    stackplan::io::save_path(&theirs, &file).unwrap();
+    wait(&mut h, 1.5);
+    h.get_by_label("Merge").click();
+    h.run();
+    h.get_by_label("Resolve conflicts");
+    let row = "Investment “Language technology lab (ours)” · title";
+    h.get_by_label(row);
+    assert!(
+        on_canvas(&h, "Language technology lab (ours)"),
+        "ours until resolved"
+    );
+    click_in_row(&mut h, row, "Take theirs");
+    assert!(on_canvas(&h, "Lab (theirs)"));
+    assert!(h.query_by_label("Resolve conflicts").is_none());
+    assert_eq!(h.state().plan().conflicts, []);
+}
+
+#[test]
+fn an_unreadable_change_on_disk_is_said_and_the_plan_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, file) = open(dir.path(), &plan());
+    std::fs::write(&file, "<<<<<<< ours\nRoadmap(\n").unwrap();
+    wait(&mut h, 1.5);
+    h.get_by_label_contains("changed on disk but cannot be read");
+    assert_eq!(h.state().plan(), &plan());
+    h.get_by_label("Ignore").click();
+    h.run();
+    assert!(h.query_by_label_contains("changed on disk").is_none());
+}
