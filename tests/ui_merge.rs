@@ -305,3 +305,57 @@ fn an_unreadable_change_on_disk_is_said_and_the_plan_kept() {
     h.run();
     assert!(h.query_by_label_contains("changed on disk").is_none());
 }
+
+/// Runs `program` in `dir`, away from any repository the tests themselves run in.
+fn run_in(dir: &Path, program: &str, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(program)
+        .args(args)
+        .current_dir(dir)
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE")
+        .env_remove("GIT_INDEX_FILE")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_file_git_left_conflicted_opens_in_the_resolve_panel() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().join("repo");
+    std::fs::create_dir(&repo).unwrap();
+    let git = |args: &[&str]| run_in(&repo, "git", args);
+    git(&["init", "-q", "-b", "main"]);
+    git(&["config", "user.email", "planner@example.org"]);
+    git(&["config", "user.name", "Planner"]);
+    let install = run_in(
+        &repo,
+        env!("CARGO_BIN_EXE_stackplan"),
+        &["merge", "--install"],
+    );
+    assert!(install.status.success(), "{install:?}");
+    let file = repo.join("plan.ron");
+    stackplan::io::save_path(&plan(), &file).unwrap();
+    git(&["add", "plan.ron", ".gitattributes"]);
+    git(&["commit", "-q", "-m", "plan"]);
+    for (branch, title) in [("ours", "Lab (ours)"), ("theirs", "Lab (theirs)")] {
+        git(&["checkout", "-q", "-b", branch, "main"]);
+        let edited = with_investment(plan(), "lab", |i| i.title = title.into());
+        stackplan::io::save_path(&edited, &file).unwrap();
+        git(&["commit", "-q", "-am", branch]);
+    }
+    git(&["checkout", "-q", "ours"]);
+    assert!(!git(&["merge", "--no-edit", "theirs"]).status.success());
+
+    let app = StackplanApp::with_file(&file, DataFolder::at(dir.path().join("data"))).unwrap();
+    let mut h = common::harness_sized(app, 1400.0, 800.0);
+    h.get_by_label("Resolve conflicts");
+    click_in_row(&mut h, LAB_ROW, "Take theirs");
+    assert!(on_canvas(&h, "Lab (theirs)"));
+    h.state_mut().run(Command::Save);
+    h.run();
+    git(&["add", "plan.ron"]);
+    assert!(git(&["commit", "-q", "--no-edit"]).status.success());
+    let committed = stackplan::io::load_path(&file).unwrap();
+    assert_eq!(committed.investment("lab").unwrap().title, "Lab (theirs)");
+    assert!(committed.conflicts.is_empty());
+}
