@@ -58,10 +58,14 @@ fn child_helper() {
     let path = PathBuf::from(std::env::var_os("STACKPLAN_CRASH_PATH").unwrap());
     let (old, new) = versions();
     match task.as_str() {
-        "save-forever" => loop {
-            save_path(&new, &path).unwrap();
-            save_path(&old, &path).unwrap();
-        },
+        "save-forever" => {
+            // Tell the parent that start-up is over, so its random kill lands among saves.
+            eprintln!("READY");
+            loop {
+                save_path(&new, &path).unwrap();
+                save_path(&old, &path).unwrap();
+            }
+        }
         "save-once" => match save_path(&new, &path) {
             Ok(()) => eprintln!("SAVED"),
             Err(e) => eprintln!("ERROR: {e}"),
@@ -90,6 +94,20 @@ fn limit_file_size(bytes: u64) {
     }
 }
 
+/// Waits until a `save-forever` child has started its saving loop.
+fn wait_until_ready(saver: &mut std::process::Child) {
+    use std::io::BufRead;
+    let Some(stderr) = saver.stderr.take() else {
+        return;
+    };
+    let mut lines = std::io::BufReader::new(stderr).lines();
+    while let Some(Ok(line)) = lines.next() {
+        if line == "READY" {
+            break;
+        }
+    }
+}
+
 /// A fresh folder on a real disk (not tmpfs), so that flushing and renaming are realistic.
 fn scratch_dir(name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
@@ -108,12 +126,17 @@ fn a_saver_killed_at_random_moments_leaves_the_old_or_the_new_file() {
     let (old_text, new_text) = (to_ron(&old), to_ron(&new));
     save_path(&old, &path).unwrap();
 
+    // Kill within about three saves of the saver starting, however slow this machine is now.
+    let started = std::time::Instant::now();
+    save_path(&old, &path).unwrap();
+    let window = (started.elapsed().as_micros() as u64 * 6).max(40_000);
     let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
     let kills = 1000;
     let (mut saw_old, mut saw_new) = (0, 0);
     for round in 0..kills {
         let mut saver = child("save-forever", &path).spawn().unwrap();
-        std::thread::sleep(Duration::from_micros(rng.below(40_000)));
+        wait_until_ready(&mut saver);
+        std::thread::sleep(Duration::from_micros(rng.below(window)));
         saver.kill().unwrap(); // SIGKILL
         saver.wait().unwrap();
         let on_disk = std::fs::read_to_string(&path).unwrap();
