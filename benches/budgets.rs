@@ -76,6 +76,29 @@ fn main() {
             measure: comparing_frame,
         },
         Budget {
+            name: "`stackplan assess`",
+            at: 10_000,
+            limit: Duration::from_millis(100),
+            runs: 9,
+            measure: |p| sovereignty_command(p, &["assess", "--at", "2030-01"]),
+        },
+        Budget {
+            name: "`stackplan shock`",
+            at: 10_000,
+            limit: Duration::from_millis(100),
+            runs: 9,
+            measure: |p| {
+                sovereignty_command(p, &["shock", "--jurisdiction", "US", "--at", "2028-01"])
+            },
+        },
+        Budget {
+            name: "sovereignty view frame, US shock",
+            at: 10_000,
+            limit: Duration::from_millis(8),
+            runs: 1,
+            measure: sovereignty_frame,
+        },
+        Budget {
             name: "`stackplan export` to PDF",
             at: 10_000,
             limit: Duration::from_secs(2),
@@ -230,9 +253,48 @@ fn comparing_frame(path: &Path) -> Duration {
     frames(app)
 }
 
-/// The median of 20 frames of `app` after three that fit the view and lay the plan out.
-fn frames(mut app: StackplanApp) -> Duration {
+/// The whole `stackplan assess` or `stackplan shock` command (`args` after the file go
+/// after it, JSON out).
+fn sovereignty_command(plan: &Path, args: &[&str]) -> Duration {
+    let start = Instant::now();
+    let status = Command::new(env!("CARGO_BIN_EXE_stackplan"))
+        .arg(args[0])
+        .arg(plan)
+        .args(&args[1..])
+        .args(["--format", "json"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .expect("run stackplan");
+    let elapsed = start.elapsed();
+    assert!(status.success(), "stackplan {} failed", args[0]);
+    elapsed
+}
+
+/// Editor frames at zoom-to-fit with the Sovereignty tab shown (heatmap, shares) and a US
+/// shock marked on the canvas at the time cursor.
+fn sovereignty_frame(path: &Path) -> Duration {
+    let plan = stackplan::io::load_path(path).expect("load plan");
+    let data = tempfile::tempdir().expect("temporary data folder");
+    let mut app = StackplanApp::with_plan(plan, DataFolder::at(data.path()));
+    app.view_mut().cursor = "2028-01".parse().ok();
     let ctx = egui::Context::default();
+    stackplan::ui::show_sovereignty(
+        &ctx,
+        Some(stackplan::analysis::sovereignty::Cutoff::Jurisdiction(
+            "US".into(),
+        )),
+    );
+    frames_in(app, ctx)
+}
+
+/// The median of 20 frames of `app` after three that fit the view and lay the plan out.
+fn frames(app: StackplanApp) -> Duration {
+    frames_in(app, egui::Context::default())
+}
+
+/// [`frames`] in a given egui context.
+fn frames_in(mut app: StackplanApp, ctx: egui::Context) -> Duration {
     let mut frame = || {
         let input = egui::RawInput {
             screen_rect: Some(egui::Rect::from_min_size(

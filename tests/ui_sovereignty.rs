@@ -50,3 +50,143 @@ fn the_sovereignty_tab_paints_the_weakest_links() {
     h.run();
     assert!(!fills(&h).contains(&LICENSED), "back on the exposure chart");
 }
+
+/// A painted shape.
+struct Painted {
+    shape: Shape,
+}
+
+/// Every shape of the last frame that the canvas (the area named "Roadmap canvas") painted.
+fn canvas_shapes(h: &egui_kittest::Harness<'static, StackplanApp>) -> Vec<Painted> {
+    fn walk(shape: &Shape, out: &mut Vec<Painted>) {
+        match shape {
+            Shape::Vec(v) => v.iter().for_each(|s| walk(s, out)),
+            s => out.push(Painted { shape: s.clone() }),
+        }
+    }
+    let canvas = h.get_by_label("Roadmap canvas").rect();
+    let mut out = Vec::new();
+    for clipped in &h.output().shapes {
+        if canvas.contains(clipped.clip_rect.center()) {
+            walk(&clipped.shape, &mut out);
+        }
+    }
+    out
+}
+
+const SHOCK: Color32 = Color32::from_rgb(0xB9, 0x1C, 0x1C);
+const CURSOR: Color32 = Color32::from_rgb(0xE1, 0x1D, 0x48);
+const MODELS: Color32 = Color32::from_rgb(0x10, 0xB9, 0x81);
+
+/// Rectangles framed in the shock's red (cut dependency bars).
+fn cut_frames(shapes: &[Painted]) -> Vec<egui::Rect> {
+    shapes
+        .iter()
+        .filter_map(|p| match &p.shape {
+            Shape::Rect(r) if r.stroke.color == SHOCK && r.stroke.width > 0.0 => Some(r.rect),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Centres of diamonds (closed four-point paths) filled or outlined in `colour`.
+fn diamonds(shapes: &[Painted], colour: Color32, outlined: bool) -> Vec<egui::Pos2> {
+    shapes
+        .iter()
+        .filter_map(|p| match &p.shape {
+            Shape::Path(path) if path.closed && path.points.len() == 4 => {
+                let hit = if outlined {
+                    matches!(path.stroke.color, egui::epaint::ColorMode::Solid(c) if c == colour)
+                        && path.fill == Color32::TRANSPARENT
+                } else {
+                    path.fill == colour
+                };
+                hit.then(|| egui::Rect::from_points(&path.points).center())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+fn texts(shapes: &[Painted]) -> Vec<String> {
+    shapes
+        .iter()
+        .filter_map(|p| match &p.shape {
+            Shape::Text(t) => Some(t.galley.text().to_owned()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_shock_marks_cut_dependencies_and_milestones_at_risk_on_the_canvas() {
+    let data = tempfile::tempdir().unwrap();
+    let plan = stackplan::io::load_str(include_str!("ui_plan.ron")).unwrap();
+    let app = StackplanApp::with_plan(plan, DataFolder::at(data.path()));
+    let mut h = common::harness_sized(app, 1280.0, 800.0);
+    h.state_mut().view_mut().cursor = Some("2027-06".parse().unwrap());
+    h.get_by_label("Sovereignty").click();
+    h.run();
+    h.run();
+    assert!(cut_frames(&canvas_shapes(&h)).is_empty(), "no shock yet");
+    // The picker: "No shock" until a jurisdiction is chosen.
+    let picker = h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Shock");
+    assert_eq!(picker.value().as_deref(), Some("No shock"));
+    picker.click();
+    h.run();
+    h.get_by_label("US cuts off").click();
+    h.run();
+    h.run();
+    let shapes = canvas_shapes(&h);
+    // Both US dependencies are live in 2027-06: both bars are framed from the cut on.
+    let frames = cut_frames(&shapes);
+    assert_eq!(frames.len(), 2, "{frames:?}");
+    let cursor_x = shapes
+        .iter()
+        .find_map(|p| match &p.shape {
+            Shape::LineSegment { points, stroke } if stroke.color == CURSOR => Some(points[0].x),
+            _ => None,
+        })
+        .expect("the time cursor is painted");
+    let ppm = h.state().view().points_per_month;
+    let cut_x = cursor_x - ppm / 2.0;
+    for frame in &frames {
+        assert!(
+            (frame.left() - cut_x).abs() < 1.5,
+            "a frame starts at the cut ({cut_x}): {frame:?}"
+        );
+    }
+    // The licensed model's frame ends where its bar ends: where the plan removes it.
+    let licensed_bar = shapes
+        .iter()
+        .find_map(|p| match &p.shape {
+            Shape::Rect(r) if r.fill == LICENSED => Some(r.rect),
+            _ => None,
+        })
+        .expect("the licensed dependency's bar");
+    assert!(
+        frames
+            .iter()
+            .any(|f| (f.right() - licensed_bar.right()).abs() < 1.5),
+        "{frames:?} vs {licensed_bar:?}"
+    );
+    // The national model milestone needs the compute cluster (a hit layer): it gets a ring.
+    let models = diamonds(&shapes, MODELS, false);
+    let rings = diamonds(&shapes, SHOCK, true);
+    assert_eq!(rings.len(), 1, "{rings:?}");
+    assert!(models.iter().any(|m| m.distance(rings[0]) < 1.0));
+    assert!(texts(&shapes).contains(&"US cuts off 2027-06".to_owned()));
+    // The summary says what is cut and for how long: the GPUs are never removed, so they
+    // stay cut from 2027-06 to the horizon's end in 2031-12.
+    h.get_by_label_contains(
+        "2 dependencies cut, exposure 9 cut, 1 never removed by the plan (longest 55 months",
+    );
+    // Clearing the shock restores the canvas.
+    h.get_by_label("Clear shock").click();
+    h.run();
+    h.run();
+    let shapes = canvas_shapes(&h);
+    assert!(cut_frames(&shapes).is_empty());
+    assert!(diamonds(&shapes, SHOCK, true).is_empty());
+    assert!(!texts(&shapes).iter().any(|t| t.contains("cuts off")));
+}

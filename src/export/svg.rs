@@ -226,6 +226,7 @@ fn tag_attrs(tag: &Tag) -> String {
         Tag::Cursor => ("cursor", None),
         Tag::Legend => ("legend", None),
         Tag::Ghost(id) => ("ghost", Some(id.clone())),
+        Tag::Shock => ("shock", None),
     };
     match id {
         Some(id) => format!(r#" class="{class}" data-id="{}""#, escape(&id)),

@@ -30,6 +30,8 @@ const CURSOR_LABEL_SIZE: f32 = 8.0;
 const FOUND: Rgba = Rgba::rgb(0xFD, 0xE0, 0x47);
 /// The outline of the critical path's items and links.
 const CRITICAL: Rgba = Rgba::rgb(0xC0, 0x26, 0xD3);
+/// What a cut-off marks: the shock line, hit lanes, cut bars and rings on milestones at risk.
+const SHOCK: Rgba = Rgba::rgb(0xB9, 0x1C, 0x1C);
 /// Opacity factor of items outside the focus.
 const DIMMED: f32 = 0.25;
 /// Padding above and below the rows of a lane.
@@ -45,7 +47,35 @@ pub fn layout(plan: &Roadmap, view: &View) -> Scene {
         chart.dependency_lane();
     }
     chart.links();
+    chart.shock_line();
     chart.finish()
+}
+
+/// The ids a cut-off marks, for quick look-up while laying out.
+struct ShockMarks<'a> {
+    /// The month access is cut.
+    at: Month,
+    /// Layers with a cut dependency.
+    hit: HashSet<&'a str>,
+    /// Dependencies cut.
+    cut: HashSet<&'a str>,
+    /// Milestones at risk.
+    at_risk: HashSet<&'a str>,
+}
+
+impl<'a> ShockMarks<'a> {
+    fn of(shock: &'a analysis::sovereignty::Shock) -> ShockMarks<'a> {
+        ShockMarks {
+            at: shock.at,
+            hit: shock.layers_hit.iter().map(String::as_str).collect(),
+            cut: shock.cut.iter().map(|c| c.id.as_str()).collect(),
+            at_risk: shock
+                .milestones_at_risk
+                .iter()
+                .map(String::as_str)
+                .collect(),
+        }
+    }
 }
 
 /// Where the ends of a placed item are, for arrows.
@@ -225,6 +255,8 @@ struct Chart<'a> {
     diamonds: HashMap<usize, Point>,
     y: f32,
     label_size: f32,
+    /// The cut-off marked, if any.
+    shock: Option<ShockMarks<'a>>,
 }
 
 impl<'a> Chart<'a> {
@@ -242,6 +274,7 @@ impl<'a> Chart<'a> {
             diamonds: HashMap::new(),
             y: RULER_HEIGHT,
             label_size,
+            shock: view.shock.as_ref().map(ShockMarks::of),
         }
     }
 
@@ -483,6 +516,7 @@ impl<'a> Chart<'a> {
             top,
             bottom,
         });
+        self.hit_wash(&layer.id, top, bottom);
         let row_top = |r: usize| top + LANE_PAD + r as f32 * row_h;
         for p in &placed {
             self.milestone(p, row_top(p.row) + row_h / 2.0, colour);
@@ -593,6 +627,19 @@ impl<'a> Chart<'a> {
             },
             tag.clone(),
         );
+        if self
+            .shock
+            .as_ref()
+            .is_some_and(|s| s.at_risk.contains(m.id.as_str()))
+        {
+            let ring = Shape::Diamond {
+                centre,
+                half: half + 3.5,
+                fill: None,
+                stroke: Some(Stroke::solid(2.0, SHOCK)),
+            };
+            self.front(ring, tag.clone());
+        }
         let lx = x + half + 3.0;
         // The limit was computed as lx + the title's width: allow for rounding far from 0.
         let max = p.limit.min(view.chart_right()) - lx + 0.01;
@@ -818,6 +865,7 @@ impl<'a> Chart<'a> {
                 },
                 tag.clone(),
             );
+            self.cut_overlay(&dep.id, bar);
             if bar.w >= MIN_BAR_WIDTH {
                 self.bar_label(&dep.name, bar, next_x, colour, alpha, tag);
             }
@@ -849,6 +897,92 @@ impl<'a> Chart<'a> {
             },
             tag,
         );
+    }
+
+    /// A red wash over a lane the cut-off hits, from the cut to the view's end.
+    fn hit_wash(&mut self, layer: &str, top: f32, bottom: f32) {
+        let Some(shock) = &self.shock else { return };
+        if !shock.hit.contains(layer) {
+            return;
+        }
+        let x = self.view.x_of(shock.at).max(self.view.chart_left());
+        let rect = Rect::new(x, top, self.view.chart_right() - x, bottom - top);
+        let shape = Shape::Rect {
+            rect,
+            fill: Some(SHOCK.with_alpha(22)),
+            stroke: None,
+            radius: 0.0,
+        };
+        self.back(shape, Tag::Shock);
+    }
+
+    /// The part of a cut dependency's bar from the cut until the plan removes it (the months
+    /// without it), darkened and framed in red.
+    fn cut_overlay(&mut self, id: &str, bar: Rect) {
+        let Some(shock) = &self.shock else { return };
+        if !shock.cut.contains(id) {
+            return;
+        }
+        let x = self.view.x_of(shock.at).max(bar.x);
+        if bar.right() <= x {
+            return;
+        }
+        let rect = Rect::new(x, bar.y - 1.0, bar.right() - x, bar.h + 2.0);
+        let shape = Shape::Rect {
+            rect,
+            fill: Some(Rgba::rgb(0x45, 0x0A, 0x0A).with_alpha(80)),
+            stroke: Some(Stroke::solid(2.0, SHOCK)),
+            radius: 0.0,
+        };
+        self.shape(shape, Tag::Dependency(id.to_owned()));
+    }
+
+    /// The cut-off's line at the start of its month and what it says, over the lanes.
+    fn shock_line(&mut self) {
+        let view = self.view;
+        let Some(shock) = &view.shock else { return };
+        if shock.at < view.from || shock.at > view.to {
+            return;
+        }
+        let x = view.x_of(shock.at);
+        let points = vec![Point::new(x, RULER_HEIGHT), Point::new(x, self.y)];
+        self.front(
+            Shape::Line {
+                points,
+                stroke: Stroke::dashed(2.0, SHOCK),
+            },
+            Tag::Shock,
+        );
+        let who = match &shock.cutoff {
+            analysis::sovereignty::Cutoff::Jurisdiction(j) => j,
+            analysis::sovereignty::Cutoff::Controller(c) => c,
+        };
+        let text = format!("{who} cuts off {}", shock.at);
+        let size = self.label_size.max(8.0);
+        let w = text::width(&text, size);
+        let x = (x + 3.0)
+            .min(view.chart_right() - w - 6.0)
+            .max(view.chart_left());
+        let back = Rect::new(x, RULER_HEIGHT + 2.0, w + 6.0, size * 1.5);
+        self.front(
+            Shape::Rect {
+                rect: back,
+                fill: Some(SHOCK),
+                stroke: None,
+                radius: 2.0,
+            },
+            Tag::Shock,
+        );
+        let run = TextRun {
+            text,
+            pos: Point::new(back.x + 3.0, back.y + size * 1.1),
+            size,
+            colour: PAPER,
+            weight: Weight::Bold,
+            anchor: Anchor::Start,
+            max_width: w + 1.0,
+        };
+        self.front(Shape::Text(run), Tag::Shock);
     }
 
     /// `after` and `needs` arrows between placed items in view.

@@ -22,6 +22,7 @@ pub use scene::{
     Anchor, Band, BarEnd, Item, Point, Rect, Rgba, Scene, Shape, Stroke, Tag, TextRun, Weight,
 };
 
+use crate::analysis::sovereignty::Shock;
 use crate::model::{Month, Roadmap};
 
 /// Height of the time ruler (two tiers).
@@ -60,6 +61,9 @@ pub struct View {
     pub legend: bool,
     /// Only items overlapping this vertical range (top, bottom) are emitted; `None` = all.
     pub visible: Option<(f32, f32)>,
+    /// A cut-off to mark: its month, the lanes it hits, the dependencies it cuts (until the
+    /// plan removes them) and the milestones it puts at risk.
+    pub shock: Option<Shock>,
 }
 
 impl View {
@@ -79,6 +83,7 @@ impl View {
             dependencies: true,
             legend: false,
             visible: None,
+            shock: None,
         }
     }
 

@@ -429,6 +429,8 @@ pub enum Tag {
     Legend,
     /// Where the compared plan has the item with this id (drawn behind this plan's items).
     Ghost(String),
+    /// A cut-off's marks that belong to no single item: its line, label and hit lanes.
+    Shock,
 }
 
 impl Tag {

@@ -11,6 +11,7 @@ pub use super::paint::HEADER_WIDTH;
 use super::paint::{Painted, Placement};
 use super::view::{Selection, ViewState};
 use crate::analysis::Finding;
+use crate::analysis::sovereignty::{Cutoff, Shock};
 use crate::layout::{self, BarEnd, Scene, Tag};
 use crate::model::{ItemKind, Month, Roadmap};
 
@@ -79,6 +80,9 @@ pub struct CanvasState {
     pub left: Option<f32>,
     /// Width of the canvas last frame (the Stops panel saves the months in view).
     pub width: Option<f32>,
+    /// The shock the Sovereignty view applies this frame (it sets it before the canvas is
+    /// drawn; the canvas takes it, so a hidden view marks nothing).
+    pub shock: Option<Shock>,
 }
 
 /// What a scene depends on; the scene is reused while this is unchanged.
@@ -95,6 +99,8 @@ struct SceneKey {
     visible: (i32, i32),
     /// The plan compared with (its generation), whose ghosts the scene draws.
     compared: Option<u64>,
+    /// Who cuts off access, and when.
+    shock: Option<(Cutoff, Month)>,
 }
 
 /// The canvas.
@@ -143,6 +149,7 @@ pub fn canvas_ui(app: &mut StackplanApp, ui: &mut Ui) {
     let (mut view, placement) = layout_view(&app.view, rect);
     view.outline = outlined_chain(app);
     view.highlight = app.found_ids();
+    view.shock = app.canvas.shock.take();
     ensure_scene(app, &view);
     // The scene keeps the key it was laid out for: an edit made by this frame's input
     // changes the revision, and the next frame lays the plan out again.
@@ -218,6 +225,7 @@ fn scene_key(app: &StackplanApp, view: &layout::View) -> SceneKey {
         highlight: view.highlight.clone(),
         visible,
         compared: app.comparing().map(|c| c.generation),
+        shock: view.shock.as_ref().map(|s| (s.cutoff.clone(), s.at)),
     }
 }
 

@@ -6,6 +6,7 @@ use egui::{Color32, ComboBox, Grid, RichText, TextEdit};
 
 use super::app::StackplanApp;
 use super::edits;
+use super::evidence;
 use super::view::Selection;
 use crate::model::{
     ControlLevel, Dependency, Investment, ItemKind, Layer, Milestone, Month, Roadmap,
@@ -57,7 +58,16 @@ fn item_ui(app: &mut StackplanApp, ui: &mut egui::Ui, sel: &Selection, focus: bo
             let id = fields_ui(ui, plan, &sel.id, focus, |ui, focus| {
                 milestone_ui(ui, plan, &mut edited, focus)
             });
-            commit(app, ui, &sel.id, edited != m, |p| {
+            ui.add_space(8.0);
+            let today = evidence::this_month(plan.horizon.start);
+            let change = evidence::evidence_list_ui(
+                ui,
+                &format!("milestone-{}", m.id),
+                ("Evidence that it removes what it removes", "Add evidence"),
+                &mut edited.evidence,
+                today,
+            );
+            record(app, ui, &sel.id, change, edited != m, |p| {
                 replace(&mut p.milestones, &edited)
             });
             id
@@ -69,7 +79,14 @@ fn item_ui(app: &mut StackplanApp, ui: &mut egui::Ui, sel: &Selection, focus: bo
             let id = fields_ui(ui, plan, &sel.id, focus, |ui, focus| {
                 dependency_ui(ui, plan, &mut edited, focus)
             });
-            commit(app, ui, &sel.id, edited != d, |p| {
+            let change = match super::sovereignty::framework() {
+                Some(f) => {
+                    let today = evidence::this_month(plan.horizon.start);
+                    evidence::dependency_sovereignty_ui(ui, f, &mut edited, today)
+                }
+                None => evidence::Change::None,
+            };
+            record(app, ui, &sel.id, change, edited != d, |p| {
                 replace(&mut p.dependencies, &edited)
             });
             id
@@ -216,6 +233,23 @@ fn commit(
         &format!("inspector {id} {field}"),
         apply,
     );
+}
+
+/// Records an edit that may include the evidence sections: adding, removing or choosing is
+/// an undo step of its own, typing merges like any other field.
+fn record(
+    app: &mut StackplanApp,
+    ui: &egui::Ui,
+    id: &str,
+    change: evidence::Change,
+    changed: bool,
+    apply: impl FnOnce(&mut Roadmap),
+) {
+    if change == evidence::Change::Step {
+        app.doc.edit(&format!("Edit {id}"), apply);
+    } else {
+        commit(app, ui, id, changed, apply);
+    }
 }
 
 /// Replaces the item with the same id as `item` in `list`.
@@ -563,7 +597,7 @@ pub(super) fn checked_field_ui<T>(
     result
 }
 
-fn month(text: &str) -> Result<Month, String> {
+pub(super) fn month(text: &str) -> Result<Month, String> {
     text.trim().parse::<Month>().map_err(|_| {
         format!(
             "“{}” is not a month: write YYYY-MM, e.g. 2028-06.",

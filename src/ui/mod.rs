@@ -10,6 +10,7 @@ mod critical;
 mod dialogs;
 mod disk;
 pub mod edits;
+mod evidence;
 mod export;
 mod export_form;
 mod exposure;
@@ -42,6 +43,7 @@ pub use fonts::add_fonts_from;
 pub use history::Document;
 pub use import::{ImportAnswer, ImportForm};
 pub use paint::HEADER_WIDTH;
+pub use sovereignty::show_sovereignty;
 pub use view::{Panels, Selection, ViewState};
 
 /// Opens the editor window on `file`, or on the bundled example plan when none is given,
@@ -136,7 +138,7 @@ fn panels_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
         egui::Panel::bottom("exposure")
             .resizable(false)
             .show(ui, |ui| {
-                let id = egui::Id::unique("bottom-tab-sovereignty");
+                let id = sovereignty::tab_id();
                 let mut sovereign = ui.data(|d| d.get_temp::<bool>(id)).unwrap_or(false);
                 ui.horizontal(|ui| {
                     ui.selectable_value(&mut sovereign, false, "Exposure");

@@ -30,13 +30,28 @@ fn colour(c: Rgba) -> Color32 {
 }
 
 /// The bundled framework, parsed once.
-fn framework() -> Option<&'static Framework> {
+pub(super) fn framework() -> Option<&'static Framework> {
     static FRAMEWORK: std::sync::OnceLock<Option<Framework>> = std::sync::OnceLock::new();
     FRAMEWORK.get_or_init(|| Framework::eu_csf().ok()).as_ref()
 }
 
 fn state_id() -> egui::Id {
     egui::Id::unique("sovereignty-view")
+}
+
+/// Where the bottom panel remembers whether the Sovereignty tab is shown.
+pub(super) fn tab_id() -> egui::Id {
+    egui::Id::unique("bottom-tab-sovereignty")
+}
+
+/// Shows the Sovereignty tab with `shock` applied at the time cursor (or none).
+pub fn show_sovereignty(ctx: &egui::Context, shock: Option<Cutoff>) {
+    let mut st = state(ctx);
+    st.shock = shock;
+    ctx.data_mut(|d| {
+        d.insert_temp(tab_id(), true);
+        d.insert_temp(state_id(), st);
+    });
 }
 
 /// The state of the view (mode and shock).
@@ -93,6 +108,7 @@ pub fn sovereignty_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
         ));
     });
     let shock = st.shock.as_ref().map(|c| sov.shock(c, at));
+    app.canvas.shock = shock.clone();
     if let Some(s) = &shock {
         let never = s.cut.iter().filter(|c| c.removed_in.is_none()).count();
         let longest = s.cut.iter().map(|c| c.months_exposed).max().unwrap_or(0);
