@@ -190,3 +190,124 @@ fn a_shock_marks_cut_dependencies_and_milestones_at_risk_on_the_canvas() {
     assert!(diamonds(&shapes, SHOCK, true).is_empty());
     assert!(!texts(&shapes).iter().any(|t| t.contains("cuts off")));
 }
+
+fn dependency<'a>(app: &'a StackplanApp, id: &str) -> &'a stackplan::model::Dependency {
+    app.plan().dependency(id).expect("the dependency")
+}
+
+#[test]
+fn the_inspector_edits_evidence_and_framework_levels_each_step_undoable() {
+    use egui::accesskit::Role;
+    use stackplan::model::{Confidence, ItemKind};
+    use stackplan::ui::{Command, Selection};
+    let data = tempfile::tempdir().unwrap();
+    let plan = stackplan::io::load_str(include_str!("ui_plan.ron")).unwrap();
+    let app = StackplanApp::with_plan(plan, DataFolder::at(data.path()));
+    let mut h = common::harness_sized(app, 1280.0, 1000.0);
+    h.state_mut()
+        .select(Some(Selection::new(ItemKind::Dependency, "foreign-gpus")));
+    h.run();
+    let shown = |h: &egui_kittest::Harness<'static, StackplanApp>, text: &str| {
+        h.query_by_label(text).is_some()
+    };
+    assert!(shown(&h, "No evidence yet."));
+    // Add a source: a framed entry with its fields appears.
+    h.get_by_label("Add evidence").click();
+    h.run();
+    assert_eq!(dependency(h.state(), "foreign-gpus").evidence.len(), 1);
+    assert!(shown(&h, "Remove evidence 1") && !shown(&h, "No evidence yet."));
+    h.get_by_role_and_label(Role::TextInput, "Source").focus();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Source")
+        .type_text("Export licence register");
+    h.run();
+    h.run();
+    let confidence = h.get_by_role_and_label(Role::ComboBox, "Confidence");
+    assert_eq!(confidence.value().as_deref(), Some("medium"));
+    confidence.click();
+    h.run();
+    h.get_by_label("high").click();
+    h.run();
+    h.run();
+    let e = &dependency(h.state(), "foreign-gpus").evidence[0];
+    assert_eq!(e.source, "Export licence register");
+    assert_eq!(e.confidence, Confidence::High);
+    assert_eq!(
+        h.get_by_role_and_label(Role::ComboBox, "Confidence")
+            .value()
+            .as_deref(),
+        Some("high")
+    );
+    // A black box is level 0 on every objective until set by hand.
+    let supply = h.get_by_role_and_label(Role::ComboBox, "Supply chain sovereignty");
+    assert_eq!(supply.value().as_deref(), Some("0 (default)"));
+    supply.click();
+    h.run();
+    h.get_by_label("2: SEAL-2 Data sovereignty").click();
+    h.run();
+    h.run();
+    let a = &dependency(h.state(), "foreign-gpus").assessment;
+    assert_eq!(
+        (a.len(), a[0].objective.as_str(), a[0].level),
+        (1, "supply-chain", 2)
+    );
+    assert_eq!(
+        h.get_by_role_and_label(Role::ComboBox, "Supply chain sovereignty")
+            .value()
+            .as_deref(),
+        Some("2 (by hand)")
+    );
+    // The level set by hand gets its own evidence list.
+    assert!(shown(&h, "Add evidence for Supply chain sovereignty"));
+    // Each step undoes on its own: the level, then the confidence, then the typing, then the
+    // entry itself.
+    h.state_mut().run(Command::Undo);
+    h.run();
+    assert!(dependency(h.state(), "foreign-gpus").assessment.is_empty());
+    assert_eq!(
+        h.get_by_role_and_label(Role::ComboBox, "Supply chain sovereignty")
+            .value()
+            .as_deref(),
+        Some("0 (default)")
+    );
+    h.state_mut().run(Command::Undo);
+    h.run();
+    let e = &dependency(h.state(), "foreign-gpus").evidence[0];
+    assert_eq!(
+        (e.confidence, e.source.as_str()),
+        (Confidence::Medium, "Export licence register")
+    );
+    h.state_mut().run(Command::Undo);
+    h.run();
+    assert_eq!(dependency(h.state(), "foreign-gpus").evidence[0].source, "");
+    h.state_mut().run(Command::Undo);
+    h.run();
+    assert!(dependency(h.state(), "foreign-gpus").evidence.is_empty());
+    assert!(shown(&h, "No evidence yet."));
+    // Removing the milestone's evidence is one step too.
+    h.state_mut()
+        .select(Some(Selection::new(ItemKind::Milestone, "own-model")));
+    h.run();
+    h.get_by_label("Remove evidence 1").click();
+    h.run();
+    assert!(
+        h.state()
+            .plan()
+            .milestone("own-model")
+            .unwrap()
+            .evidence
+            .is_empty()
+    );
+    assert!(shown(&h, "No evidence yet."));
+    h.state_mut().run(Command::Undo);
+    h.run();
+    assert_eq!(
+        h.state()
+            .plan()
+            .milestone("own-model")
+            .unwrap()
+            .evidence
+            .len(),
+        1
+    );
+}

@@ -1318,6 +1318,17 @@ mod tests {
     }
 
     #[test]
+    fn ligatures_whose_capitals_are_longer_never_split_a_character() {
+        // "ﬀ" (3 bytes) upper-cases to "FF" (2 bytes): offsets found in an upper-cased copy
+        // would fall inside it.
+        assert_eq!(
+            link_code("ﬀ FS+2d"),
+            ("ﬀ".into(), LinkKind::FinishStart, Lag::days(2.0))
+        );
+        assert_eq!(link_code("ﬀﬀ").0, "ﬀﬀ");
+    }
+
+    #[test]
     fn the_header_is_found_below_a_title_and_a_blank_row() {
         let text = |s: &str| Cell::Text(s.into());
         let grid = Grid {

@@ -163,17 +163,13 @@ pub fn dependency_sovereignty_ui(
                 let mut chosen = current;
                 let label = ui.label(&objective.name);
                 let shown = match current {
-                    Some(level) => format!("{level} (set by hand)"),
-                    None => format!("{default} (from control level)"),
+                    Some(level) => format!("{level} (by hand)"),
+                    None => format!("{default} (default)"),
                 };
                 ComboBox::from_id_salt(("objective", &d.id, &objective.id))
                     .selected_text(shown)
                     .show_ui(ui, |ui| {
-                        ui.selectable_value(
-                            &mut chosen,
-                            None,
-                            format!("{default} (from control level)"),
-                        );
+                        ui.selectable_value(&mut chosen, None, format!("{default} (default)"));
                         for level in 0..=framework.max_level() {
                             let name = framework
                                 .levels

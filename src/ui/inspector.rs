@@ -421,8 +421,9 @@ fn dependency_ui(ui: &mut egui::Ui, plan: &Roadmap, d: &mut Dependency, focus: b
         });
     combo.response.labelled_by(label.id);
     ui.end_row();
-    ui.label("Criticality");
-    ui.add(egui::Slider::new(&mut d.criticality, 1..=5));
+    let label = ui.label("Criticality");
+    ui.add(egui::Slider::new(&mut d.criticality, 1..=5))
+        .labelled_by(label.id);
     ui.end_row();
     notes_row_ui(ui, &mut d.notes);
 }
