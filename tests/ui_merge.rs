@@ -359,3 +359,36 @@ fn a_file_git_left_conflicted_opens_in_the_resolve_panel() {
     assert_eq!(committed.investment("lab").unwrap().title, "Lab (theirs)");
     assert!(committed.conflicts.is_empty());
 }
+
+#[test]
+fn saving_right_after_a_change_on_disk_offers_the_merge_instead_of_overwriting() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, file) = open(dir.path(), &plan());
+    edit_lab_title(&mut h, " (ours)");
+    let theirs = with_investment(plan(), "cluster-2", |i| {
+        i.title = "Phase two, from disk".into()
+    });
+    stackplan::io::save_path(&theirs, &file).unwrap();
+    h.state_mut().run(Command::Save);
+    h.run();
+    assert_eq!(
+        stackplan::io::load_path(&file).unwrap(),
+        theirs,
+        "not overwritten"
+    );
+    h.get_by_label_contains("changed on disk, and this window has unsaved edits");
+    h.get_by_label("Merge").click();
+    h.run();
+    h.state_mut().run(Command::Save);
+    h.run();
+    let saved = stackplan::io::load_path(&file).unwrap();
+    assert_eq!(
+        saved.investment("lab").unwrap().title,
+        "Language technology lab (ours)"
+    );
+    assert_eq!(
+        saved.investment("cluster-2").unwrap().title,
+        "Phase two, from disk"
+    );
+    assert!(!h.state().title().contains('•'));
+}

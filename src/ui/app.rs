@@ -593,6 +593,10 @@ impl StackplanApp {
 
     /// Saves atomically to `path`; true when saved, otherwise shows why not.
     pub fn save_to(&mut self, path: &Path) -> bool {
+        if super::disk::changed_since_seen(self, path) {
+            self.status = "Not saved: the file changed on disk; merge or ignore first".to_owned();
+            return false;
+        }
         match io::save_path(self.doc.plan(), path) {
             Ok(()) => {
                 self.doc.mark_saved(path.to_owned());

@@ -99,6 +99,24 @@ pub fn watch_disk(app: &mut StackplanApp, ctx: &egui::Context) {
     ctx.request_repaint();
 }
 
+/// Whether saving to `path` would overwrite a change on disk the editor has not offered yet
+/// (or whose offer is unanswered); such a change is offered now instead.
+pub fn changed_since_seen(app: &mut StackplanApp, path: &Path) -> bool {
+    let Some(watch) = app.disk.as_mut().filter(|w| w.path == path) else {
+        return false;
+    };
+    let stamp = Stamp::of(path);
+    if stamp.is_some() && stamp != watch.stamp {
+        watch.stamp = stamp;
+        watch.offer = match io::load_path(path) {
+            Ok(disk) if disk == watch.base || &disk == app.doc.plan() => None,
+            Ok(disk) => Some(Offer::Changed(Box::new(disk))),
+            Err(e) => Some(Offer::Unreadable(e.to_string())),
+        };
+    }
+    matches!(watch.offer, Some(Offer::Changed(_)))
+}
+
 /// Starts watching `path`: an unmodified document is what the file holds; otherwise the
 /// file is read for the base.
 fn start_watch(app: &StackplanApp, path: PathBuf, now: f64) -> DiskWatch {
