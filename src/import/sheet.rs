@@ -919,8 +919,18 @@ fn lag(text: &str) -> Option<Lag> {
     })
 }
 
-/// The grids of a workbook's sheets (only `sheet` when given).
+/// The grids of a workbook's sheets (only `sheet` when given). calamine can panic on some
+/// damaged workbooks (e.g. a sheet dimension that ends before it starts); that is an error
+/// of the file, never a crash of the editor.
 fn workbook_grids(bytes: &[u8], sheet: Option<&str>) -> Result<Vec<Grid>, ImportError> {
+    std::panic::catch_unwind(|| sheet_grids(bytes, sheet)).unwrap_or_else(|_| {
+        Err(ImportError::Workbook(
+            "the workbook is damaged: its sheets cannot be read".to_owned(),
+        ))
+    })
+}
+
+fn sheet_grids(bytes: &[u8], sheet: Option<&str>) -> Result<Vec<Grid>, ImportError> {
     let mut book = open_workbook(bytes)?;
     let names = book.sheet_names();
     if let Some(wanted) = sheet
