@@ -235,7 +235,7 @@ pub fn sovereignty_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
             now,
             cursor: view.cursor,
         };
-        let text = spoken::sovereignty_chart(&sov, &plan, at, st.by_framework);
+        let text = spoken::sovereignty_chart(&sov, plan, at, st.by_framework);
         super::a11y::describe(ui.ctx(), resp.id, &text);
     }
     let painter = ui.painter_at(rect);
