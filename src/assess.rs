@@ -277,27 +277,15 @@ pub fn shock(
         Err(code) => return code,
     };
     let sovereignty = Sovereignty::new(&plan, &analysis, &framework);
-    let (kind, name, known) = match cutoff {
-        Cutoff::Jurisdiction(j) => ("jurisdiction", j, sovereignty.jurisdictions()),
-        Cutoff::Controller(c) => ("controller", c, sovereignty.controllers()),
+    let cutoff = match sovereignty.check_cutoff(cutoff) {
+        Ok(cutoff) => cutoff,
+        Err(why) => {
+            let _ = writeln!(err, "error: {why} — {}", file.display());
+            return UNREADABLE;
+        }
     };
-    if !known
-        .iter()
-        .any(|k| k.trim().to_lowercase() == name.trim().to_lowercase())
-    {
-        let _ = writeln!(
-            err,
-            "error: no dependency has {kind} \"{name}\"; the plan's {kind}s: {} — {}",
-            if known.is_empty() {
-                "none".to_owned()
-            } else {
-                known.join(", ")
-            },
-            file.display()
-        );
-        return UNREADABLE;
-    }
-    let shock = sovereignty.shock(cutoff, at);
+    let (Cutoff::Jurisdiction(name) | Cutoff::Controller(name)) = &cutoff;
+    let shock = sovereignty.shock(&cutoff, at);
     match format {
         OutputFormat::Json => print_json(&shock_json(&shock), out, err),
         OutputFormat::Text => {

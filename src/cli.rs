@@ -115,6 +115,14 @@ pub fn export(
         Ok(plan) => plan,
         Err(e) => return fail(err, &e),
     };
+    let options = match with_known_cutoff(&plan, options) {
+        Ok(options) => options,
+        Err(why) => {
+            let _ = writeln!(err, "error: {why} — {}", file.display());
+            return UNREADABLE;
+        }
+    };
+    let options = &options;
     let ext = out_path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase());
@@ -133,6 +141,26 @@ pub fn export(
     report_export(written, out_path, out, err)
 }
 
+/// `options` with the cut-off they ask to mark spelled as `plan` spells it, or why `plan`
+/// names no such jurisdiction or controller.
+fn with_known_cutoff(
+    plan: &Roadmap,
+    options: &export::ExportOptions,
+) -> Result<export::ExportOptions, String> {
+    let Some((cutoff, at)) = &options.shock else {
+        return Ok(options.clone());
+    };
+    let framework =
+        analysis::Framework::eu_csf().map_err(|e| format!("the bundled framework: {e}"))?;
+    let analysis = analysis::Analysis::of(plan);
+    let sovereignty = analysis::sovereignty::Sovereignty::new(plan, &analysis, &framework);
+    let cutoff = sovereignty.check_cutoff(cutoff)?;
+    Ok(export::ExportOptions {
+        shock: Some((cutoff, *at)),
+        ..options.clone()
+    })
+}
+
 /// `stackplan export FILE -o OUT.pdf --stops [--compare OTHER]`: writes the handout, one page
 /// per stop, and with OTHER a last page comparing the two paths.
 pub fn export_handout(
@@ -147,6 +175,14 @@ pub fn export_handout(
         Ok(plan) => plan,
         Err(e) => return fail(err, &e),
     };
+    let options = match with_known_cutoff(&plan, options) {
+        Ok(options) => options,
+        Err(why) => {
+            let _ = writeln!(err, "error: {why} — {}", file.display());
+            return UNREADABLE;
+        }
+    };
+    let options = &options;
     let ext = out_path.extension().and_then(|e| e.to_str()).unwrap_or("");
     if !ext.eq_ignore_ascii_case("pdf") {
         let _ = writeln!(err, "error: a handout is a PDF: name the output *.pdf");

@@ -24,6 +24,8 @@ use stackplan::model::Month;
   stackplan export plan.ron -o plan.pdf        chart and report pages, A4 landscape
   stackplan export plan.ron -o plan.pdf --page a3 --from 2026-01 --to 2030-12
   stackplan export plan.ron -o chart.svg       (or chart.png, --scale 2)
+  stackplan export plan.ron -o plan.pdf --shock-jurisdiction US --shock-at 2027-06
+                                              mark a cut-off on the chart, summarised on page 1
   stackplan export plan.ron -o handout.pdf --stops  one page per presentation stop
   stackplan export b.ron --stops --compare a.ron -o handout.pdf  and a last page: both paths
   stackplan export plan.ron -o out.csv        write out-investments.csv, out-milestones.csv, …
@@ -98,6 +100,21 @@ enum Command {
         /// Write a comparison report PDF of this plan (A) and another (B) instead.
         #[arg(long, value_name = "B.ron")]
         compare: Option<PathBuf>,
+        /// Mark a cut-off on the chart: this jurisdiction stops access at --shock-at (the PDF
+        /// summary says what it cuts and for how long).
+        #[arg(long, value_name = "J", requires = "shock_at", conflicts_with_all = ["shock_controller", "compare"])]
+        shock_jurisdiction: Option<String>,
+        /// Mark a cut-off on the chart: this controller (vendor, country) stops access.
+        #[arg(
+            long,
+            value_name = "C",
+            requires = "shock_at",
+            conflicts_with = "compare"
+        )]
+        shock_controller: Option<String>,
+        /// The month of the cut-off, e.g. 2027-06.
+        #[arg(long, value_name = "YYYY-MM")]
+        shock_at: Option<Month>,
     },
     /// Sovereignty at a month: weakest link per layer, exposure by jurisdiction, framework score.
     Assess {
@@ -192,13 +209,20 @@ fn main() -> ExitCode {
             scale,
             stops,
             compare,
+            shock_jurisdiction,
+            shock_controller,
+            shock_at,
         }) => {
+            let cutoff = shock_jurisdiction
+                .map(Cutoff::Jurisdiction)
+                .or(shock_controller.map(Cutoff::Controller));
             let options = ExportOptions {
                 page,
                 landscape: !portrait,
                 from,
                 to,
                 scale,
+                shock: cutoff.zip(shock_at),
                 ..ExportOptions::default()
             };
             if stops {

@@ -448,7 +448,8 @@ fn chart_pages_share_time_equally_and_cut_a_lane_only_when_it_is_taller_than_a_p
     let plan = sovereign_stack();
     for (w, h) in [(841.89, 595.28), (595.28, 841.89), (612.0, 792.0)] {
         let setup = layout::page::PageSetup::new(&plan, w, h);
-        let tiles = layout::page::chart_tiles(&plan, plan.horizon.start, plan.horizon.end, &setup);
+        let tiles =
+            layout::page::chart_tiles(&plan, plan.horizon.start, plan.horizon.end, &setup, None);
         let room = tiles.iter().map(|t| t.bottom - t.top).fold(0.0, f32::max);
         let months: Vec<i32> = tiles
             .iter()

@@ -217,3 +217,129 @@ fn every_example_plan_is_assessed_and_has_jurisdictions() {
         assert!(!unknown, "{path} names every jurisdiction");
     }
 }
+
+/// Runs `stackplan export` on the hand-worked plan into `dir/name` with `args` after it.
+fn export_plan(dir: &std::path::Path, name: &str, args: &[&str]) -> (Output, std::path::PathBuf) {
+    let plan = dir.join("plan.ron");
+    std::fs::write(&plan, PLAN).unwrap();
+    let out_path = dir.join(name);
+    let (plan, target) = (plan.display().to_string(), out_path.display().to_string());
+    let mut all = vec!["export", plan.as_str(), "-o", target.as_str()];
+    all.extend_from_slice(args);
+    (stackplan(&all), out_path)
+}
+
+fn pdftotext(pdf: &std::path::Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (Debian package poppler-utils) must be installed");
+    assert!(out.status.success(), "pdftotext failed");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn export_marks_a_shock_and_the_pdf_summary_says_what_it_cuts() {
+    let dir = tempfile::tempdir().unwrap();
+    let shock = ["--shock-jurisdiction", "cn", "--shock-at", "2027-06"];
+    let (out, pdf) = export_plan(dir.path(), "plan.pdf", &shock);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Page 1 states the cut-off: CN's open weights (criticality 3) are cut in 2027-06 and the
+    // plan removes them in 2029-01, 19 months later; the models layer is hit and "Own model"
+    // needs training there that has not finished.
+    let text = pdftotext(&pdf)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for expected in [
+        "The cut-off marked on the chart: Jurisdiction CN cuts off access in 2027-06",
+        "Exposure 3 of 10 cut (1 dependency, 0 never removed by the plan); 1 layer hit, 1 \
+         milestone at risk.",
+        "Open weights: 19 months without it, until the plan removes it in 2029-01",
+        "Milestones at risk: Own model.",
+        "CN cuts off 2027-06",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in {text}");
+    }
+    let (plain, plain_pdf) = export_plan(dir.path(), "plain.pdf", &[]);
+    assert_eq!(plain.status.code(), Some(0));
+    let plain_text = pdftotext(&plain_pdf);
+    assert!(
+        !plain_text.contains("marked on the chart") && !plain_text.contains("CN cuts off 2027")
+    );
+}
+
+#[test]
+fn exported_svg_and_png_draw_the_shock_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    let shock = ["--shock-controller", "Lab", "--shock-at", "2026-06"];
+    let (out, svg) = export_plan(dir.path(), "shock.svg", &shock);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let svg = std::fs::read_to_string(svg).unwrap();
+    assert!(svg.contains(r#"class="shock""#), "the line and its label");
+    assert!(svg.contains("Lab cuts off 2026-06"));
+    let (_, plain) = export_plan(dir.path(), "plain.svg", &[]);
+    let plain = std::fs::read_to_string(plain).unwrap();
+    assert!(!plain.contains(r#"class="shock""#));
+    // The lab's two dependencies (weights, llm) are cut: each gets an outlined bar more.
+    let count = |s: &str, id: &str| s.matches(&format!(r#"data-id="{id}""#)).count();
+    for id in ["weights", "llm"] {
+        assert!(count(&svg, id) > count(&plain, id), "{id} is marked as cut");
+    }
+    assert_eq!(
+        count(&svg, "gpu"),
+        count(&plain, "gpu"),
+        "gpu is not the lab's"
+    );
+    let (out, png) = export_plan(dir.path(), "shock.png", &shock);
+    assert_eq!(out.status.code(), Some(0));
+    let (_, plain_png) = export_plan(dir.path(), "plain.png", &[]);
+    assert_ne!(
+        std::fs::read(png).unwrap(),
+        std::fs::read(plain_png).unwrap()
+    );
+}
+
+#[test]
+fn export_with_an_unknown_shock_exits_2_listing_the_plans_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, pdf) = export_plan(
+        dir.path(),
+        "plan.pdf",
+        &["--shock-jurisdiction", "FR", "--shock-at", "2027-06"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("\"FR\"") && err.contains("CN, US, unknown"),
+        "{err}"
+    );
+    assert!(!pdf.exists(), "nothing is written");
+    let (out, _) = export_plan(
+        dir.path(),
+        "handout.pdf",
+        &[
+            "--stops",
+            "--shock-controller",
+            "Nobody",
+            "--shock-at",
+            "2027-06",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("GPU Corp, Hyperscaler, Lab"));
+    let (out, _) = export_plan(dir.path(), "plan.pdf", &["--shock-jurisdiction", "US"]);
+    assert_eq!(out.status.code(), Some(2), "a shock needs its month");
+}

@@ -276,6 +276,29 @@ impl<'a> Sovereignty<'a> {
         names
     }
 
+    /// `cutoff` spelled as the plan spells its jurisdiction or controller; if the plan names
+    /// no such one, a sentence saying so and listing the known ones.
+    pub fn check_cutoff(&self, cutoff: &Cutoff) -> Result<Cutoff, String> {
+        let (kind, name, known) = match cutoff {
+            Cutoff::Jurisdiction(j) => ("jurisdiction", j, self.jurisdictions()),
+            Cutoff::Controller(c) => ("controller", c, self.controllers()),
+        };
+        if let Some(known) = known.iter().find(|k| same_name(k, name)) {
+            return Ok(match cutoff {
+                Cutoff::Jurisdiction(_) => Cutoff::Jurisdiction(known.clone()),
+                Cutoff::Controller(_) => Cutoff::Controller(known.clone()),
+            });
+        }
+        let list = if known.is_empty() {
+            "none".to_owned()
+        } else {
+            known.join(", ")
+        };
+        Err(format!(
+            "no dependency has {kind} \"{name}\"; the plan's {kind}s: {list}"
+        ))
+    }
+
     /// What happens when `cutoff` cuts off access in `month`.
     pub fn shock(&self, cutoff: &Cutoff, month: Month) -> Shock {
         let end = self.plan.horizon.end;

@@ -5,6 +5,7 @@ use std::path::Path;
 use super::pdf::{self, Placed};
 use super::{ExportError, ExportOptions, Output, Report};
 use crate::analysis::Analysis;
+use crate::analysis::sovereignty::Shock;
 use crate::analysis::stops::{self, Facts, Slide, StopKind, Tone};
 use crate::analysis::two_paths::OtherPath;
 use crate::layout::{self, Anchor, Point, Rect, Rgba, Scene, Shape, Stroke, Tag, TextRun, Weight};
@@ -73,7 +74,8 @@ pub fn render(
     let (page_w, page_h) = options.page_points();
     let analysis = Analysis::of(plan);
     let slides = stops::slides_with(plan, other);
-    let sheet = Sheet::new(page_w, page_h, options.date_text());
+    let mut sheet = Sheet::new(page_w, page_h, options.date_text());
+    sheet.shock = options.shock_of(plan);
     let pages: Vec<Vec<Placed>> = slides
         .iter()
         .enumerate()
@@ -97,6 +99,8 @@ struct Sheet {
     chart: Rect,
     /// Where the figures, lines and notes go.
     column: Rect,
+    /// A cut-off marked on every chart.
+    shock: Option<Shock>,
 }
 
 impl Sheet {
@@ -116,6 +120,7 @@ impl Sheet {
                 content_w - chart_w - GUTTER,
                 h,
             ),
+            shock: None,
         }
     }
 
@@ -142,7 +147,7 @@ impl Sheet {
         }
         let (chart, scale) = match compared {
             Some(other) => (two_paths_chart(plan, analysis, other, self.chart), 1.0),
-            None => chart_scene(plan, analysis, slide, self.chart),
+            None => chart_scene(plan, analysis, slide, self.chart, self.shock.as_ref()),
         };
         let used = Rect::new(
             self.chart.x,
@@ -257,11 +262,22 @@ impl Sheet {
 }
 
 /// The roadmap chart of the stop's window, its layers and its focus, laid out to fill `area`
-/// (shrunk to at least [`MIN_SCALE`] when tall), and the scale to draw it at.
-fn chart_scene(plan: &Roadmap, analysis: &Analysis, slide: &Slide, area: Rect) -> (Scene, f32) {
+/// (shrunk to at least [`MIN_SCALE`] when tall), `shock` marked, and the scale to draw it at.
+fn chart_scene(
+    plan: &Roadmap,
+    analysis: &Analysis,
+    slide: &Slide,
+    area: Rect,
+    shock: Option<&Shock>,
+) -> (Scene, f32) {
     let layers = slide.layers(plan, analysis);
+    let chart_view = |width| {
+        let mut view = chart_view(plan, slide, &layers, width);
+        view.shock = shock.cloned();
+        view
+    };
     if matches!(slide.kind, StopKind::Overview | StopKind::Summary) {
-        let view = chart_view(plan, slide, &layers, area.w);
+        let view = chart_view(area.w);
         let lanes = plan
             .layers
             .iter()
@@ -275,12 +291,12 @@ fn chart_scene(plan: &Roadmap, analysis: &Analysis, slide: &Slide, area: Rect) -
             1.0,
         );
     }
-    let first = layout::layout(plan, &chart_view(plan, slide, &layers, area.w));
+    let first = layout::layout(plan, &chart_view(area.w));
     if first.height <= area.h {
         return (first, 1.0);
     }
     let fit = (area.h / first.height).max(MIN_SCALE);
-    let scene = layout::layout(plan, &chart_view(plan, slide, &layers, area.w / fit));
+    let scene = layout::layout(plan, &chart_view(area.w / fit));
     let scale = (area.w / scene.width.max(1.0)).min(fit);
     (scene, scale)
 }
@@ -616,7 +632,7 @@ mod tests {
             kind: StopKind::Window,
             ..slides[0].clone()
         };
-        let (scene, scale) = chart_scene(&plan, &analysis, &whole, area);
+        let (scene, scale) = chart_scene(&plan, &analysis, &whole, area, None);
         assert!((MIN_SCALE - 1e-3..1.0).contains(&scale), "shrunk: {scale}");
         assert!(scene.width * scale <= area.w + 1.0);
     }
@@ -627,7 +643,7 @@ mod tests {
         let slides = stops::slides_of(&plan);
         let area = Rect::new(0.0, 0.0, 500.0, 400.0);
         let analysis = Analysis::of(&plan);
-        let (scene, scale) = chart_scene(&plan, &analysis, &slides[0], area);
+        let (scene, scale) = chart_scene(&plan, &analysis, &slides[0], area, None);
         assert_eq!(scale, 1.0);
         assert_eq!(scene.bands.len(), plan.layers.len());
         assert!(scene.height <= area.h + 0.5 && scene.width <= area.w + 0.5);

@@ -15,6 +15,8 @@ pub mod xlsx;
 
 use std::path::Path;
 
+use crate::analysis::sovereignty::{Cutoff, Shock, Sovereignty};
+use crate::analysis::{Analysis, Framework};
 use crate::layout::View;
 use crate::model::{Month, Roadmap};
 
@@ -71,6 +73,8 @@ pub struct ExportOptions {
     pub date: Option<String>,
     /// Whether to add report pages after the chart in PDFs.
     pub report: bool,
+    /// A cut-off to mark on the chart (and summarise in PDFs): who cuts access, and when.
+    pub shock: Option<(Cutoff, Month)>,
 }
 
 impl Default for ExportOptions {
@@ -83,6 +87,7 @@ impl Default for ExportOptions {
             scale: 1.0,
             date: None,
             report: true,
+            shock: None,
         }
     }
 }
@@ -100,7 +105,16 @@ impl ExportOptions {
         let (from, to) = self.range(plan);
         let mut view = View::new(from, to);
         view.legend = true;
+        view.shock = self.shock_of(plan);
         view
+    }
+
+    /// What the chosen cut-off does to `plan`, if one is chosen.
+    pub fn shock_of(&self, plan: &Roadmap) -> Option<Shock> {
+        let (cutoff, at) = self.shock.as_ref()?;
+        let framework = Framework::eu_csf().ok()?;
+        let analysis = Analysis::of(plan);
+        Some(Sovereignty::new(plan, &analysis, &framework).shock(cutoff, *at))
     }
 
     /// Page width and height in points, after orientation.

@@ -35,7 +35,8 @@ pub fn render(plan: &Roadmap, options: &ExportOptions) -> Result<Output, ExportE
     let (page_w, page_h) = options.page_points();
     let setup = PageSetup::new(plan, page_w, page_h);
     let (from, to) = options.range(plan);
-    let charts = page::chart_tiles(plan, from, to, &setup);
+    let shock = options.shock_of(plan);
+    let charts = page::chart_tiles(plan, from, to, &setup, shock.as_ref());
     let reports = if options.report {
         report_pages(plan, &setup)
     } else {
@@ -45,6 +46,7 @@ pub fn render(plan: &Roadmap, options: &ExportOptions) -> Result<Output, ExportE
         layout::sovereignty::print_pages(
             plan,
             &options.date_text(),
+            shock.as_ref(),
             setup.content.w,
             setup.report_height(),
         )

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use super::scene::{Point, Rect, Scene};
 use super::{View, legend};
+use crate::analysis::sovereignty::Shock;
 use crate::model::{Month, Roadmap};
 
 /// Page margin in points.
@@ -98,13 +99,19 @@ impl ChartTile {
 
 /// The chart of `from`..=`to` on pages: fitted on one page when labels stay at 6 pt or more,
 /// else cut into time tiles of equal length (whole years when they fit), each cut into bands
-/// of rows that keep a lane on one page where it fits.
-pub fn chart_tiles(plan: &Roadmap, from: Month, to: Month, setup: &PageSetup) -> Vec<ChartTile> {
+/// of rows that keep a lane on one page where it fits. A `shock` is marked on every page.
+pub fn chart_tiles(
+    plan: &Roadmap,
+    from: Month,
+    to: Month,
+    setup: &PageSetup,
+    shock: Option<&Shock>,
+) -> Vec<ChartTile> {
     let (w, h) = (setup.content.w, setup.content.h);
-    let scene = super::layout(plan, &print_view(from, to, w));
+    let scene = super::layout(plan, &print_view(from, to, w, shock));
     let fit = (h / scene.height).min(1.0);
     if ROW * 0.48 * fit >= MIN_LABEL_PT {
-        let scene = Arc::new(super::layout(plan, &print_view(from, to, w / fit)));
+        let scene = Arc::new(super::layout(plan, &print_view(from, to, w / fit, shock)));
         let scale = (w / scene.width).min(h / scene.height);
         return vec![ChartTile {
             bounds: Arc::new(item_bounds(&scene)),
@@ -130,6 +137,7 @@ pub fn chart_tiles(plan: &Roadmap, from: Month, to: Month, setup: &PageSetup) ->
         let mut view = View::new(a, b);
         view.row_height = ROW;
         view.month_width = room / per_page as f32;
+        view.shock = shock.cloned();
         let scene = Arc::new(super::layout(plan, &view));
         let bounds = Arc::new(item_bounds(&scene));
         let bands = bands(&scene, h / s - scene.ruler_height);
@@ -155,10 +163,11 @@ fn item_bounds(scene: &Scene) -> Vec<Rect> {
     scene.items.iter().map(|i| i.shape.bounds()).collect()
 }
 
-/// A print view of `from`..=`to` whose chart is `width` units wide.
-fn print_view(from: Month, to: Month, width: f32) -> View {
+/// A print view of `from`..=`to` whose chart is `width` units wide, marking `shock`.
+fn print_view(from: Month, to: Month, width: f32, shock: Option<&Shock>) -> View {
     let mut view = View::new(from, to);
     view.row_height = ROW;
+    view.shock = shock.cloned();
     view.month_width = ((width - view.header_width) / view.months() as f32).max(0.5);
     view
 }

@@ -176,12 +176,14 @@ fn risk_text(plan: &Roadmap, shock: &Shock, now_exposure: u32) -> String {
     )
 }
 
-/// The executive summary page, `width` × `height` units.
+/// The executive summary page, `width` × `height` units; with `shock`, what the cut-off
+/// marked on the chart does.
 pub fn summary_page(
     plan: &Roadmap,
     analysis: &Analysis,
     framework: &Framework,
     now: Month,
+    shock: Option<&Shock>,
     width: f32,
     height: f32,
 ) -> Scene {
@@ -232,6 +234,10 @@ pub fn summary_page(
     };
     y += paragraph(&mut scene, &weakest, 0.0, y, 11.0, width);
     y += 14.0;
+    if let Some(shock) = shock {
+        y += shock_section(&mut scene, plan, analysis, shock, y, width);
+        y += 14.0;
+    }
     put(
         &mut scene,
         &format!("Largest remaining risks, if access were cut in {}", sum.now),
@@ -288,6 +294,83 @@ pub fn summary_page(
         width,
     );
     scene
+}
+
+/// Cut dependencies listed by name in a shock's summary; the rest are counted.
+const CUT_LISTED: usize = 4;
+/// Milestones at risk named in a shock's summary; the rest are counted.
+const AT_RISK_LISTED: usize = 4;
+
+/// What a chosen cut-off does, in a sentence and a line per cut dependency (the longest cut
+/// first); returns the height used.
+pub fn shock_section(
+    scene: &mut Scene,
+    plan: &Roadmap,
+    analysis: &Analysis,
+    shock: &Shock,
+    y: f32,
+    width: f32,
+) -> f32 {
+    let top = y;
+    let title = format!("The cut-off marked on the chart: {}", shock_title(shock));
+    put(scene, &title, 0.0, y, 13.0, INK, Weight::Bold, width);
+    let mut y = y + 22.0;
+    let exposure = analysis.exposure_at(shock.at).total;
+    let never = shock.cut.iter().filter(|c| c.removed_in.is_none()).count();
+    let what = format!(
+        "Exposure {} of {exposure} cut ({}, {never} never removed by the plan); {} hit, {} \
+         at risk.",
+        shock.exposure_cut,
+        count(shock.cut.len(), "dependency", "dependencies"),
+        count(shock.layers_hit.len(), "layer", "layers"),
+        count(shock.milestones_at_risk.len(), "milestone", "milestones"),
+    );
+    y += paragraph(scene, &what, 0.0, y, 11.0, width);
+    let mut cut: Vec<_> = shock.cut.iter().collect();
+    cut.sort_by_key(|c| std::cmp::Reverse(c.months_exposed));
+    for c in cut.iter().take(CUT_LISTED) {
+        let name = plan.dependency(&c.id).map_or(c.id.as_str(), |d| &d.name);
+        let until = match c.removed_in {
+            Some(month) => format!("until the plan removes it in {month}"),
+            None => format!("never removed by the plan (to {})", plan.horizon.end),
+        };
+        let text = format!("{name}: {} months without it, {until}", c.months_exposed);
+        put(scene, "–", 8.0, y, 10.0, MUTED, Weight::Regular, 12.0);
+        y += paragraph(scene, &text, 20.0, y, 10.0, width - 20.0);
+    }
+    let more = cut.len().saturating_sub(CUT_LISTED);
+    if more > 0 {
+        let text = format!(
+            "and {}",
+            count(more, "more dependency", "more dependencies")
+        );
+        y += paragraph(scene, &text, 20.0, y, 10.0, width - 20.0);
+    }
+    if !shock.milestones_at_risk.is_empty() {
+        let names: Vec<&str> = shock
+            .milestones_at_risk
+            .iter()
+            .take(AT_RISK_LISTED)
+            .map(|id| plan.milestone(id).map_or(id.as_str(), |m| &m.title))
+            .collect();
+        let more = shock
+            .milestones_at_risk
+            .len()
+            .saturating_sub(AT_RISK_LISTED);
+        let more = if more > 0 {
+            format!("; and {more} more")
+        } else {
+            String::new()
+        };
+        let text = format!("Milestones at risk: {}{more}.", names.join("; "));
+        y += paragraph(scene, &text, 0.0, y + 4.0, 10.0, width) + 4.0;
+    }
+    y - top
+}
+
+/// "Jurisdiction US cuts off access in 2027-06".
+pub fn shock_title(shock: &Shock) -> String {
+    format!("{} cuts off access in {}", who(&shock.cutoff), shock.at)
 }
 
 /// The row of key figures; returns its height.
@@ -821,11 +904,12 @@ fn scorecard(
     pages
 }
 
-/// The pages of a printed report: the summary (first) and the heatmap and scorecard (last),
-/// for the month `date` ("YYYY-MM…", kept within the horizon) as now.
+/// The pages of a printed report: the summary (first, with what `shock` does) and the heatmap
+/// and scorecard (last), for the month `date` ("YYYY-MM…", kept within the horizon) as now.
 pub fn print_pages(
     plan: &Roadmap,
     date: &str,
+    shock: Option<&Shock>,
     width: f32,
     height: f32,
 ) -> (Vec<Scene>, Vec<Scene>) {
@@ -841,7 +925,7 @@ pub fn print_pages(
     let analysis = Analysis::of(plan);
     (
         vec![summary_page(
-            plan, &analysis, &framework, now, width, height,
+            plan, &analysis, &framework, now, shock, width, height,
         )],
         pages(plan, &analysis, &framework, now, width, height),
     )
@@ -865,7 +949,7 @@ mod tests {
     fn summary_states_the_figures_of_the_example() {
         let (plan, analysis, framework) = example();
         let now: Month = "2026-01".parse().unwrap();
-        let page = summary_page(&plan, &analysis, &framework, now, 780.0, 500.0);
+        let page = summary_page(&plan, &analysis, &framework, now, None, 780.0, 500.0);
         let all = texts(&page).join("\n");
         // 57 at the start, 12 at the end (as `stackplan check` says): a 79 % reduction.
         assert!(all.contains("57 → 12"), "{all}");
