@@ -51,6 +51,38 @@ fn the_sovereignty_tab_paints_the_weakest_links() {
     assert!(!fills(&h).contains(&LICENSED), "back on the exposure chart");
 }
 
+const OPEN_FOREIGN: Color32 = Color32::from_rgb(0xCA, 0x8A, 0x04);
+
+#[test]
+fn the_heatmap_follows_the_plan_when_another_version_is_opened() {
+    let data = tempfile::tempdir().unwrap();
+    let text = include_str!("ui_plan.ron");
+    let plan = stackplan::io::load_str(text).unwrap();
+    let app = StackplanApp::with_plan(plan, DataFolder::at(data.path()));
+    let mut h = common::harness_sized(app, 1280.0, 800.0);
+    h.get_by_label("Sovereignty").click();
+    h.run();
+    h.run();
+    assert!(fills(&h).contains(&LICENSED), "a licensed cell for models");
+    // The same plan, with the licensed model replaced by open foreign weights.
+    let path = data.path().join("open-weights.ron");
+    let edited = text.replace("control: Licensed", "control: OpenForeign");
+    assert_ne!(edited, text);
+    std::fs::write(&path, edited).unwrap();
+    h.state_mut().open_path(path);
+    h.run();
+    h.run();
+    let after = fills(&h);
+    assert!(
+        !after.contains(&LICENSED),
+        "no licensed cell is left painted"
+    );
+    assert!(
+        after.contains(&OPEN_FOREIGN),
+        "the models row turns open-foreign"
+    );
+}
+
 /// A painted shape.
 struct Painted {
     shape: Shape,
