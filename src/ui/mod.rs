@@ -20,6 +20,7 @@ mod file_dialog;
 mod files;
 mod find;
 mod fonts;
+mod group;
 mod history;
 mod import;
 mod inspector;
