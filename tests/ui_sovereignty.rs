@@ -248,13 +248,14 @@ fn the_inspector_edits_evidence_and_framework_levels_each_step_undoable() {
     h.run();
     assert_eq!(dependency(h.state(), "foreign-gpus").evidence.len(), 1);
     assert!(shown(&h, "Remove evidence 1") && !shown(&h, "No evidence yet."));
-    h.get_by_role_and_label(Role::TextInput, "Source").focus();
+    h.get_by_role_and_label(Role::TextInput, "Source of evidence 1")
+        .focus();
     h.run();
-    h.get_by_role_and_label(Role::TextInput, "Source")
+    h.get_by_role_and_label(Role::TextInput, "Source of evidence 1")
         .type_text("Export licence register");
     h.run();
     h.run();
-    let confidence = h.get_by_role_and_label(Role::ComboBox, "Confidence");
+    let confidence = h.get_by_role_and_label(Role::ComboBox, "Confidence in evidence 1");
     assert_eq!(confidence.value().as_deref(), Some("medium"));
     confidence.click();
     h.run();
@@ -265,7 +266,7 @@ fn the_inspector_edits_evidence_and_framework_levels_each_step_undoable() {
     assert_eq!(e.source, "Export licence register");
     assert_eq!(e.confidence, Confidence::High);
     assert_eq!(
-        h.get_by_role_and_label(Role::ComboBox, "Confidence")
+        h.get_by_role_and_label(Role::ComboBox, "Confidence in evidence 1")
             .value()
             .as_deref(),
         Some("high")

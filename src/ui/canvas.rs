@@ -1,10 +1,8 @@
 //! The canvas (centre): paints the layout scene and turns pointer and keys into edits.
 
-use std::collections::HashMap;
-use std::sync::Arc;
-
 use egui::{Color32, Pos2, Rect, Response, Sense, Stroke, Ui, Vec2};
 
+use super::a11y::{self, Speeches};
 use super::app::StackplanApp;
 use super::edits;
 pub use super::paint::HEADER_WIDTH;
@@ -95,8 +93,8 @@ pub struct CanvasState {
     active: Option<(Tag, Rect)>,
     /// The item under the pointer last frame.
     hovered: Option<Tag>,
-    /// Item titles by id for accessible names, with the revision they were taken from.
-    titles: Option<(u64, Arc<HashMap<String, String>>)>,
+    /// What a screen reader says about each item, with the revision it was taken from.
+    speeches: Option<(u64, Speeches)>,
     focused_once: bool,
     /// Left edge of the canvas last frame (the exposure chart lines up with it).
     pub left: Option<f32>,
@@ -189,6 +187,7 @@ pub fn canvas_ui(app: &mut StackplanApp, ui: &mut Ui) {
     let analysis = app.analysis();
     let hits = item_widgets(app, ui, &placement, analysis.findings());
     lane_toggles_ui(app, ui, &painter, &scene, &placement);
+    read_in_lane_order(ui, &scene, &placement, &hits);
     background_input(app, ui, &background, &scene, &placement, &view);
     drag_input(app, ui, &background, &scene, &placement, &view, &hits);
     let blue = Color32::from_rgb(0x25, 0x63, 0xEB);
@@ -220,6 +219,11 @@ const TOGGLE_SIZE: f32 = 14.0;
 
 /// A triangle button before each lane's name that collapses the lane to one summary row
 /// (pointing right) or expands it again (pointing down).
+/// The id of the button that collapses or expands the lane of `layer`.
+fn lane_toggle_id(layer: &str) -> egui::Id {
+    canvas_id().with(("lane-toggle", layer))
+}
+
 fn lane_toggles_ui(
     app: &mut StackplanApp,
     ui: &mut Ui,
@@ -247,7 +251,7 @@ fn lane_toggles_ui(
         let verb = if collapsed { "Expand" } else { "Collapse" };
         let label = format!("{verb} the {name} lane");
         let resp = ui
-            .interact(r, canvas_id().with(("lane-toggle", layer)), Sense::click())
+            .interact(r, lane_toggle_id(layer), Sense::click())
             .on_hover_text(&label);
         resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
         let ink = if resp.hovered() {
@@ -398,19 +402,25 @@ fn item_widgets(app: &mut StackplanApp, ui: &mut Ui, at: &Placement, findings: &
         app.canvas.hovered = hovered;
         ui.ctx().request_repaint();
     }
-    let titles = accessible.then(|| titles(app));
+    let speeches = accessible.then(|| speeches(app));
     let mut items = Vec::with_capacity(wanted.len());
     for (tag, r) in wanted {
         let id = canvas_id().with(&tag);
         let resp = ui.interact(r, id, Sense::click_and_drag());
         let plan = app.plan();
         resp.widget_info(|| {
-            let name = match &titles {
-                Some(titles) => accessible_name(|id| titles.get(id).cloned(), &tag),
+            let name = match &speeches {
+                Some(s) => accessible_name(|id| s.get(id).map(|s| s.title.clone()), &tag),
                 None => accessible_name(|id| title_in(plan, id), &tag),
             };
             egui::WidgetInfo::labeled(egui::Role::Button, true, name)
         });
+        if let (Some(speeches), Tag::Investment(id) | Tag::Milestone(id) | Tag::Dependency(id)) =
+            (&speeches, &tag)
+            && let Some(speech) = speeches.get(id)
+        {
+            a11y::describe(ui.ctx(), resp.id, &speech.description);
+        }
         let resp = match &tag {
             Tag::Resize { .. } => resp.on_hover_cursor(egui::CursorIcon::ResizeHorizontal),
             Tag::LinkHandle(_) => resp
@@ -431,24 +441,46 @@ fn item_widgets(app: &mut StackplanApp, ui: &mut Ui, at: &Placement, findings: &
     Hits { items }
 }
 
-/// The titles of the plan's items by id, kept while the plan is unchanged (AccessKit names
-/// hundreds of items a frame; looking each up in a 10,000-item plan is slow).
-fn titles(app: &mut StackplanApp) -> Arc<HashMap<String, String>> {
+/// What a screen reader says about each item, kept while the plan is unchanged (AccessKit
+/// names hundreds of items a frame; looking each up in a 10,000-item plan is slow).
+fn speeches(app: &mut StackplanApp) -> Speeches {
     let revision = app.doc.revision();
-    if let Some((r, titles)) = &app.canvas.titles
+    if let Some((r, speeches)) = &app.canvas.speeches
         && *r == revision
     {
-        return titles.clone();
+        return speeches.clone();
     }
-    let plan = app.plan();
-    let titles: HashMap<String, String> = (plan.investments.iter().map(|i| (&i.id, &i.title)))
-        .chain(plan.milestones.iter().map(|m| (&m.id, &m.title)))
-        .chain(plan.dependencies.iter().map(|d| (&d.id, &d.name)))
-        .map(|(id, title)| (id.clone(), title.clone()))
-        .collect();
-    let titles = Arc::new(titles);
-    app.canvas.titles = Some((revision, titles.clone()));
-    titles
+    let analysis = app.analysis();
+    let speeches = a11y::item_speeches(app.plan(), &analysis);
+    app.canvas.speeches = Some((revision, speeches.clone()));
+    speeches
+}
+
+/// Orders the items' accessible nodes as a person reads the chart: lanes from top to bottom,
+/// each lane's toggle first, then its items by start month (egui lists them in paint order,
+/// which hit-testing needs).
+fn read_in_lane_order(ui: &Ui, scene: &Scene, at: &Placement, hits: &Hits) {
+    let lane_of = |y: f32| {
+        scene
+            .bands
+            .iter()
+            .position(|b| y >= b.top && y < b.bottom)
+            .unwrap_or(usize::MAX)
+    };
+    let items = hits.items.iter().map(|(_, resp)| {
+        let corner = at.to_scene(resp.rect.left_top());
+        let place = (
+            resp.rect.left().round() as i64,
+            resp.rect.top().round() as i64,
+        );
+        (resp.id.accesskit_id(), (lane_of(corner.y), place))
+    });
+    let toggles = scene.bands.iter().enumerate().filter_map(|(n, band)| {
+        let layer = band.layer.as_deref()?;
+        Some((lane_toggle_id(layer).accesskit_id(), (n, (i64::MIN, 0))))
+    });
+    let rank: std::collections::HashMap<_, _> = toggles.chain(items).collect();
+    a11y::order_children(ui.ctx(), ui.unique_id(), |node| rank.get(&node).copied());
 }
 
 /// The title of the item `id` in `plan`.

@@ -8,7 +8,7 @@ use egui::{Color32, Rect, RichText, Sense, Stroke, pos2, vec2};
 use super::app::StackplanApp;
 use super::canvas::HEADER_WIDTH;
 use crate::analysis::sovereignty::{Cutoff, Sovereignty};
-use crate::analysis::{Analysis, Framework};
+use crate::analysis::{Analysis, Framework, spoken};
 use crate::layout::Rgba;
 use crate::layout::sovereignty::{NOTHING_LIVE, jurisdiction_colour, level_colour};
 use crate::model::Month;
@@ -229,6 +229,15 @@ pub fn sovereignty_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
     let height = ROW * plan.layers.len() as f32 + 8.0 + SHARES;
     let (rect, resp) = ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::hover());
     resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "Sovereignty heatmap"));
+    if ui.ctx().has_accesskit_node(resp.id) {
+        let now = super::evidence::this_month(plan.horizon.start);
+        let at = spoken::Moments {
+            now,
+            cursor: view.cursor,
+        };
+        let text = spoken::sovereignty_chart(&sov, plan, at, st.by_framework);
+        super::a11y::describe(ui.ctx(), resp.id, &text);
+    }
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, Color32::WHITE);
     let left = app.canvas.left.unwrap_or(rect.left()) + HEADER_WIDTH;
