@@ -6,7 +6,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use stackplan::analysis::merge::merge;
 use stackplan::model::{ItemKind, Roadmap};
 use stackplan::ui::{Command, DataFolder, Selection, StackplanApp};
@@ -54,16 +54,23 @@ fn on_canvas(h: &Harness<'static, StackplanApp>, label: &str) -> bool {
         .any(|n| canvas.contains_rect(n.rect()))
 }
 
-/// Clicks the button `label` of the conflict row headed `heading`.
+/// Clicks the button `label` of the conflict row headed `heading` (the button is named
+/// after its row for screen readers: "Take theirs: Investment “Lab” · title").
 fn click_in_row(h: &mut Harness<'static, StackplanApp>, heading: &str, label: &str) {
-    let top = h.get_by_label(heading).rect().bottom();
-    let button = h
-        .get_all_by_label(label)
-        .filter(|b| b.rect().top() > top)
-        .min_by(|a, b| a.rect().top().total_cmp(&b.rect().top()))
-        .unwrap();
-    button.click();
+    h.get_by_label(heading);
+    h.get_by_label(&format!("{label}: {heading}")).click();
     h.run();
+}
+
+/// How many buttons have a name starting with `start`.
+fn buttons(h: &Harness<'static, StackplanApp>, start: &str) -> usize {
+    h.query_all_by_role(egui::accesskit::Role::Button)
+        .filter(|b| {
+            b.accesskit_node()
+                .label()
+                .is_some_and(|l| l.starts_with(start))
+        })
+        .count()
 }
 
 const LAB_ROW: &str = "Investment “Lab (ours)” · title";
@@ -89,8 +96,8 @@ fn a_plan_with_conflicts_opens_with_one_row_per_conflict() {
             "{value} is shown"
         );
     }
-    assert_eq!(h.get_all_by_label("Take theirs").count(), 2);
-    assert_eq!(h.get_all_by_label("Keep ours").count(), 2);
+    assert_eq!(buttons(&h, "Take theirs: "), 2);
+    assert_eq!(buttons(&h, "Keep ours: "), 2);
     assert!(on_canvas(&h, "Lab (ours)"), "the plan holds ours");
 }
 
@@ -108,14 +115,14 @@ fn taking_theirs_is_one_undoable_edit_that_the_canvas_paints() {
         h.query_by_label_contains("· title").is_none(),
         "its row is gone"
     );
-    assert_eq!(h.get_all_by_label("Take theirs").count(), 1);
+    assert_eq!(buttons(&h, "Take theirs: "), 1);
     h.get_by_label_contains("1 conflict left by a merge");
 
     h.state_mut().run(Command::Undo);
     h.run();
     assert!(on_canvas(&h, "Lab (ours)"));
     h.get_by_label(LAB_ROW);
-    assert_eq!(h.get_all_by_label("Take theirs").count(), 2);
+    assert_eq!(buttons(&h, "Take theirs: "), 2);
 }
 
 #[test]

@@ -51,6 +51,38 @@ fn the_sovereignty_tab_paints_the_weakest_links() {
     assert!(!fills(&h).contains(&LICENSED), "back on the exposure chart");
 }
 
+const OPEN_FOREIGN: Color32 = Color32::from_rgb(0xCA, 0x8A, 0x04);
+
+#[test]
+fn the_heatmap_follows_the_plan_when_another_version_is_opened() {
+    let data = tempfile::tempdir().unwrap();
+    let text = include_str!("ui_plan.ron");
+    let plan = stackplan::io::load_str(text).unwrap();
+    let app = StackplanApp::with_plan(plan, DataFolder::at(data.path()));
+    let mut h = common::harness_sized(app, 1280.0, 800.0);
+    h.get_by_label("Sovereignty").click();
+    h.run();
+    h.run();
+    assert!(fills(&h).contains(&LICENSED), "a licensed cell for models");
+    // The same plan, with the licensed model replaced by open foreign weights.
+    let path = data.path().join("open-weights.ron");
+    let edited = text.replace("control: Licensed", "control: OpenForeign");
+    assert_ne!(edited, text);
+    std::fs::write(&path, edited).unwrap();
+    h.state_mut().open_path(path);
+    h.run();
+    h.run();
+    let after = fills(&h);
+    assert!(
+        !after.contains(&LICENSED),
+        "no licensed cell is left painted"
+    );
+    assert!(
+        after.contains(&OPEN_FOREIGN),
+        "the models row turns open-foreign"
+    );
+}
+
 /// A painted shape.
 struct Painted {
     shape: Shape,
@@ -216,13 +248,14 @@ fn the_inspector_edits_evidence_and_framework_levels_each_step_undoable() {
     h.run();
     assert_eq!(dependency(h.state(), "foreign-gpus").evidence.len(), 1);
     assert!(shown(&h, "Remove evidence 1") && !shown(&h, "No evidence yet."));
-    h.get_by_role_and_label(Role::TextInput, "Source").focus();
+    h.get_by_role_and_label(Role::TextInput, "Source of evidence 1")
+        .focus();
     h.run();
-    h.get_by_role_and_label(Role::TextInput, "Source")
+    h.get_by_role_and_label(Role::TextInput, "Source of evidence 1")
         .type_text("Export licence register");
     h.run();
     h.run();
-    let confidence = h.get_by_role_and_label(Role::ComboBox, "Confidence");
+    let confidence = h.get_by_role_and_label(Role::ComboBox, "Confidence in evidence 1");
     assert_eq!(confidence.value().as_deref(), Some("medium"));
     confidence.click();
     h.run();
@@ -233,7 +266,7 @@ fn the_inspector_edits_evidence_and_framework_levels_each_step_undoable() {
     assert_eq!(e.source, "Export licence register");
     assert_eq!(e.confidence, Confidence::High);
     assert_eq!(
-        h.get_by_role_and_label(Role::ComboBox, "Confidence")
+        h.get_by_role_and_label(Role::ComboBox, "Confidence in evidence 1")
             .value()
             .as_deref(),
         Some("high")

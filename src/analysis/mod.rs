@@ -14,6 +14,7 @@ pub mod merge;
 mod milestones;
 mod path;
 pub mod sovereignty;
+pub mod spoken;
 pub mod stops;
 #[cfg(test)]
 pub(crate) mod testplan;

@@ -170,6 +170,11 @@ impl<'a> Sovereignty<'a> {
         }
     }
 
+    /// The plan assessed.
+    pub fn plan(&self) -> &'a Roadmap {
+        self.plan
+    }
+
     /// The framework the levels are measured on.
     pub fn framework(&self) -> &Framework {
         self.framework

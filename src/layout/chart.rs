@@ -265,7 +265,11 @@ impl<'a> Chart<'a> {
         Chart {
             plan,
             view,
-            focus: focus_set(plan, view.selection.as_deref()),
+            focus: if view.group.len() > 1 {
+                None
+            } else {
+                focus_set(plan, view.selection.as_deref())
+            },
             highlight: view.highlight.iter().map(String::as_str).collect(),
             out: Layers::default(),
             bands: Vec::new(),
@@ -286,9 +290,14 @@ impl<'a> Chart<'a> {
         }
     }
 
-    /// Whether `id` is the selection.
+    /// Whether `id` is selected (alone or with others).
     fn selected(&self, id: &str) -> bool {
-        self.view.selection.as_deref() == Some(id)
+        self.view.selection.as_deref() == Some(id) || self.view.group.iter().any(|g| g == id)
+    }
+
+    /// Whether `id` is selected alone, so it carries resize and link handles.
+    fn has_handles(&self, id: &str) -> bool {
+        self.view.selection.as_deref() == Some(id) && self.view.group.len() <= 1
     }
 
     /// The outline of an item: dark when selected, in the critical path's colour when on the
@@ -450,15 +459,18 @@ impl<'a> Chart<'a> {
             Tag::Chrome,
         );
         let size = (self.label_size * 1.05).max(4.0);
-        if let Some(text) = text::elide(name, size, v.header_width - 14.0) {
+        // The editor draws its collapse triangle left of the name.
+        let x = if v.lane_toggles { 22.0 } else { 10.0 };
+        let room = v.header_width - x - 4.0;
+        if let Some(text) = text::elide(name, size, room) {
             let run = TextRun {
                 text,
-                pos: Point::new(10.0, top + LANE_PAD + size * 1.1),
+                pos: Point::new(x, top + LANE_PAD + size * 1.1),
                 size,
                 colour: INK,
                 weight: Weight::Bold,
                 anchor: Anchor::Start,
-                max_width: v.header_width - 14.0,
+                max_width: room,
             };
             self.label(run, tag);
         }
@@ -485,6 +497,9 @@ impl<'a> Chart<'a> {
         let investments: Vec<usize> = (0..plan.investments.len())
             .filter(|&i| plan.investments[i].layer == layer.id)
             .collect();
+        if view.is_collapsed(&layer.id) {
+            return self.summary_lane(n, layer, &milestones, &investments);
+        }
         let placed = self.place_milestones(&milestones);
         let m_rows = placed.iter().map(|p| p.row + 1).max().unwrap_or(0);
         let spans: Vec<(i64, i64)> = investments
@@ -538,6 +553,81 @@ impl<'a> Chart<'a> {
             if let Some((x0, x1)) = run {
                 self.density(x0, x1, row_top(m_rows + row), colour, &layer.id);
             }
+        }
+        self.y = bottom;
+    }
+
+    /// A collapsed lane: one row in which the lane's investments are merged into summary bars
+    /// (one per stretch of time any of them covers) and its milestones are small diamonds;
+    /// the lane's name says how many items it holds.
+    fn summary_lane(
+        &mut self,
+        n: usize,
+        layer: &'a crate::model::Layer,
+        milestones: &[usize],
+        investments: &[usize],
+    ) {
+        let plan = self.plan;
+        let view = self.view;
+        let row_h = view.row_height;
+        let colour = Rgba::from(layer.colour);
+        let top = self.y;
+        let bottom = top + 2.0 * LANE_PAD + row_h;
+        let count = milestones.len() + investments.len();
+        let name = format!("{} ({count})", layer.name);
+        let tag = Tag::Lane(layer.id.clone());
+        self.lane_frame(top, bottom, &name, colour, tag, n);
+        self.breaks.push(bottom);
+        self.bands.push(Band {
+            layer: Some(layer.id.clone()),
+            top,
+            bottom,
+        });
+        self.hit_wash(&layer.id, top, bottom);
+        let cy = top + LANE_PAD + row_h / 2.0;
+        let spans = investments.iter().map(|&i| {
+            let inv = &plan.investments[i];
+            (inv.start, inv.end.plus(1).max(inv.start.plus(1)))
+        });
+        for (from, to) in merged_spans(spans) {
+            let left = view.x_of(from).max(view.chart_left());
+            let right = view.x_of(to).min(view.chart_right());
+            if right <= left {
+                continue;
+            }
+            let rect = Rect::new(left, cy - row_h * 0.25, right - left, row_h * 0.5);
+            let shape = Shape::Rect {
+                rect,
+                fill: Some(colour.faded(0.7)),
+                stroke: Some(Stroke::solid(1.0, colour)),
+                radius: 2.0,
+            };
+            self.shape(shape, Tag::Density(layer.id.clone()));
+        }
+        let half = self.diamond_half() * 0.8;
+        for &i in milestones {
+            let m = &plan.milestones[i];
+            let x = self.mid_x(m.month);
+            let centre = Point::new(x, cy);
+            self.diamonds.insert(i, centre);
+            let ends = Ends {
+                start: Point::new(x - half, cy),
+                end: Point::new(x + half, cy),
+            };
+            self.ends.insert(m.id.as_str(), ends);
+            if m.month < view.from || m.month > view.to {
+                continue;
+            }
+            let stroke = self
+                .outline_of(&m.id)
+                .unwrap_or_else(|| Stroke::solid(1.0, PAPER));
+            let shape = Shape::Diamond {
+                centre,
+                half,
+                fill: Some(colour.faded(self.alpha(&m.id))),
+                stroke: Some(stroke),
+            };
+            self.shape(shape, Tag::Milestone(m.id.clone()));
         }
         self.y = bottom;
     }
@@ -704,7 +794,7 @@ impl<'a> Chart<'a> {
             },
             tag.clone(),
         );
-        if self.selected(&inv.id) {
+        if self.has_handles(&inv.id) {
             self.handles(inv, bar);
         }
         self.bar_label(&inv.title, bar, next_x, colour, alpha, tag);
@@ -755,7 +845,7 @@ impl<'a> Chart<'a> {
         let cy = bar.y + bar.h / 2.0;
         // A selected bar has resize handles at its ends and a link handle after it: its title
         // keeps clear of them.
-        let handles = matches!(&tag, Tag::Investment(id) if self.selected(id));
+        let handles = matches!(&tag, Tag::Investment(id) if self.has_handles(id));
         let (pad, after) = if handles {
             (HANDLE_WIDTH + 4.0, 2.0 + 2.0 * KNOB_RADIUS + 3.0)
         } else {
@@ -1278,6 +1368,20 @@ impl<'a> Chart<'a> {
     }
 }
 
+/// The stretches of time covered by any of `spans` (start, exclusive end), in order.
+fn merged_spans(spans: impl Iterator<Item = (Month, Month)>) -> Vec<(Month, Month)> {
+    let mut spans: Vec<(Month, Month)> = spans.collect();
+    spans.sort();
+    let mut out: Vec<(Month, Month)> = Vec::new();
+    for (from, to) in spans {
+        match out.last_mut() {
+            Some(last) if from <= last.1 => last.1 = last.1.max(to),
+            _ => out.push((from, to)),
+        }
+    }
+    out
+}
+
 /// Whether items with this tag are laid out whatever the visible band: the ruler, the time
 /// cursor and the lane frames.
 fn is_pinned(tag: &Tag) -> bool {
@@ -1590,5 +1694,72 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_collapsed_lane_is_one_row_of_merged_summary_bars() {
+        let plan = plan();
+        let mut view = View::whole(&plan);
+        let open = layout(&plan, &view);
+        view.collapsed = vec!["compute".into()];
+        let shut = layout(&plan, &view);
+        let band = |scene: &Scene| {
+            let b = scene
+                .bands
+                .iter()
+                .find(|b| b.layer.as_deref() == Some("compute"))
+                .unwrap();
+            b.bottom - b.top
+        };
+        assert!(band(&open) > 2.0 * view.row_height, "a, b, c stack in rows");
+        assert_eq!(band(&shut), view.row_height + 2.0 * LANE_PAD);
+        let bars = |scene: &Scene, tag: fn(&Tag) -> bool| {
+            scene
+                .items
+                .iter()
+                .filter(|i| tag(&i.tag) && matches!(i.shape, Shape::Rect { .. }))
+                .map(|i| i.shape.bounds())
+                .collect::<Vec<_>>()
+        };
+        assert!(bars(&shut, |t| matches!(t, Tag::Investment(id) if id != "d")).is_empty());
+        let summary = bars(&shut, |t| *t == Tag::Density("compute".into()));
+        assert_eq!(summary.len(), 1, "a, b and c overlap: one bar");
+        assert_eq!(summary[0].x, view.x_of(month("2026-01")));
+        assert_eq!(summary[0].right(), view.x_of(month("2028-01")));
+        let models = rect_of(&shut, &Tag::Investment("d".into())).unwrap();
+        let before = rect_of(&open, &Tag::Investment("d".into())).unwrap();
+        assert!(models.y < before.y, "the lanes below move up");
+        let name = shut.items.iter().find_map(|i| match (&i.shape, &i.tag) {
+            (Shape::Text(run), Tag::Lane(id)) if id == "compute" => Some(run.text.clone()),
+            _ => None,
+        });
+        assert_eq!(name.as_deref(), Some("Compute (3)"));
+    }
+
+    #[test]
+    fn several_selected_items_are_all_outlined_without_handles_or_dimming() {
+        let plan = plan();
+        let mut view = View::whole(&plan);
+        view.selection = Some("a".into());
+        view.group = vec!["c".into(), "a".into()];
+        let scene = layout(&plan, &view);
+        for id in ["a", "c"] {
+            let outlined = scene.items.iter().any(|i| {
+                i.tag == Tag::Investment(id.into())
+                    && matches!(&i.shape, Shape::Rect { stroke: Some(s), .. } if s.colour == INK)
+            });
+            assert!(outlined, "{id} is drawn selected");
+        }
+        assert!(
+            !scene
+                .items
+                .iter()
+                .any(|i| matches!(i.tag, Tag::Resize { .. }))
+        );
+        let d_alpha = scene.items.iter().find_map(|i| match (&i.tag, &i.shape) {
+            (Tag::Investment(id), Shape::Rect { fill: Some(f), .. }) if id == "d" => Some(f.a),
+            _ => None,
+        });
+        assert_eq!(d_alpha, Some(255), "nothing is dimmed");
     }
 }

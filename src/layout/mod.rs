@@ -49,6 +49,14 @@ pub struct View {
     pub layers: Vec<String>,
     /// The selected item: it and what it is linked to are highlighted, the rest dimmed.
     pub selection: Option<String>,
+    /// Every item selected when several are (the selection among them): all outlined,
+    /// nothing dimmed, no handles.
+    pub group: Vec<String>,
+    /// Ids of the layers whose lanes are collapsed to one summary row (the editor's view;
+    /// exports leave it empty and draw every lane in full).
+    pub collapsed: Vec<String>,
+    /// Whether the lane names leave room on their left for the editor's collapse triangle.
+    pub lane_toggles: bool,
     /// The time cursor, if shown.
     pub cursor: Option<Month>,
     /// A chain of item ids to outline (the critical path to a milestone), earliest first.
@@ -77,6 +85,9 @@ impl View {
             header_width: 120.0,
             layers: Vec::new(),
             selection: None,
+            group: Vec::new(),
+            collapsed: Vec::new(),
+            lane_toggles: false,
             cursor: None,
             outline: Vec::new(),
             highlight: Vec::new(),
@@ -125,6 +136,11 @@ impl View {
     /// Right edge of the time area.
     pub fn chart_right(&self) -> f32 {
         self.header_width + self.months() as f32 * self.month_width
+    }
+
+    /// Whether the lane of the layer with this id is collapsed to one summary row.
+    pub fn is_collapsed(&self, id: &str) -> bool {
+        self.collapsed.iter().any(|l| l == id)
     }
 
     /// Whether the layer with this id is shown.

@@ -197,9 +197,9 @@ impl StackplanApp {
         files::display_name(self.doc.path())
     }
 
-    /// Selects an item (or nothing).
+    /// Selects an item alone (or nothing).
     pub fn select(&mut self, selection: Option<Selection>) {
-        self.view.selection = selection;
+        self.view.select_only(selection);
     }
 
     /// Opens `path`, asking first about unsaved changes.
@@ -345,8 +345,19 @@ impl StackplanApp {
                     self.focus_inspector = true;
                 }
             }
-            Command::Deselect => self.view.selection = None,
+            Command::Deselect => self.view.select_only(None),
             Command::Find => self.open_find(),
+            Command::SelectAll => {
+                let all = edits::tab_order(self.doc.plan())
+                    .into_iter()
+                    .map(|(kind, id)| Selection::new(kind, &id))
+                    .collect();
+                self.view.select_many(all, false);
+            }
+            Command::CollapseLanes => {
+                self.view.collapsed = self.plan().layers.iter().map(|l| l.id.clone()).collect();
+            }
+            Command::ExpandLanes => self.view.collapsed.clear(),
             Command::Present => {
                 let other = self.other_path();
                 let show = super::present::Presentation::start(self.doc.plan(), &self.view, other);
@@ -634,17 +645,26 @@ impl StackplanApp {
     }
 
     fn delete_selection(&mut self) {
-        let Some(sel) = self.view.selection.clone() else {
-            return;
-        };
-        if sel.kind == ItemKind::Layer {
-            self.ask_remove_layer(&sel.id);
-            return;
+        let selected = self.view.selected();
+        match selected.as_slice() {
+            [] => return,
+            [sel] if sel.kind == ItemKind::Layer => {
+                let id = sel.id.clone();
+                self.ask_remove_layer(&id);
+                return;
+            }
+            [sel] => self.doc.edit(&format!("Delete {}", sel.id), |plan| {
+                edits::delete_item(plan, sel.kind, &sel.id)
+            }),
+            many => self
+                .doc
+                .edit(&format!("Delete {} items", many.len()), |plan| {
+                    for sel in many.iter().filter(|s| s.kind != ItemKind::Layer) {
+                        edits::delete_item(plan, sel.kind, &sel.id);
+                    }
+                }),
         }
-        self.doc.edit(&format!("Delete {}", sel.id), |plan| {
-            edits::delete_item(plan, sel.kind, &sel.id)
-        });
-        self.view.selection = None;
+        self.view.select_only(None);
     }
 
     /// Removes a layer, asking first when items use it.
@@ -714,16 +734,19 @@ impl StackplanApp {
             (Some(i), false) => (i + order.len() - 1) % order.len(),
         };
         if let Some((kind, id)) = order.get(next) {
-            self.view.selection = Some(Selection::new(*kind, id));
+            self.view.select_only(Some(Selection::new(*kind, id)));
             self.view.reveal_pending = true;
         }
     }
 
     fn nudge(&mut self, months: i32) {
-        let Some(sel) = self.view.selection.clone() else {
-            return;
-        };
-        if !matches!(sel.kind, ItemKind::Investment | ItemKind::Milestone) {
+        let moved: Vec<Selection> = self
+            .view
+            .selected()
+            .into_iter()
+            .filter(|s| matches!(s.kind, ItemKind::Investment | ItemKind::Milestone))
+            .collect();
+        if moved.is_empty() {
             return;
         }
         let label = if months.abs() >= 12 {
@@ -731,21 +754,18 @@ impl StackplanApp {
         } else {
             "Move by a month"
         };
-        self.doc
-            .edit(label, |plan| edits::shift(plan, sel.kind, &sel.id, months));
+        self.doc.edit(label, |plan| {
+            for sel in &moved {
+                edits::shift(plan, sel.kind, &sel.id, months);
+            }
+        });
         self.view.reveal_pending = true;
     }
 
     /// Forgets the selection when its item no longer exists (after undo or delete).
     pub(super) fn drop_missing_selection(&mut self) {
-        let gone = self
-            .view
-            .selection
-            .as_ref()
-            .is_some_and(|s| !self.doc.plan().id_in_use(&s.id));
-        if gone {
-            self.view.selection = None;
-        }
+        let plan = self.doc.plan();
+        self.view.retain_selected(|s| plan.id_in_use(&s.id));
     }
 
     fn handle_close_request(&mut self, ctx: &egui::Context) {

@@ -1,10 +1,8 @@
 //! The canvas (centre): paints the layout scene and turns pointer and keys into edits.
 
-use std::collections::HashMap;
-use std::sync::Arc;
-
 use egui::{Color32, Pos2, Rect, Response, Sense, Stroke, Ui, Vec2};
 
+use super::a11y::{self, Speeches};
 use super::app::StackplanApp;
 use super::edits;
 pub use super::paint::HEADER_WIDTH;
@@ -42,6 +40,15 @@ pub enum Drag {
         origin: Month,
         /// The item's layer when the drag began.
         layer: String,
+        /// The other selected items, moved by as many months (none when dragged alone).
+        others: Vec<Moved>,
+    },
+    /// A rubber band from `start` (on screen) to the pointer: selects every item it touches.
+    Band {
+        /// Where the drag began.
+        start: Pos2,
+        /// What was selected before, kept when Shift or Ctrl was held.
+        kept: Vec<Selection>,
     },
     /// Dragging one end of a bar.
     Resize {
@@ -61,6 +68,19 @@ pub enum Drag {
     Cursor,
 }
 
+/// An item moved with the one dragged, where it was when the drag began.
+#[derive(Debug, Clone)]
+pub struct Moved {
+    /// Kind of the item.
+    kind: ItemKind,
+    /// Its id.
+    id: String,
+    /// Its first month when the drag began.
+    origin: Month,
+    /// Its layer.
+    layer: String,
+}
+
 /// The canvas's cached scene and the gesture under way.
 #[derive(Default)]
 pub struct CanvasState {
@@ -73,8 +93,8 @@ pub struct CanvasState {
     active: Option<(Tag, Rect)>,
     /// The item under the pointer last frame.
     hovered: Option<Tag>,
-    /// Item titles by id for accessible names, with the revision they were taken from.
-    titles: Option<(u64, Arc<HashMap<String, String>>)>,
+    /// What a screen reader says about each item, with the revision it was taken from.
+    speeches: Option<(u64, Speeches)>,
     focused_once: bool,
     /// Left edge of the canvas last frame (the exposure chart lines up with it).
     pub left: Option<f32>,
@@ -93,6 +113,8 @@ struct SceneKey {
     to: Month,
     month_width: f32,
     selection: Option<String>,
+    group: Vec<String>,
+    collapsed: Vec<String>,
     cursor: Option<Month>,
     outline: Vec<String>,
     highlight: Vec<String>,
@@ -164,15 +186,98 @@ pub fn canvas_ui(app: &mut StackplanApp, ui: &mut Ui) {
         .paint(&painter, &scene, nr, selection, placement);
     let analysis = app.analysis();
     let hits = item_widgets(app, ui, &placement, analysis.findings());
-    background_input(app, &background, &scene, &placement, &view);
+    lane_toggles_ui(app, ui, &painter, &scene, &placement);
+    read_in_lane_order(ui, &scene, &placement, &hits);
+    background_input(app, ui, &background, &scene, &placement, &view);
     drag_input(app, ui, &background, &scene, &placement, &view, &hits);
-    if let Some(Drag::Link { start, .. }) = &app.canvas.drag
-        && let Some(p) = ui.input(|i| i.pointer.interact_pos())
-    {
-        let blue = Color32::from_rgb(0x25, 0x63, 0xEB);
-        painter.arrow(*start, p - *start, Stroke::new(2.0, blue));
+    let blue = Color32::from_rgb(0x25, 0x63, 0xEB);
+    match &app.canvas.drag {
+        Some(Drag::Link { start, .. }) => {
+            if let Some(p) = ui.input(|i| i.pointer.interact_pos()) {
+                painter.arrow(*start, p - *start, Stroke::new(2.0, blue));
+            }
+        }
+        Some(Drag::Band { start, .. }) => {
+            if let Some(p) = ui.input(|i| i.pointer.interact_pos()) {
+                let band = Rect::from_two_pos(*start, p);
+                painter.rect(
+                    band,
+                    0.0,
+                    blue.gamma_multiply(0.12),
+                    Stroke::new(1.0, blue),
+                    egui::StrokeKind::Inside,
+                );
+            }
+        }
+        _ => {}
     }
     app.canvas.scene = Some((key, scene));
+}
+
+/// Size of the collapse triangle before each lane's name, in points.
+const TOGGLE_SIZE: f32 = 14.0;
+
+/// A triangle button before each lane's name that collapses the lane to one summary row
+/// (pointing right) or expands it again (pointing down).
+/// The id of the button that collapses or expands the lane of `layer`.
+fn lane_toggle_id(layer: &str) -> egui::Id {
+    canvas_id().with(("lane-toggle", layer))
+}
+
+fn lane_toggles_ui(
+    app: &mut StackplanApp,
+    ui: &mut Ui,
+    painter: &egui::Painter,
+    scene: &Scene,
+    at: &Placement,
+) {
+    let headers = Rect::from_min_max(
+        egui::pos2(at.rect.left(), at.lanes().top()),
+        egui::pos2(at.rect.left() + HEADER_WIDTH, at.rect.bottom()),
+    );
+    for band in &scene.bands {
+        let Some(layer) = &band.layer else { continue };
+        let tag = Tag::Lane(layer.clone());
+        let top = at
+            .to_screen(layout::Point::new(0.0, band.top), &tag, true)
+            .y;
+        let centre = egui::pos2(at.rect.left() + 13.0, top + 4.0 + TOGGLE_SIZE / 2.0 + 1.0);
+        let r = Rect::from_center_size(centre, Vec2::splat(TOGGLE_SIZE));
+        if !headers.contains_rect(r) {
+            continue;
+        }
+        let collapsed = app.view.is_collapsed(layer);
+        let name = app.plan().layer(layer).map_or(layer.as_str(), |l| &l.name);
+        let verb = if collapsed { "Expand" } else { "Collapse" };
+        let label = format!("{verb} the {name} lane");
+        let resp = ui
+            .interact(r, lane_toggle_id(layer), Sense::click())
+            .on_hover_text(&label);
+        resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+        let ink = if resp.hovered() {
+            Color32::from_rgb(0x25, 0x63, 0xEB)
+        } else {
+            Color32::from_rgb(0x47, 0x55, 0x69)
+        };
+        let h = 4.5;
+        let points = if collapsed {
+            vec![
+                centre + egui::vec2(-h * 0.6, -h),
+                centre + egui::vec2(h * 0.9, 0.0),
+                centre + egui::vec2(-h * 0.6, h),
+            ]
+        } else {
+            vec![
+                centre + egui::vec2(-h, -h * 0.6),
+                centre + egui::vec2(h, -h * 0.6),
+                centre + egui::vec2(0.0, h * 0.9),
+            ]
+        };
+        painter.add(egui::Shape::convex_polygon(points, ink, Stroke::NONE));
+        if resp.clicked() {
+            app.view.toggle_lane(layer);
+        }
+    }
 }
 
 /// The layout view for the visible window, and where its scene goes on screen.
@@ -187,6 +292,12 @@ fn layout_view(state: &ViewState, rect: Rect) -> (layout::View, Placement) {
     view.month_width = ppm;
     view.header_width = HEADER_WIDTH;
     view.selection = state.selection.as_ref().map(|s| s.id.clone());
+    let selected = state.selected();
+    if selected.len() > 1 {
+        view.group = selected.into_iter().map(|s| s.id).collect();
+    }
+    view.collapsed = state.collapsed.clone();
+    view.lane_toggles = true;
     view.cursor = state.cursor;
     let top = (state.scroll_y / SLACK_POINTS).floor() * SLACK_POINTS - SLACK_POINTS;
     view.visible = Some((top, top + rect.height() + 2.0 * SLACK_POINTS));
@@ -220,6 +331,8 @@ fn scene_key(app: &StackplanApp, view: &layout::View) -> SceneKey {
         to: view.to,
         month_width: view.month_width,
         selection: view.selection.clone(),
+        group: view.group.clone(),
+        collapsed: view.collapsed.clone(),
         cursor: view.cursor,
         outline: view.outline.clone(),
         highlight: view.highlight.clone(),
@@ -289,19 +402,25 @@ fn item_widgets(app: &mut StackplanApp, ui: &mut Ui, at: &Placement, findings: &
         app.canvas.hovered = hovered;
         ui.ctx().request_repaint();
     }
-    let titles = accessible.then(|| titles(app));
+    let speeches = accessible.then(|| speeches(app));
     let mut items = Vec::with_capacity(wanted.len());
     for (tag, r) in wanted {
         let id = canvas_id().with(&tag);
         let resp = ui.interact(r, id, Sense::click_and_drag());
         let plan = app.plan();
         resp.widget_info(|| {
-            let name = match &titles {
-                Some(titles) => accessible_name(|id| titles.get(id).cloned(), &tag),
+            let name = match &speeches {
+                Some(s) => accessible_name(|id| s.get(id).map(|s| s.title.clone()), &tag),
                 None => accessible_name(|id| title_in(plan, id), &tag),
             };
             egui::WidgetInfo::labeled(egui::Role::Button, true, name)
         });
+        if let (Some(speeches), Tag::Investment(id) | Tag::Milestone(id) | Tag::Dependency(id)) =
+            (&speeches, &tag)
+            && let Some(speech) = speeches.get(id)
+        {
+            a11y::describe(ui.ctx(), resp.id, &speech.description);
+        }
         let resp = match &tag {
             Tag::Resize { .. } => resp.on_hover_cursor(egui::CursorIcon::ResizeHorizontal),
             Tag::LinkHandle(_) => resp
@@ -310,7 +429,7 @@ fn item_widgets(app: &mut StackplanApp, ui: &mut Ui, at: &Placement, findings: &
             _ => resp.on_hover_ui(|ui| tooltip_ui(app.plan(), findings, &tag, ui)),
         };
         if resp.clicked() {
-            select_tag(app, &tag);
+            click_tag(app, ui, &tag);
             resp.request_focus();
             ui.memory_mut(|m| m.request_focus(canvas_id()));
         }
@@ -322,24 +441,46 @@ fn item_widgets(app: &mut StackplanApp, ui: &mut Ui, at: &Placement, findings: &
     Hits { items }
 }
 
-/// The titles of the plan's items by id, kept while the plan is unchanged (AccessKit names
-/// hundreds of items a frame; looking each up in a 10,000-item plan is slow).
-fn titles(app: &mut StackplanApp) -> Arc<HashMap<String, String>> {
+/// What a screen reader says about each item, kept while the plan is unchanged (AccessKit
+/// names hundreds of items a frame; looking each up in a 10,000-item plan is slow).
+fn speeches(app: &mut StackplanApp) -> Speeches {
     let revision = app.doc.revision();
-    if let Some((r, titles)) = &app.canvas.titles
+    if let Some((r, speeches)) = &app.canvas.speeches
         && *r == revision
     {
-        return titles.clone();
+        return speeches.clone();
     }
-    let plan = app.plan();
-    let titles: HashMap<String, String> = (plan.investments.iter().map(|i| (&i.id, &i.title)))
-        .chain(plan.milestones.iter().map(|m| (&m.id, &m.title)))
-        .chain(plan.dependencies.iter().map(|d| (&d.id, &d.name)))
-        .map(|(id, title)| (id.clone(), title.clone()))
-        .collect();
-    let titles = Arc::new(titles);
-    app.canvas.titles = Some((revision, titles.clone()));
-    titles
+    let analysis = app.analysis();
+    let speeches = a11y::item_speeches(app.plan(), &analysis);
+    app.canvas.speeches = Some((revision, speeches.clone()));
+    speeches
+}
+
+/// Orders the items' accessible nodes as a person reads the chart: lanes from top to bottom,
+/// each lane's toggle first, then its items by start month (egui lists them in paint order,
+/// which hit-testing needs).
+fn read_in_lane_order(ui: &Ui, scene: &Scene, at: &Placement, hits: &Hits) {
+    let lane_of = |y: f32| {
+        scene
+            .bands
+            .iter()
+            .position(|b| y >= b.top && y < b.bottom)
+            .unwrap_or(usize::MAX)
+    };
+    let items = hits.items.iter().map(|(_, resp)| {
+        let corner = at.to_scene(resp.rect.left_top());
+        let place = (
+            resp.rect.left().round() as i64,
+            resp.rect.top().round() as i64,
+        );
+        (resp.id.accesskit_id(), (lane_of(corner.y), place))
+    });
+    let toggles = scene.bands.iter().enumerate().filter_map(|(n, band)| {
+        let layer = band.layer.as_deref()?;
+        Some((lane_toggle_id(layer).accesskit_id(), (n, (i64::MIN, 0))))
+    });
+    let rank: std::collections::HashMap<_, _> = toggles.chain(items).collect();
+    a11y::order_children(ui.ctx(), ui.unique_id(), |node| rank.get(&node).copied());
 }
 
 /// The title of the item `id` in `plan`.
@@ -368,17 +509,44 @@ fn accessible_name(title_of: impl Fn(&str) -> Option<String>, tag: &Tag) -> Stri
     }
 }
 
-fn select_tag(app: &mut StackplanApp, tag: &Tag) {
-    let selection = match tag {
+/// The item a canvas tag draws, as a selection.
+fn selection_of(tag: &Tag) -> Option<Selection> {
+    match tag {
         Tag::Investment(id) | Tag::Resize { id, .. } | Tag::LinkHandle(id) => {
             Some(Selection::new(ItemKind::Investment, id))
         }
         Tag::Milestone(id) => Some(Selection::new(ItemKind::Milestone, id)),
         Tag::Dependency(id) => Some(Selection::new(ItemKind::Dependency, id)),
         _ => None,
-    };
-    if selection.is_some() {
-        app.select(selection);
+    }
+}
+
+fn select_tag(app: &mut StackplanApp, tag: &Tag) {
+    if let Some(selection) = selection_of(tag) {
+        app.select(Some(selection));
+    }
+}
+
+/// Whether Shift or Ctrl (⌘) is held: a click then adds to the selection or takes out.
+fn adding(ui: &Ui) -> bool {
+    ui.input(|i| {
+        // The modifiers the button went with (a fast click may come and go in one frame).
+        let m = (i.events.iter().rev())
+            .find_map(|e| match e {
+                egui::Event::PointerButton { modifiers, .. } => Some(*modifiers),
+                _ => None,
+            })
+            .unwrap_or(i.modifiers);
+        m.shift || m.command || m.ctrl
+    })
+}
+
+/// A click on an item: selects it alone, or with Shift/Ctrl adds or removes it.
+fn click_tag(app: &mut StackplanApp, ui: &Ui, tag: &Tag) {
+    match selection_of(tag) {
+        Some(item) if adding(ui) => app.view.toggle(item),
+        Some(item) => app.select(Some(item)),
+        None => {}
     }
 }
 
@@ -478,15 +646,15 @@ fn navigate(app: &mut StackplanApp, ui: &Ui, rect: Rect, background: &Response) 
             app.view.pan(delta.x, delta.y);
         }
     }
-    // A drag that began on the ruler moves the time cursor, and one that began on an item
-    // moves the item: neither moves the timeline.
+    // The right button pans anywhere; the left one pans from the lane names (on the lanes
+    // it draws a rubber band, on the ruler it moves the time cursor, on an item the item).
     let origin = ui.input(|i| i.pointer.press_origin());
-    let on_ruler = origin.is_some_and(|p| p.y < rect.top() + layout::RULER_HEIGHT);
+    let on_names = origin.is_some_and(|p| {
+        p.y >= rect.top() + layout::RULER_HEIGHT && p.x < rect.left() + HEADER_WIDTH
+    });
     let on_item = origin.is_some_and(|p| app.canvas.painted.target_at(p, SLOP).is_some());
-    if background.dragged_by(egui::PointerButton::Primary)
-        && app.canvas.drag.is_none()
-        && !on_ruler
-        && !on_item
+    let left = background.dragged_by(egui::PointerButton::Primary) && on_names && !on_item;
+    if (left || background.dragged_by(egui::PointerButton::Secondary)) && app.canvas.drag.is_none()
     {
         let d = background.drag_delta();
         app.view.pan(d.x, d.y);
@@ -512,6 +680,7 @@ fn reveal_selection(app: &mut StackplanApp, rect: Rect) {
 /// Clicks and double-clicks on empty canvas, and drags on the ruler (time cursor).
 fn background_input(
     app: &mut StackplanApp,
+    ui: &Ui,
     background: &Response,
     scene: &Scene,
     at: &Placement,
@@ -529,13 +698,28 @@ fn background_input(
         } else if let Some(target) = app.canvas.painted.target_at(p, SLOP) {
             // Pressed in the frame the pointer arrived, before the item had its widget.
             let tag = target.tag.clone();
-            select_tag(app, &tag);
-        } else {
+            click_tag(app, ui, &tag);
+        } else if !adding(ui) {
             app.select(None);
         }
     }
-    if background.drag_started() && on_ruler {
-        app.canvas.drag = Some(Drag::Cursor);
+    if background.drag_started_by(egui::PointerButton::Primary) && app.canvas.drag.is_none() {
+        let origin = ui.input(|i| i.pointer.press_origin()).unwrap_or(p);
+        if on_ruler {
+            app.canvas.drag = Some(Drag::Cursor);
+        } else if at.lanes().contains(origin)
+            && app.canvas.painted.target_at(origin, SLOP).is_none()
+        {
+            let kept = if adding(ui) {
+                app.view.selected()
+            } else {
+                Vec::new()
+            };
+            app.canvas.drag = Some(Drag::Band {
+                start: origin,
+                kept,
+            });
+        }
     }
     if background.double_clicked()
         && !on_ruler
@@ -575,8 +759,18 @@ fn drag_input(
         let grab = origin
             .or(pos)
             .map_or(0.0, |p| fractional_month(view, at.to_scene(p).x));
-        app.canvas.drag = start_drag(app.plan(), &tag, grab, rect.center());
-        select_tag(app, &tag);
+        let group = selection_of(&tag)
+            .filter(|item| app.view.selected().len() > 1 && app.view.selected().contains(item));
+        let others = match &group {
+            Some(item) => moved_with(app.plan(), &app.view.selected(), item),
+            None => Vec::new(),
+        };
+        app.canvas.drag = start_drag(app.plan(), &tag, grab, rect.center(), others);
+        match group {
+            // The item grabbed becomes the primary one of the selection, which stays.
+            Some(item) => app.view.selection = Some(item),
+            None => select_tag(app, &tag),
+        }
         ui.memory_mut(|m| m.request_focus(canvas_id()));
     }
     let Some(drag) = app.canvas.drag.clone() else {
@@ -599,8 +793,10 @@ fn drag_input(
         )
     });
     if let Some(p) = pointer {
-        let s = at.to_scene(p);
-        continue_drag(app, &drag, s, scene, view);
+        match &drag {
+            Drag::Band { start, kept } => band_select(app, *start, kept, p),
+            _ => continue_drag(app, &drag, at.to_scene(p), scene, view),
+        }
     }
     if !down {
         finish_drag(app, &drag, pointer.map(|p| at.to_scene(p)), scene);
@@ -612,7 +808,34 @@ fn fractional_month(view: &layout::View, x: f32) -> f32 {
     view.from.index() as f32 + (x - view.header_width) / view.month_width.max(0.01)
 }
 
-fn start_drag(plan: &Roadmap, tag: &Tag, grab: f32, centre: Pos2) -> Option<Drag> {
+/// The selected items other than `grabbed` that a drag moves along, where they are now.
+fn moved_with(plan: &Roadmap, selected: &[Selection], grabbed: &Selection) -> Vec<Moved> {
+    selected
+        .iter()
+        .filter(|s| *s != grabbed)
+        .filter_map(|s| {
+            let (origin, layer) = match s.kind {
+                ItemKind::Investment => plan.investment(&s.id).map(|i| (i.start, &i.layer))?,
+                ItemKind::Milestone => plan.milestone(&s.id).map(|m| (m.month, &m.layer))?,
+                _ => return None,
+            };
+            Some(Moved {
+                kind: s.kind,
+                id: s.id.clone(),
+                origin,
+                layer: layer.clone(),
+            })
+        })
+        .collect()
+}
+
+fn start_drag(
+    plan: &Roadmap,
+    tag: &Tag,
+    grab: f32,
+    centre: Pos2,
+    others: Vec<Moved>,
+) -> Option<Drag> {
     match tag {
         Tag::Investment(id) => plan.investment(id).map(|i| Drag::Move {
             kind: ItemKind::Investment,
@@ -620,6 +843,7 @@ fn start_drag(plan: &Roadmap, tag: &Tag, grab: f32, centre: Pos2) -> Option<Drag
             grab,
             origin: i.start,
             layer: i.layer.clone(),
+            others,
         }),
         Tag::Milestone(id) => plan.milestone(id).map(|m| Drag::Move {
             kind: ItemKind::Milestone,
@@ -627,6 +851,7 @@ fn start_drag(plan: &Roadmap, tag: &Tag, grab: f32, centre: Pos2) -> Option<Drag
             grab,
             origin: m.month,
             layer: m.layer.clone(),
+            others,
         }),
         Tag::Resize { id, end } => Some(Drag::Resize {
             id: id.clone(),
@@ -655,12 +880,15 @@ fn continue_drag(
             grab,
             origin,
             layer,
+            others,
         } => {
             let delta = (fractional_month(view, s.x) - grab).round() as i32;
             let month = origin.plus(delta);
+            // Several items move in time only, each in its own lane.
             let lane = scene
                 .band_at(s.y)
                 .and_then(|b| b.layer.clone())
+                .filter(|_| others.is_empty())
                 .unwrap_or_else(|| layer.clone());
             let unchanged = match kind {
                 ItemKind::Investment => plan
@@ -673,10 +901,17 @@ fn continue_drag(
             if unchanged {
                 return;
             }
-            let (kind, id) = (*kind, id.clone());
-            app.doc.gesture_edit(|p| match kind {
-                ItemKind::Investment => edits::place_investment(p, &id, month, &lane),
-                _ => edits::place_milestone(p, &id, month, &lane),
+            let grabbed = Moved {
+                kind: *kind,
+                id: id.clone(),
+                origin: month,
+                layer: lane,
+            };
+            app.doc.gesture_edit(|p| {
+                place(p, &grabbed, 0);
+                for other in others {
+                    place(p, other, delta);
+                }
             });
         }
         Drag::Resize { id, end } => {
@@ -703,12 +938,45 @@ fn continue_drag(
         Drag::Cursor => {
             app.view.cursor = Some(view.month_at(s.x));
         }
-        Drag::Link { .. } => {}
+        Drag::Band { .. } | Drag::Link { .. } => {}
+    }
+}
+
+/// Selects what the rubber band from `start` to `p` touches, besides what was `kept`.
+fn band_select(app: &mut StackplanApp, start: Pos2, kept: &[Selection], p: Pos2) {
+    let band = Rect::from_two_pos(start, p);
+    let touched = app
+        .canvas
+        .painted
+        .targets()
+        .iter()
+        .filter(|t| t.rect.intersects(band))
+        .filter_map(|t| selection_of(&t.tag));
+    let mut items = kept.to_vec();
+    for item in touched {
+        if !items.contains(&item) {
+            items.push(item);
+        }
+    }
+    if items != app.view.selected() {
+        app.view.select_many(items, false);
+    }
+}
+
+/// Puts a moved item `delta` months from where it was, in its layer.
+fn place(plan: &mut Roadmap, item: &Moved, delta: i32) {
+    let month = item.origin.plus(delta);
+    match item.kind {
+        ItemKind::Investment => edits::place_investment(plan, &item.id, month, &item.layer),
+        _ => edits::place_milestone(plan, &item.id, month, &item.layer),
     }
 }
 
 fn finish_drag(app: &mut StackplanApp, drag: &Drag, at: Option<layout::Point>, scene: &Scene) {
     match drag {
+        Drag::Move { others, .. } if !others.is_empty() => app
+            .doc
+            .end_gesture(&format!("Move {} items", others.len() + 1)),
         Drag::Move {
             kind: ItemKind::Milestone,
             ..
@@ -729,7 +997,7 @@ fn finish_drag(app: &mut StackplanApp, drag: &Drag, at: Option<layout::Point>, s
                 });
             }
         }
-        Drag::Cursor => {}
+        Drag::Cursor | Drag::Band { .. } => {}
     }
 }
 

@@ -65,6 +65,7 @@ pub fn checks_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
                     let selected = f.ids.first().is_some_and(|id| app.view().is_selected(id));
                     let resp = ui
                         .selectable_label(selected, finding_label(f))
+                        .accessible_name(crate::analysis::spoken::finding(f))
                         .on_hover_text(f.ids.join(", "));
                     if resp.clicked() {
                         select_first(app, f);

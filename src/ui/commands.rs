@@ -67,11 +67,17 @@ pub enum Command {
     Present,
     /// Find items by title, owner, id or notes.
     Find,
+    /// Select every investment and milestone on the canvas.
+    SelectAll,
+    /// Collapse every lane to one summary row.
+    CollapseLanes,
+    /// Expand every lane.
+    ExpandLanes,
 }
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 31] = [
+    pub const ALL: [Command; 34] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -103,6 +109,9 @@ impl Command {
         Command::Deselect,
         Command::Present,
         Command::Find,
+        Command::SelectAll,
+        Command::CollapseLanes,
+        Command::ExpandLanes,
     ];
 
     /// The text shown in menus.
@@ -139,10 +148,14 @@ impl Command {
             Command::Deselect => "Clear selection",
             Command::Present => "Present",
             Command::Find => "Find…",
+            Command::SelectAll => "Select all",
+            Command::CollapseLanes => "Collapse all lanes",
+            Command::ExpandLanes => "Expand all lanes",
         }
     }
 
-    /// The keyboard shortcut, using egui's platform command modifier (Ctrl, or ⌘ on macOS).
+    /// The keyboard shortcut, using egui's platform command modifier (Ctrl, or ⌘ on macOS);
+    /// `None` for the few commands only the menus offer.
     pub fn shortcut(self) -> Option<KeyboardShortcut> {
         let cmd = Modifiers::COMMAND;
         let cmd_shift = Modifiers::COMMAND | Modifiers::SHIFT;
@@ -178,6 +191,8 @@ impl Command {
             Command::Deselect => (Modifiers::NONE, Key::Escape),
             Command::Present => (Modifiers::NONE, Key::F5),
             Command::Find => (cmd, Key::F),
+            Command::SelectAll => (cmd, Key::A),
+            Command::CollapseLanes | Command::ExpandLanes => return None,
         };
         Some(KeyboardShortcut::new(modifiers, key))
     }

@@ -65,7 +65,8 @@ fn count(n: usize) -> String {
 /// One conflict: what it is about, base / ours / theirs (and the value now, once edited),
 /// and the three choices.
 fn conflict_row_ui(plan: &Roadmap, conflict: &Conflict, ui: &mut Ui) -> Option<Action> {
-    ui.label(RichText::new(heading(plan, conflict)).strong());
+    let about = heading(plan, conflict);
+    ui.label(RichText::new(&about).strong());
     let now = current_value(plan, conflict);
     let edited = now.as_ref().is_some_and(|v| *v != conflict.ours);
     egui::Grid::new("values")
@@ -84,6 +85,7 @@ fn conflict_row_ui(plan: &Roadmap, conflict: &Conflict, ui: &mut Ui) -> Option<A
         let keep = if edited { "Keep edited" } else { "Keep ours" };
         if ui
             .button(keep)
+            .accessible_name(format!("{keep}: {about}"))
             .on_hover_text("Keep the value the plan holds now")
             .clicked()
         {
@@ -91,6 +93,7 @@ fn conflict_row_ui(plan: &Roadmap, conflict: &Conflict, ui: &mut Ui) -> Option<A
         }
         if ui
             .button("Take theirs")
+            .accessible_name(format!("Take theirs: {about}"))
             .on_hover_text("Set their value")
             .clicked()
         {
@@ -104,6 +107,7 @@ fn conflict_row_ui(plan: &Roadmap, conflict: &Conflict, ui: &mut Ui) -> Option<A
         let hint = "Show the item in the inspector to edit it; then keep the edited value";
         if ui
             .add_enabled(editable, egui::Button::new("Edit"))
+            .accessible_name(format!("Edit: {about}"))
             .on_hover_text(hint)
             .clicked()
         {

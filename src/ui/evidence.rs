@@ -41,6 +41,8 @@ pub fn this_month(fallback: Month) -> Month {
 
 /// An evidence list with a heading, one framed entry per source and an add button named
 /// `add`; `salt` keeps the fields of different lists apart, `today` dates a new entry.
+/// The entries' controls are named after `add` ("Add evidence for Data" names
+/// "Source of evidence 2 for Data"), so that no two read the same to a screen reader.
 pub fn evidence_list_ui(
     ui: &mut egui::Ui,
     salt: &str,
@@ -54,12 +56,15 @@ pub fn evidence_list_ui(
         ui.weak("No evidence yet.");
     }
     let mut remove = None;
+    let about = add.strip_prefix("Add evidence").unwrap_or_default();
     for (n, e) in list.iter_mut().enumerate() {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             let salt = format!("{salt}-{n}");
-            change = change.and(evidence_ui(ui, &salt, e));
+            let entry = format!("evidence {}{about}", n + 1);
+            change = change.and(evidence_ui(ui, &salt, &entry, e));
             if ui
                 .small_button(format!("Remove evidence {}", n + 1))
+                .accessible_name(format!("Remove {entry}"))
                 .clicked()
             {
                 remove = Some(n);
@@ -82,8 +87,8 @@ pub fn evidence_list_ui(
     change
 }
 
-/// The fields of one piece of evidence.
-fn evidence_ui(ui: &mut egui::Ui, salt: &str, e: &mut Evidence) -> Change {
+/// The fields of one piece of evidence, named for a screen reader as those of `entry`.
+fn evidence_ui(ui: &mut egui::Ui, salt: &str, entry: &str, e: &mut Evidence) -> Change {
     let before = e.clone();
     let mut change = Change::None;
     Grid::new(("evidence", salt))
@@ -92,16 +97,22 @@ fn evidence_ui(ui: &mut egui::Ui, salt: &str, e: &mut Evidence) -> Change {
         .show(ui, |ui| {
             let label = ui.label("Source");
             ui.add(TextEdit::singleline(&mut e.source).desired_width(f32::INFINITY))
-                .labelled_by(label.id);
+                .labelled_by(label.id)
+                .accessible_name(format!("Source of {entry}"));
             ui.end_row();
-            if let Some(m) = checked_field_ui(
+            let date = ui.make_persistent_id(("evidence-date", salt));
+            let dated = checked_field_ui(
                 ui,
                 ("evidence-date", salt),
                 "Date",
                 &e.date.to_string(),
                 false,
                 super::inspector::month,
-            ) {
+            );
+            ui.ctx().accesskit_node_builder(date, |node| {
+                node.set_label(format!("Date of {entry}"));
+            });
+            if let Some(m) = dated {
                 e.date = m;
             }
             let label = ui.label("Confidence");
@@ -114,14 +125,16 @@ fn evidence_ui(ui: &mut egui::Ui, salt: &str, e: &mut Evidence) -> Change {
                     }
                 })
                 .response
-                .labelled_by(label.id);
+                .labelled_by(label.id)
+                .accessible_name(format!("Confidence in {entry}"));
             if e.confidence != picked {
                 change = Change::Step;
             }
             ui.end_row();
             let label = ui.label("Note");
             ui.add(TextEdit::singleline(&mut e.note).desired_width(f32::INFINITY))
-                .labelled_by(label.id);
+                .labelled_by(label.id)
+                .accessible_name(format!("Note on {entry}"));
             ui.end_row();
         });
     if change == Change::None && *e != before {

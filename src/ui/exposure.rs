@@ -5,6 +5,7 @@ use egui::{Color32, Pos2, Rect, RichText, Sense, Stroke, pos2, vec2};
 
 use super::app::StackplanApp;
 use super::canvas::HEADER_WIDTH;
+use crate::analysis::spoken;
 use crate::model::Month;
 
 /// Height of the chart area, in points.
@@ -33,6 +34,10 @@ pub fn exposure_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
     painter.rect_filled(rect, 0.0, Color32::WHITE);
     let series = analysis.exposure_series();
     let other = compared_series(app);
+    if ui.ctx().has_accesskit_node(resp.id) {
+        let text = text_alternative(app, &analysis, view.cursor, other.as_ref());
+        super::a11y::describe(ui.ctx(), resp.id, &text);
+    }
     let highest = series
         .iter()
         .map(|e| e.total)
@@ -145,6 +150,27 @@ pub fn exposure_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
         let m = view.first_month + (p.x - chart.left()) / view.points_per_month.max(0.01);
         app.view_mut().cursor = Some(Month::from_index(m.floor() as i32));
     }
+}
+
+/// The chart in words, for a screen reader: its figures now, at the time cursor and at the
+/// horizon's end, its peak, and the comparison when there is one.
+fn text_alternative(
+    app: &StackplanApp,
+    analysis: &crate::analysis::Analysis,
+    cursor: Option<Month>,
+    other: Option<&Compared>,
+) -> String {
+    let plan = app.plan();
+    let now = super::evidence::this_month(plan.horizon.start);
+    let at = spoken::Moments { now, cursor };
+    let mut text = spoken::exposure_chart(plan, analysis, at);
+    if let Some(other) = other {
+        text.push_str(&format!(
+            " Dashed: the plan compared with (A); exposure-months A → this plan: {}.",
+            other.summary[1]
+        ));
+    }
+    text
 }
 
 /// The note under the chart's name: the highest exposure, or that there is none.

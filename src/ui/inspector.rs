@@ -23,6 +23,10 @@ pub fn inspector_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
         .auto_shrink([false, false])
         .show(ui, |ui| {
             let focus = std::mem::take(&mut app.focus_inspector);
+            let selected = app.view().selected();
+            if selected.len() > 1 {
+                return super::group::group_ui(app, ui, &selected);
+            }
             let selection = app.view().selection.clone();
             match &selection {
                 Some(sel) => item_ui(app, ui, sel, focus),

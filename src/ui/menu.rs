@@ -126,6 +126,7 @@ fn edit_menu_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
     for command in [Command::Copy, Command::Duplicate, Command::Delete] {
         command_button_ui(app, ui, command, None, selected);
     }
+    command_button_ui(app, ui, Command::SelectAll, None, true);
     let can_paste = app.clip.is_some();
     command_button_ui(app, ui, Command::Paste, None, can_paste);
     command_button_ui(app, ui, Command::Find, None, true);
@@ -139,6 +140,17 @@ fn view_menu_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
     for command in [Command::Fit, Command::ZoomIn, Command::ZoomOut] {
         command_button_ui(app, ui, command, None, true);
     }
+    ui.separator();
+    let collapsed = !app.view().collapsed.is_empty();
+    let all = app.plan().layers.len();
+    command_button_ui(
+        app,
+        ui,
+        Command::CollapseLanes,
+        None,
+        all > app.view().collapsed.len(),
+    );
+    command_button_ui(app, ui, Command::ExpandLanes, None, collapsed);
     ui.separator();
     let panels = app.view().panels;
     for (command, shown) in [

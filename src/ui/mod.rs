@@ -1,5 +1,6 @@
 //! The eframe/egui editor: canvas, panels, inspector, commands and undo.
 
+mod a11y;
 mod app;
 mod bidi;
 mod canvas;
@@ -19,6 +20,7 @@ mod file_dialog;
 mod files;
 mod find;
 mod fonts;
+mod group;
 mod history;
 mod import;
 mod inspector;
@@ -87,18 +89,39 @@ fn example_app(data: DataFolder) -> anyhow::Result<StackplanApp> {
     Ok(StackplanApp::with_example(plan, data))
 }
 
-/// Lays out the panels around the canvas.
+/// Lays out the panels around the canvas. A screen reader reads them as a person reads the
+/// window: menu, register, canvas, then the panels on the right and at the bottom (egui
+/// lists them in the order they are laid out, the canvas last).
 fn panels_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
     disk::disk_bar_ui(app, ui);
+    let parent = ui.unique_id();
     let panels = app.view().panels;
-    if panels.register {
-        egui::Panel::left("register")
-            .default_size(250.0)
-            .resizable(true)
-            .show(ui, |ui| {
-                register::register_ui(app, ui);
-            });
-    }
+    let ((), register) = a11y::children_added(ui, parent, |ui| {
+        if panels.register {
+            egui::Panel::left("register")
+                .default_size(250.0)
+                .resizable(true)
+                .show(ui, |ui| {
+                    register::register_ui(app, ui);
+                });
+        }
+    });
+    let ((), others) = a11y::children_added(ui, parent, |ui| side_panels_ui(app, ui, panels));
+    let ((), canvas) = a11y::children_added(ui, parent, |ui| {
+        find::find_bar_ui(app, ui);
+        egui::CentralPanel::no_frame().show(ui, |ui| {
+            canvas::canvas_ui(app, ui);
+        });
+    });
+    a11y::order_children(ui.ctx(), parent, |node| {
+        [&register, &canvas, &others]
+            .iter()
+            .position(|group| group.contains(&node))
+    });
+}
+
+/// The panels on the right and at the bottom.
+fn side_panels_ui(app: &mut StackplanApp, ui: &mut egui::Ui, panels: Panels) {
     if panels.inspector {
         egui::Panel::right("inspector")
             .default_size(300.0)
@@ -155,10 +178,6 @@ fn panels_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
                 }
             });
     }
-    find::find_bar_ui(app, ui);
-    egui::CentralPanel::no_frame().show(ui, |ui| {
-        canvas::canvas_ui(app, ui);
-    });
 }
 
 /// Draws `contents` in the width the panel has, so that nothing inside can widen it: the

@@ -41,7 +41,8 @@ fn layers_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
             let mut rgb = [layer.colour.r, layer.colour.g, layer.colour.b];
             let colour = ui
                 .color_edit_button_srgb(&mut rgb)
-                .on_hover_text("Lane colour");
+                .on_hover_text("Lane colour")
+                .accessible_name(format!("Colour of layer {}", layer.name));
             if colour.changed() {
                 let id = layer.id.clone();
                 app.doc
@@ -53,7 +54,7 @@ fn layers_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
             }
             let mut name = layer.name.clone();
             let name_resp = ui.add(egui::TextEdit::singleline(&mut name).desired_width(110.0));
-            let label = format!("Name of layer {}", layer.id);
+            let label = format!("Name of layer {}", layer.name);
             name_resp
                 .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, &label));
             if name_resp.changed() {
@@ -67,6 +68,7 @@ fn layers_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
             }
             if ui
                 .add_enabled(index > 0, Button::new("Up").small())
+                .accessible_name(format!("Move layer {} up", layer.name))
                 .on_hover_text("Move up")
                 .clicked()
             {
@@ -75,6 +77,7 @@ fn layers_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
             }
             if ui
                 .add_enabled(index + 1 < count, Button::new("Down").small())
+                .accessible_name(format!("Move layer {} down", layer.name))
                 .on_hover_text("Move down")
                 .clicked()
             {
@@ -83,6 +86,7 @@ fn layers_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
             }
             if ui
                 .small_button("Edit")
+                .accessible_name(format!("Edit layer {}", layer.name))
                 .on_hover_text("Edit in the inspector")
                 .clicked()
             {
@@ -90,6 +94,7 @@ fn layers_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
             }
             if ui
                 .small_button("Remove")
+                .accessible_name(format!("Remove layer {}", layer.name))
                 .on_hover_text(format!("Remove layer {}", layer.name))
                 .clicked()
             {
@@ -151,6 +156,7 @@ fn dependency_row_ui(
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
                 .small_button("Remove")
+                .accessible_name(format!("Remove dependency {}", d.name))
                 .on_hover_text(format!("Remove dependency {}", d.name))
                 .clicked()
             {

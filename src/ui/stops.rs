@@ -63,7 +63,11 @@ pub fn stops_ui(app: &mut StackplanApp, ui: &mut Ui) {
         if ui.button("Add current view").clicked() {
             add_current_view(app);
         }
-        if ui.button("Present").clicked() {
+        if ui
+            .button("Present")
+            .accessible_name("Present these stops")
+            .clicked()
+        {
             app.run(super::Command::Present);
         }
     });

@@ -58,8 +58,14 @@ pub struct ViewState {
     pub points_per_month: f32,
     /// Vertical scroll of the lanes, in points.
     pub scroll_y: f32,
-    /// The selected item, if any.
+    /// The selected item, if any: the one the inspector and the keyboard act on.
     pub selection: Option<Selection>,
+    /// Every item selected when several are (Shift/Ctrl+click, rubber band), the primary
+    /// `selection` among them; ignored unless it holds `selection`, so that code which sets
+    /// `selection` alone selects one item.
+    pub group: Vec<Selection>,
+    /// Ids of the layers whose lanes are collapsed to one summary row.
+    pub collapsed: Vec<String>,
     /// The time cursor's month, if shown.
     pub cursor: Option<Month>,
     /// Whether the critical path of a selected milestone is outlined on the canvas.
@@ -82,6 +88,8 @@ impl Default for ViewState {
             points_per_month: 8.0,
             scroll_y: 0.0,
             selection: None,
+            group: Vec::new(),
+            collapsed: Vec::new(),
             cursor: None,
             critical_path: false,
             panels: Panels::default(),
@@ -145,9 +153,80 @@ impl ViewState {
         }
     }
 
-    /// Whether `id` is the selected item.
+    /// Whether `id` is a selected item.
     pub fn is_selected(&self, id: &str) -> bool {
-        self.selection.as_ref().is_some_and(|s| s.id == id)
+        self.selected().iter().any(|s| s.id == id)
+    }
+
+    /// Every selected item: the group when several are selected, else the selection alone.
+    pub fn selected(&self) -> Vec<Selection> {
+        match &self.selection {
+            Some(primary) if self.group.len() > 1 && self.group.contains(primary) => {
+                self.group.clone()
+            }
+            Some(primary) => vec![primary.clone()],
+            None => Vec::new(),
+        }
+    }
+
+    /// Selects `selection` alone (or nothing).
+    pub fn select_only(&mut self, selection: Option<Selection>) {
+        self.selection = selection;
+        self.group.clear();
+    }
+
+    /// Adds `item` to the selection, or takes it out when it is selected (Shift/Ctrl+click).
+    pub fn toggle(&mut self, item: Selection) {
+        let mut all = self.selected();
+        match all.iter().position(|s| *s == item) {
+            Some(k) => {
+                all.remove(k);
+            }
+            None => all.push(item.clone()),
+        }
+        let primary = if all.contains(&item) {
+            Some(item)
+        } else {
+            all.last().cloned()
+        };
+        self.selection = primary;
+        self.group = all;
+    }
+
+    /// Selects `items` (the last one primary), keeping what was selected when `add`.
+    pub fn select_many(&mut self, items: Vec<Selection>, add: bool) {
+        let mut all = if add { self.selected() } else { Vec::new() };
+        for item in items {
+            if !all.contains(&item) {
+                all.push(item);
+            }
+        }
+        self.selection = all.last().cloned();
+        self.group = all;
+    }
+
+    /// Keeps only the selected items `exists` accepts.
+    pub fn retain_selected(&mut self, exists: impl Fn(&Selection) -> bool) {
+        let all: Vec<Selection> = self.selected().into_iter().filter(|s| exists(s)).collect();
+        if self.selection.as_ref().is_some_and(|s| !exists(s)) {
+            self.selection = all.last().cloned();
+        }
+        self.group = all;
+    }
+
+    /// Whether the lane of `layer` is collapsed to one summary row.
+    pub fn is_collapsed(&self, layer: &str) -> bool {
+        self.collapsed.iter().any(|l| l == layer)
+    }
+
+    /// Collapses the lane of `layer`, or expands it when it is collapsed.
+    pub fn toggle_lane(&mut self, layer: &str) {
+        match self.collapsed.iter().position(|l| l == layer) {
+            Some(k) => {
+                self.collapsed.remove(k);
+            }
+            None => self.collapsed.push(layer.to_owned()),
+        }
     }
 }
 
@@ -166,5 +245,33 @@ mod tests {
         v.zoom_around(2.0, 250.0);
         assert!((v.month_at(250.0) - before).abs() < 1e-3);
         assert_eq!(v.points_per_month, 20.0);
+    }
+
+    #[test]
+    fn toggling_adds_and_removes_items_and_setting_the_selection_alone_selects_one() {
+        let a = Selection::new(ItemKind::Investment, "a");
+        let b = Selection::new(ItemKind::Milestone, "b");
+        let mut v = ViewState::default();
+        v.select_only(Some(a.clone()));
+        v.toggle(b.clone());
+        assert_eq!(v.selected(), vec![a.clone(), b.clone()]);
+        assert_eq!(
+            v.selection,
+            Some(b.clone()),
+            "the item clicked last is primary"
+        );
+        v.toggle(b.clone());
+        assert_eq!(v.selected(), vec![a.clone()]);
+        v.toggle(b.clone());
+        v.selection = Some(Selection::new(ItemKind::Investment, "c"));
+        assert_eq!(
+            v.selected().len(),
+            1,
+            "a selection set alone drops the group"
+        );
+        v.select_many(vec![a.clone(), b.clone()], false);
+        v.retain_selected(|s| s.id != "b");
+        assert_eq!(v.selected(), vec![a.clone()]);
+        assert_eq!(v.selection, Some(a));
     }
 }
