@@ -1,5 +1,6 @@
-//! Several items at once and collapsed lanes, driven through the real editor with
-//! egui_kittest; every test checks what is painted (the shapes sent to the renderer).
+//! Several items at once, collapsed lanes and the ruler when zoomed in, driven through the
+//! real editor with egui_kittest; every test checks what is painted (the shapes sent to the
+//! renderer).
 
 mod common;
 
@@ -451,4 +452,59 @@ fn select_all_then_tab_selects_one_again() {
     h.key_press(egui::Key::Tab);
     h.run();
     assert_eq!(selected_ids(&h).len(), 1);
+}
+
+/// Where `text` is painted on the canvas.
+fn text_rect(h: &H, text: &str) -> Option<Rect> {
+    h.output().shapes.iter().find_map(|c| match &c.shape {
+        egui::Shape::Text(t) if t.galley.job.text == text => {
+            Some(Rect::from_min_size(t.pos, t.galley.size()).intersect(c.clip_rect))
+        }
+        _ => None,
+    })
+}
+
+#[test]
+fn zoomed_in_the_ruler_names_the_year_whose_start_is_left_of_the_view() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = editor(data.path());
+    let view = h.state_mut().view_mut();
+    view.points_per_month = 120.0;
+    view.first_month = month("2029-05").index() as f32;
+    h.run();
+    let left = canvas(&h).left() + stackplan::ui::HEADER_WIDTH;
+    let year = text_rect(&h, "2029").expect("the year in view is named");
+    assert!(
+        year.left() >= left && year.left() < left + 10.0 && year.width() > 10.0,
+        "2029 sticks to the view's left edge at {left}: {year:?}"
+    );
+}
+
+#[test]
+fn ctrl_click_in_the_register_adds_a_dependency_to_the_canvas_selection() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = editor(data.path());
+    h.get_by_label(&title("cluster-1")).click();
+    h.run();
+    h.get_by_label("Imported accelerators (4)")
+        .click_modifiers(Modifiers::CTRL);
+    h.run();
+    away(&mut h);
+    assert_eq!(selected_ids(&h), ["cluster-1", "foreign-gpus"]);
+    assert!(drawn_selected(&h, "cluster-1"), "the bar stays selected");
+    let red = h
+        .state()
+        .plan()
+        .dependency("foreign-gpus")
+        .unwrap()
+        .control
+        .colour();
+    let dep = rects(&h, [red.r, red.g, red.b]);
+    let outlines = outlined(&h, INK);
+    assert!(
+        dep.iter()
+            .any(|d| outlines.iter().any(|o| o.intersects(*d))),
+        "the dependency's bar is drawn selected too: {dep:?} {outlines:?}"
+    );
+    assert!(h.query_by_label("2 items selected").is_some());
 }

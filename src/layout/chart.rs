@@ -620,7 +620,7 @@ impl<'a> Chart<'a> {
             }
             let stroke = self
                 .outline_of(&m.id)
-                .unwrap_or_else(|| Stroke::solid(1.0, PAPER));
+                .unwrap_or_else(|| Stroke::solid(1.0, INK));
             let shape = Shape::Diamond {
                 centre,
                 half,

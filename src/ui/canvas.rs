@@ -528,7 +528,7 @@ fn select_tag(app: &mut StackplanApp, tag: &Tag) {
 }
 
 /// Whether Shift or Ctrl (⌘) is held: a click then adds to the selection or takes out.
-fn adding(ui: &Ui) -> bool {
+pub(super) fn adding(ui: &Ui) -> bool {
     ui.input(|i| {
         // The modifiers the button went with (a fast click may come and go in one frame).
         let m = (i.events.iter().rev())

@@ -300,12 +300,17 @@ fn pieces(scene: &Scene, at: &Placement, clip: Rect, selection: Option<&str>) ->
                 bounds = bounds.translate(vec2(0.0, dy));
                 anchor.y += dy;
             }
-            if let Some(bar) = bars.get(&item.tag)
+            let year = year_span(run, &item.tag);
+            if let Some(bar) = bars.get(&item.tag).or(year.as_ref())
                 && let Some((dx, width)) = sticky_label_shift(run, bar, &item.tag, at)
             {
                 bounds = bounds.translate(vec2(dx, 0.0));
                 anchor.x += dx;
                 max_width = width;
+            }
+            if year.is_some() && anchor.x < at.lanes().left() {
+                // The year is sliding out of view: no clipped digits.
+                continue;
             }
             if area.intersects(bounds.expand(run.size)) {
                 out.push(Piece::Text(TextPiece {
@@ -368,6 +373,15 @@ fn sticky_label_shift(
     let wanted = (left + pad).min(on_screen.right() - pad - width);
     let dx = wanted - x;
     (dx > 0.0).then(|| (dx, (on_screen.right() - pad - wanted).max(0.0)))
+}
+
+/// The stretch of the ruler a year's label names (it sticks to the left edge of the view
+/// like a bar's title, so a zoomed-in view always says which year it shows).
+fn year_span(run: &layout::TextRun, tag: &Tag) -> Option<layout::Rect> {
+    let year = *tag == Tag::Ruler
+        && run.weight == layout::Weight::Bold
+        && run.anchor == layout::Anchor::Start;
+    year.then(|| layout::Rect::new(run.pos.x - 3.0, 0.0, run.max_width + 4.0, run.size))
 }
 
 /// How far down to move a lane's name whose lane starts above the visible lanes, so that it

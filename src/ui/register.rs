@@ -151,7 +151,12 @@ fn dependency_row_ui(
             .on_hover_text(&d.id)
             .clicked()
         {
-            app.select(Some(Selection::new(ItemKind::Dependency, &d.id)));
+            let item = Selection::new(ItemKind::Dependency, &d.id);
+            if super::canvas::adding(ui) {
+                app.view_mut().toggle(item);
+            } else {
+                app.select(Some(item));
+            }
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
