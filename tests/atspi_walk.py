@@ -15,7 +15,9 @@ The checks (issue 16):
   2. no two controls share a name, with nothing selected, with an item selected on the
      canvas and with a dependency selected in the register;
   3. the exposure chart has a text alternative with its figures; the checks are sentences
-     naming items by title.
+     naming items by title;
+  4. presenting (the Present button, clicked through AT-SPI), each stop is named after its
+     number, title and headline figures (a live region: Orca announces it).
 """
 import os
 import re
@@ -214,6 +216,18 @@ def check_charts_and_checks(nodes):
             fail(f"check not read as a sentence with titles: {n.name!r}")
 
 
+def check_stop(app, number):
+    """Check 4: the presentation names the stop shown, its title and headline figures."""
+    nodes = tree(app, lambda ns: any(n.name.startswith(f"Stop {number} of ") for n in ns))
+    stop = next((n for n in nodes if n.name.startswith(f"Stop {number} of ")), None)
+    if stop is None:
+        fail(f"presenting: no node announces stop {number}")
+        return
+    print(f"\n===== Presenting =====\n{stop.line()}")
+    if not re.match(rf"Stop {number} of \d+: .+\. .*\d+ live dependencies", stop.name):
+        fail(f"stop {number} is not announced with its title and figures: {stop.name!r}")
+
+
 def listen(nodes, heading):
     print(f"\n===== {heading} =====")
     for n in nodes:
@@ -276,6 +290,18 @@ def main():
         listen(nodes, "With every lane collapsed")
         bars = check_dependency_bars(canvas_items(nodes))
         print(f"\natspi: {len(bars)} dependency bars read")
+
+        # Present: each stop is announced by name, with its headline figures.
+        present = next((n for n in nodes if n.role == "push button" and n.name == "Present"), None)
+        if present is None:
+            fail("no Present button")
+        else:
+            click(present)
+            check_stop(app, 1)
+            stop = next((n for n in walk(app) if n.name.startswith("Stop 1 of ")), None)
+            if stop is not None:
+                click(stop)  # A click steps to the next stop.
+                check_stop(app, 2)
     except RuntimeError as e:
         print(f"atspi: cannot run: {e}")
         return 2

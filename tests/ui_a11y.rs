@@ -466,3 +466,49 @@ fn tab_moves_the_screen_readers_focus_to_each_item_and_scrolls_it_into_view() {
     h.run();
     assert_ne!(h.state().plan(), &before, "{} moved", selected.id);
 }
+
+#[test]
+fn presenting_announces_each_stop_with_its_title_and_figures() {
+    let data = tempfile::tempdir().unwrap();
+    let plan = example();
+    let mut h = harness(plan.clone(), data.path());
+    h.key_press(egui::Key::F5);
+    h.run();
+    let count = h.state().presentation().unwrap().deck().slides().len();
+    for number in 1..=3 {
+        let slide = h
+            .state()
+            .presentation()
+            .unwrap()
+            .deck()
+            .current()
+            .unwrap()
+            .clone();
+        let nodes = read(&h);
+        let stop = nodes
+            .iter()
+            .find(|n| n.role == Role::Canvas && n.name.starts_with("Stop "))
+            .expect("the presentation has a node named after the stop");
+        assert!(
+            stop.name
+                .starts_with(&format!("Stop {number} of {count}: {}.", slide.stop.title)),
+            "{:?}",
+            stop.name
+        );
+        assert!(
+            stop.name.contains("live dependencies"),
+            "headline figures: {:?}",
+            stop.name
+        );
+        let live = h.get_by_label(&stop.name).accesskit_node().live();
+        assert_eq!(
+            live,
+            egui::accesskit::Live::Polite,
+            "announced as it changes"
+        );
+        h.key_press(egui::Key::ArrowRight);
+        h.run();
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        h.run();
+    }
+}

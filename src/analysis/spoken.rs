@@ -4,6 +4,7 @@
 //! descriptions can be tested without a window.
 
 use super::sovereignty::Sovereignty;
+use super::stops::Facts;
 use super::{Analysis, DependencySpan, Finding, Severity};
 use crate::model::{Dependency, Investment, Milestone, Month, Roadmap};
 
@@ -329,6 +330,18 @@ pub fn sovereignty_chart(
     text
 }
 
+/// A presentation stop as a screen reader announces it when it is shown: its number, title
+/// and headline figures ("Stop 3 of 12: Cluster in service. 14 live dependencies in
+/// 2028-07. 41 exposure in 2028-07."), and the lines of detail as its description.
+pub fn stop(number: usize, count: usize, title: &str, facts: &Facts) -> (String, String) {
+    let mut name = format!("Stop {number} of {count}: {title}.");
+    for f in &facts.figures {
+        name.push_str(&format!(" {} {}.", f.value, f.label));
+    }
+    let lines: Vec<&str> = facts.lines.iter().map(|l| l.text.as_str()).collect();
+    (name, lines.join(". ").replace("..", "."))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -442,5 +455,26 @@ mod tests {
             !text.contains("(deal)") && !text.contains("(cluster)"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn a_stop_is_announced_with_its_title_and_figures() {
+        use crate::analysis::stops::{Figure, Line, Tone};
+        let facts = Facts {
+            figures: vec![Figure {
+                value: "14".into(),
+                label: "live dependencies in 2028-07".into(),
+            }],
+            lines: vec![Line {
+                text: "Removes Model training on foreign cloud".into(),
+                tone: Tone::Removed,
+            }],
+        };
+        let (name, description) = stop(3, 12, "Cluster in service", &facts);
+        assert_eq!(
+            name,
+            "Stop 3 of 12: Cluster in service. 14 live dependencies in 2028-07."
+        );
+        assert_eq!(description, "Removes Model training on foreign cloud");
     }
 }

@@ -261,9 +261,7 @@ pub fn present_ui(
         egui::Id::unique("stackplan-presentation"),
         egui::Sense::click(),
     );
-    response.widget_info(|| {
-        egui::WidgetInfo::labeled(egui::Role::Canvas, true, presentation.deck.progress())
-    });
+    announce_stop(presentation, plan, &response);
     if response.clicked() {
         presentation.apply(Step::Next, now);
     } else if response.secondary_clicked() {
@@ -283,4 +281,37 @@ pub fn present_ui(
         ctx.request_repaint();
     }
     Outcome::Continue
+}
+
+/// Names the presentation after the stop shown, with its headline figures, as a live region:
+/// a screen reader announces each stop as it comes (its lines of detail are the description).
+fn announce_stop(presentation: &Presentation, plan: &Roadmap, response: &egui::Response) {
+    let ctx = &response.ctx;
+    let deck = &presentation.deck;
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, deck.progress()));
+    let Some(slide) = deck.current() else {
+        return;
+    };
+    if !ctx.has_accesskit_node(response.id) {
+        return;
+    }
+    let facts = crate::analysis::stops::facts_with(
+        plan,
+        &presentation.analysis,
+        slide,
+        presentation.other.as_ref(),
+    );
+    let number = deck
+        .slides()
+        .iter()
+        .position(|s| std::ptr::eq(s, slide))
+        .unwrap_or(0)
+        + 1;
+    let (name, description) =
+        crate::analysis::spoken::stop(number, deck.slides().len(), &slide.stop.title, &facts);
+    ctx.accesskit_node_builder(response.id, |node| {
+        node.set_label(name);
+        node.set_description(description);
+        node.set_live(egui::accesskit::Live::Polite);
+    });
 }
