@@ -463,6 +463,10 @@ fn odd_saved_stops_present_without_failing() {
             Some("licensed-llm-live"),
             &"x".repeat(400),
         ),
+        Stop {
+            view: stackplan::model::StopView::Sovereignty,
+            ..stop(month(1000), month(9000), None, "Sovereignty of no layer")
+        },
     ];
     let app = StackplanApp::with_plan(plan, DataFolder::at(data.path()));
     let mut h = harness(app);
@@ -474,7 +478,7 @@ fn odd_saved_stops_present_without_failing() {
         std::thread::sleep(std::time::Duration::from_millis(100));
         h.run();
     }
-    assert_eq!(h.get_all_by_label("3 / 3").count(), 2);
+    assert_eq!(h.get_all_by_label("4 / 4").count(), 2);
 }
 
 /// What the last frame painted: the smallest visible text size, what was painted beyond the
