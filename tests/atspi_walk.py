@@ -117,25 +117,38 @@ def application():
     raise RuntimeError("the editor never showed up on the AT-SPI bus")
 
 
-def tree(app, ready=lambda nodes: True):
-    """The tree, once `ready` says it is complete (egui fills it over a few frames)."""
+def tree(ready=lambda nodes: True):
+    """The tree, once `ready` says it is complete (egui fills it over a few frames). The app
+    is looked up anew each time: AccessKit may register it with the bus again (when the bus
+    is turned on, or the window goes full screen), and the old registration then vanishes."""
     nodes = []
     for _ in range(120):
-        nodes = walk(app)
-        if ready(nodes):
-            return nodes
+        try:
+            nodes = walk(application())
+            if ready(nodes):
+                return nodes
+        except Exception:  # pylint: disable=broad-except
+            pass  # The old registration went away while we walked.
         time.sleep(0.5)
     return nodes
 
 
-def click(node):
-    """Clicks a node through its AT-SPI action, as a screen reader user does."""
-    action = node.acc.queryAction()
-    for i in range(action.nActions):
-        if action.getName(i) == "click":
-            action.doAction(i)
-            return
-    action.doAction(0)
+def click(name, role=None):
+    """Clicks the node called `name` through its AT-SPI action, as a screen reader user
+    does; true when it was there."""
+    for _ in range(20):
+        try:
+            node = next((n for n in walk(application())
+                         if n.name == name and (role is None or n.role == role)), None)
+            if node is None:
+                return False
+            action = node.acc.queryAction()
+            names = [action.getName(i) for i in range(action.nActions)]
+            action.doAction(names.index("click") if "click" in names else 0)
+            return True
+        except Exception:  # pylint: disable=broad-except
+            time.sleep(0.5)
+    return False
 
 
 def canvas_items(nodes):
@@ -216,16 +229,17 @@ def check_charts_and_checks(nodes):
             fail(f"check not read as a sentence with titles: {n.name!r}")
 
 
-def check_stop(app, number):
+def check_stop(number):
     """Check 4: the presentation names the stop shown, its title and headline figures."""
-    nodes = tree(app, lambda ns: any(n.name.startswith(f"Stop {number} of ") for n in ns))
+    nodes = tree(lambda ns: any(n.name.startswith(f"Stop {number} of ") for n in ns))
     stop = next((n for n in nodes if n.name.startswith(f"Stop {number} of ")), None)
     if stop is None:
         fail(f"presenting: no node announces stop {number}")
-        return
+        return None
     print(f"\n===== Presenting =====\n{stop.line()}")
     if not re.match(rf"Stop {number} of \d+: .+\. .*\d+ live dependencies", stop.name):
         fail(f"stop {number} is not announced with its title and figures: {stop.name!r}")
+    return stop
 
 
 def listen(nodes, heading):
@@ -244,10 +258,10 @@ def main():
         enable_accessibility()
         env = dict(os.environ, DISPLAY=display, XDG_DATA_HOME=data, XDG_CONFIG_HOME=data)
         env.pop("WAYLAND_DISPLAY", None)
-        app_process = subprocess.Popen([binary, plan], env=env, stdout=subprocess.DEVNULL,
-                                       stderr=subprocess.DEVNULL)
-        app = application()
-        nodes = tree(app, lambda ns: len(canvas_items(ns)) >= 20
+        log = open(os.path.join(data, "app.log"), "w")
+        app_process = subprocess.Popen([binary, plan], env=env, stdout=log, stderr=log)
+        application()
+        nodes = tree(lambda ns: len(canvas_items(ns)) >= 20
                      and any(n.name == "Exposure chart" for n in ns))
         listen(nodes, "The editor on the example plan")
         check_items(canvas_items(nodes))
@@ -257,60 +271,69 @@ def main():
         # Select a milestone on the canvas: the inspector shows it, its evidence and links.
         milestone = next((n for n in canvas_items(nodes)
                           if n.description.startswith("Milestone in ")), None)
-        if milestone is None:
-            fail("no milestone on the canvas")
+        if milestone is None or not click(milestone.name, "push button"):
+            fail("no milestone on the canvas to click")
         else:
-            click(milestone)
-            nodes = tree(app, lambda ns: any(n.name == "Milestone" for n in ns))
+            nodes = tree(lambda ns: any(n.name == "Milestone" for n in ns))
             listen(nodes, f"After clicking {milestone.name!r}")
             if not any(n.name == "Milestone" for n in nodes):
                 fail("clicking a milestone through AT-SPI did not show it in the inspector")
             check_names(nodes, f"{milestone.name} selected")
 
         # Select a dependency with evidence in the register.
-        dependency = next((n for n in nodes if n.name.startswith("EU region of a US hyperscaler (")),
-                          None)
-        if dependency is None:
+        dependency = next((n.name for n in nodes
+                           if n.name.startswith("EU region of a US hyperscaler (")), None)
+        if dependency is None or not click(dependency):
             fail("the register does not list 'EU region of a US hyperscaler'")
         else:
-            click(dependency)
-            nodes = tree(app, lambda ns: any(n.name == "Dependency" for n in ns))
+            nodes = tree(lambda ns: any(n.name == "Dependency" for n in ns))
             listen(nodes, "After clicking the dependency 'EU region of a US hyperscaler'")
             check_names(nodes, "a dependency selected")
 
         # Collapse every lane (through AT-SPI): the dependency lane comes into view.
-        for _ in range(10):
-            toggles = [n for n in walk(app) if re.fullmatch(r"Collapse the .* lane", n.name)]
+        for _ in range(30):
+            toggles = [n.name for n in tree() if re.fullmatch(r"Collapse the .* lane", n.name)]
             if not toggles:
                 break
             click(toggles[0])
-            time.sleep(0.5)
-        nodes = tree(app, lambda ns: sum(n.description.startswith("Dependency in ")
-                                         for n in canvas_items(ns)) >= 10)
+            # Wait for the lane to say it is collapsed before the next one.
+            expanded = toggles[0].replace("Collapse the ", "Expand the ", 1)
+            tree(lambda ns, name=expanded: any(n.name == name for n in ns))
+        nodes = tree(lambda ns: sum(n.description.startswith("Dependency in ")
+                                    for n in canvas_items(ns)) >= 10)
         listen(nodes, "With every lane collapsed")
         bars = check_dependency_bars(canvas_items(nodes))
         print(f"\natspi: {len(bars)} dependency bars read")
 
         # Present: each stop is announced by name, with its headline figures.
-        present = next((n for n in nodes if n.role == "push button" and n.name == "Present"), None)
-        if present is None:
+        if not click("Present", "push button"):
             fail("no Present button")
         else:
-            click(present)
-            check_stop(app, 1)
-            stop = next((n for n in walk(app) if n.name.startswith("Stop 1 of ")), None)
+            stop = check_stop(1)
             if stop is not None:
-                click(stop)  # A click steps to the next stop.
-                check_stop(app, 2)
-    except RuntimeError as e:
+                click(stop.name)  # A click steps to the next stop.
+                check_stop(2)
+    except Exception as e:  # pylint: disable=broad-except
         print(f"atspi: cannot run: {e}")
+        print_log(data)
         return 2
     finally:
         if app_process is not None:
             app_process.kill()
         xvfb.kill()
     print(f"atspi: {len(failures)} failures")
+    if failures:
+        print_log(data)
     return 1 if failures else 0
+
+
+def print_log(data):
+    """The editor's own output, when something went wrong."""
+    try:
+        with open(os.path.join(data, "app.log")) as log:
+            print("atspi: the editor's output:\n" + log.read()[-4000:])
+    except OSError:
+        pass
 
 
 if __name__ == "__main__":
