@@ -72,6 +72,7 @@ fn saved_stops_make_the_pages_in_their_order_with_their_notes() {
         layers: vec!["compute".into()],
         focus: focus.map(str::to_owned),
         notes: notes.to_owned(),
+        view: stackplan::model::StopView::Chart,
     };
     plan.stops = vec![
         stop("Compute first", None, "Start with the data centres."),
@@ -191,4 +192,43 @@ fn with_compare_the_handout_ends_with_both_paths_and_the_difference() {
         String::from_utf8_lossy(&out.stderr).contains("nowhere.ron"),
         "names the file that cannot be read"
     );
+}
+
+#[test]
+fn the_sovereignty_stop_has_a_page_with_the_heatmap_the_shares_and_the_figures() {
+    let plan = example_plan().unwrap();
+    let stops = stops_of(&plan);
+    let at = stops
+        .iter()
+        .position(|s| s.view == stackplan::model::StopView::Sovereignty)
+        .expect("the example names jurisdictions: a sovereignty stop");
+    assert_eq!(at, stops.len() - 2, "just before the summary");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("handout.pdf");
+    handout::write(&plan, None, &path, &options()).unwrap();
+    let text = squeeze(&page_text(&path, at + 1));
+    for expected in [
+        "Sovereignty: weakest links and jurisdictions",
+        "Weakest link by layer over time",
+        "Black box",
+        "nothing live",
+        "Share of exposure by jurisdiction, and its concentration (HHI)",
+        "HHI (concentration)",
+        "100 %",
+        // US: 49 of 57 in 2026-01, 9 of 12 in 2035-12; HHI 0.746 and 0.625.
+        "86 % → 75 %",
+        "of exposure under US, 2026-01 → 2035-12",
+        "0.75 → 0.62",
+        "4 → 71",
+        "Chips: Leading-edge fabrication abroad (Black box)",
+    ] {
+        assert!(
+            text.contains(expected),
+            "page {} lacks «{expected}»: {text}",
+            at + 1
+        );
+    }
+    for layer in &plan.layers {
+        assert!(text.contains(&layer.name), "row of {}", layer.name);
+    }
 }

@@ -31,8 +31,9 @@ fn f5_enters_and_the_third_stop_focuses_the_second_milestone_by_date() {
     assert!(h.state().presentation().is_none());
     press(&mut h, egui::Key::F5);
     let stops = h.state().presentation().unwrap().deck().slides().len();
-    // The example has 19 milestones: overview + 19 + summary.
-    assert_eq!(stops, 21);
+    // The example has 19 milestones and names jurisdictions: overview + 19 + sovereignty +
+    // summary.
+    assert_eq!(stops, 22);
     h.get_by_label(&format!("1 / {stops}"));
     assert_eq!(focus(&h), None, "the first stop is the overview");
     press(&mut h, egui::Key::ArrowRight);
@@ -105,6 +106,7 @@ fn a_plan_with_saved_stops_presents_them_in_their_order() {
         layers: Vec::new(),
         focus: focus.map(str::to_owned),
         notes: format!("notes for {title}"),
+        view: stackplan::model::StopView::Chart,
     };
     plan.stops = vec![
         stop("Where we end", Some("licensed-llm-live")),
@@ -294,6 +296,7 @@ fn p_opens_the_presenter_view_with_current_and_next_stop_and_notes() {
         layers: Vec::new(),
         focus: None,
         notes: notes.to_owned(),
+        view: stackplan::model::StopView::Chart,
     };
     plan.stops = vec![
         stop("Opening", "Thank the committee."),
@@ -404,6 +407,7 @@ fn odd_saved_stops_present_without_failing() {
         layers: vec!["no-such-layer".into()],
         focus: focus.map(str::to_owned),
         notes: "word ".repeat(3000),
+        view: stackplan::model::StopView::Chart,
     };
     plan.stops = vec![
         stop(month(1000), month(9000), None, ""),
@@ -580,9 +584,9 @@ fn while_comparing_the_last_stop_shows_both_paths_and_the_difference() {
     let mut h = harness(app);
     press(&mut h, egui::Key::F5);
     let slides = h.state().presentation().unwrap().deck().slides().len();
-    assert_eq!(slides, 22, "the example's 21 stops and the comparison stop");
+    assert_eq!(slides, 23, "the example's 22 stops and the comparison stop");
     press(&mut h, egui::Key::End);
-    h.get_by_label("22 / 22");
+    h.get_by_label("23 / 23");
     let texts = painted_texts(&h);
     for expected in [
         "Two paths compared",
@@ -622,5 +626,87 @@ fn while_comparing_the_last_stop_shows_both_paths_and_the_difference() {
     assert!(
         end_dashed.y < end_solid.y - 100.0,
         "69 above 12: dashed at {end_dashed:?}, solid at {end_solid:?}"
+    );
+}
+
+/// The painted rectangles filled with `rgb`.
+fn rects_in(h: &Harness<'static, StackplanApp>, rgb: [u8; 3]) -> Vec<egui::Rect> {
+    let is = |c: egui::Color32| c.to_srgba_unmultiplied()[..3] == rgb;
+    h.output()
+        .shapes
+        .iter()
+        .filter_map(|clipped| match &clipped.shape {
+            egui::Shape::Rect(r) if is(r.fill) => Some(r.rect),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn the_sovereignty_stop_shows_the_heatmap_and_the_shares_readable_at_1600_by_1000() {
+    let data = tempfile::tempdir().unwrap();
+    let app = StackplanApp::with_plan(example_plan().unwrap(), DataFolder::at(data.path()));
+    let mut h = common::harness_sized(app, 1600.0, 1000.0);
+    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1600.0, 1000.0));
+    press(&mut h, egui::Key::F5);
+    let stops = h.state().presentation().unwrap().deck().slides().len();
+    // The example names jurisdictions: the sovereignty stop comes just before the summary.
+    press(&mut h, egui::Key::End);
+    press(&mut h, egui::Key::ArrowLeft);
+    h.get_by_label(&format!("{} / {stops}", stops - 1));
+    for _ in 0..4 {
+        h.run();
+    }
+    if let Ok(dir) = std::env::var("STACKPLAN_LOOK") {
+        h.render()
+            .unwrap()
+            .save(format!("{dir}/sovereignty-stop.png"))
+            .unwrap();
+    }
+    let out = painted(&h, screen);
+    assert!(out.min >= 14.0, "text painted at {} px", out.min);
+    assert!(out.bad.is_empty(), "{:#?}", out.bad);
+    let texts = out.texts;
+    for expected in [
+        "Sovereignty: weakest links and jurisdictions",
+        "Weakest link by layer over time",
+        "Share of exposure by jurisdiction, and its concentration (HHI)",
+        "Chips",
+        "Models",
+        "Black box",
+        "Domestic",
+        "US",
+        "HHI (concentration)",
+        "100 %",
+        "0 %",
+        "2026",
+        "2030",
+        "2035",
+        // The facts column: US holds 49 of the 57 at the start (86 %) and 9 of 12 at the
+        // end (75 %); the EU-CSF score rises from 4 to 71.
+        "86 % → 75 %",
+        "of exposure under US, 2026-01 → 2035-12",
+        "4 → 71",
+        "Weakest link in 2035-12",
+        "Chips: Leading-edge fabrication abroad (Black box)",
+    ] {
+        assert!(
+            texts.iter().any(|t| t == expected),
+            "«{expected}» is painted: {texts:?}"
+        );
+    }
+    // Every heatmap row starts red or orange in 2026 (each layer has a black-box or licensed
+    // dependency then) and the models row turns green by the end.
+    let black_box = rects_in(&h, [0xDC, 0x26, 0x26]);
+    let domestic = rects_in(&h, [0x16, 0xA3, 0x4A]);
+    assert!(black_box.len() >= 2, "black-box cells: {black_box:?}");
+    assert!(!domestic.is_empty(), "domestic cells");
+    let left = black_box
+        .iter()
+        .map(|r| r.left())
+        .fold(f32::INFINITY, f32::min);
+    assert!(
+        domestic.iter().all(|r| r.left() > left + 100.0),
+        "domestic comes later: {domestic:?}"
     );
 }

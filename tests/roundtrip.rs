@@ -5,7 +5,7 @@ use proptest::prelude::*;
 use stackplan::io::{load_bytes, load_str, to_ron};
 use stackplan::model::{
     Assessment, Colour, Confidence, ControlLevel, Dependency, Evidence, FORMAT, Horizon,
-    Investment, Layer, Milestone, Month, Roadmap, Stop,
+    Investment, Layer, Milestone, Month, Roadmap, Stop, StopView,
 };
 
 /// Text that stresses the writer: any character, with quotes, backslashes, line ends, control
@@ -179,15 +179,23 @@ fn stop() -> impl Strategy<Value = Stop> {
         ids(),
         proptest::option::of(text()),
         text(),
+        proptest::bool::ANY,
     )
-        .prop_map(|(title, from, to, layers, focus, notes)| Stop {
-            title,
-            from,
-            to,
-            layers,
-            focus,
-            notes,
-        })
+        .prop_map(
+            |(title, from, to, layers, focus, notes, sovereignty)| Stop {
+                title,
+                from,
+                to,
+                layers,
+                focus,
+                notes,
+                view: if sovereignty {
+                    StopView::Sovereignty
+                } else {
+                    StopView::Chart
+                },
+            },
+        )
 }
 
 /// Any plan the model can hold; references need not resolve (that is a check, not a load error).
@@ -354,4 +362,39 @@ proptest! {
         }
         assert_stable_if_loaded(&bytes)?;
     }
+}
+
+/// A plan with one stop of each view, as a person might write it.
+const STOPS: &str = r##"Roadmap(
+    format: 2,
+    title: "Stops",
+    horizon: (start: "2026-01", end: "2030-12"),
+    layers: [Layer(id: "compute", name: "Compute", colour: "#3B82F6")],
+    stops: [
+        Stop(title: "Old chart stop", from: "2026-01", to: "2027-12"),
+        Stop(title: "Who holds the keys", from: "2026-01", to: "2030-12",
+            layers: ["compute"], notes: "Say it slowly.", view: Sovereignty),
+    ],
+)"##;
+
+#[test]
+fn a_sovereignty_stop_is_saved_and_loaded_and_older_stops_stay_charts() {
+    let plan = load_str(STOPS).unwrap();
+    let views: Vec<StopView> = plan.stops.iter().map(|s| s.view).collect();
+    assert_eq!(views, [StopView::Chart, StopView::Sovereignty]);
+    let text = to_ron(&plan);
+    assert_eq!(
+        text.matches("view: Sovereignty").count(),
+        1,
+        "only the sovereignty stop names its view:\n{text}"
+    );
+    assert!(!text.contains("view: Chart"), "{text}");
+    let back = load_str(&text).unwrap();
+    assert_eq!(back, plan);
+    assert_eq!(to_ron(&back), text);
+    assert_eq!(back.stops[1].layers, ["compute"]);
+    assert_eq!(back.stops[1].notes, "Say it slowly.");
+    let odd = STOPS.replace("view: Sovereignty", "view: Heatmap");
+    let err = load_str(&odd).unwrap_err().to_string();
+    assert!(err.contains("Heatmap"), "{err}");
 }

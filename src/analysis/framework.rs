@@ -107,6 +107,12 @@ impl Framework {
         Framework::from_ron(EU_CSF)
     }
 
+    /// The bundled framework, parsed once (`None` only if the bundled file were broken).
+    pub fn bundled() -> Option<&'static Framework> {
+        static BUNDLED: std::sync::OnceLock<Option<Framework>> = std::sync::OnceLock::new();
+        BUNDLED.get_or_init(|| Framework::eu_csf().ok()).as_ref()
+    }
+
     fn validate(&self) -> Result<(), FrameworkError> {
         let invalid = |m: String| Err(FrameworkError::Invalid(m));
         if self.levels.len() < 2 || self.levels.len() > 11 {

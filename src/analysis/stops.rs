@@ -1,8 +1,10 @@
 //! Presentation stops of a plan: the saved ones, or an overview, one per milestone and a summary.
 
 use super::Analysis;
+use super::Framework;
+use super::sovereignty::{Concentration, JurisdictionShare, Sovereignty};
 use super::two_paths::OtherPath;
-use crate::model::{ItemKind, Month, Roadmap, Stop, plural};
+use crate::model::{ItemKind, Month, Roadmap, Stop, StopView, plural};
 
 /// Months shown before a milestone in its default stop.
 const MONTHS_BEFORE: i32 = 24;
@@ -13,6 +15,8 @@ const MONTHS_AFTER: i32 = 12;
 pub const OVERVIEW_TITLE: &str = "Overview";
 /// Title of the default last stop.
 pub const SUMMARY_TITLE: &str = "Summary";
+/// Title of the default sovereignty stop (before the summary).
+pub const SOVEREIGNTY_TITLE: &str = "Sovereignty: weakest links and jurisdictions";
 
 /// What a stop shows besides the chart.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,6 +32,8 @@ pub enum StopKind {
     /// The plan against the one it is compared with: both exposure curves and the headline
     /// difference (only while a comparison is open; see [`super::two_paths`]).
     Comparison,
+    /// The weakest link of each layer and the exposure share by jurisdiction over the window.
+    Sovereignty,
 }
 
 /// A stop together with what it shows.
@@ -89,6 +95,11 @@ impl Slide {
     pub fn shows_dependencies(&self) -> bool {
         self.kind != StopKind::Overview
     }
+
+    /// Whether the slide shows the sovereignty view instead of the roadmap chart.
+    pub fn is_sovereignty(&self) -> bool {
+        self.kind == StopKind::Sovereignty
+    }
 }
 
 /// The default stops: an overview, one per milestone in date order, and a summary.
@@ -116,6 +127,9 @@ pub fn slides_of(plan: &Roadmap) -> Vec<Slide> {
 }
 
 fn saved_kind(plan: &Roadmap, stop: &Stop) -> StopKind {
+    if stop.view == StopView::Sovereignty {
+        return StopKind::Sovereignty;
+    }
     match stop.focus.as_deref() {
         Some(id) if plan.kind_of(id) == Some(ItemKind::Milestone) => {
             StopKind::Milestone(id.to_owned())
@@ -133,6 +147,11 @@ fn default_slides(plan: &Roadmap) -> Vec<Slide> {
             layers: Vec::new(),
             focus: None,
             notes: notes.to_owned(),
+            view: if kind == StopKind::Sovereignty {
+                StopView::Sovereignty
+            } else {
+                StopView::Chart
+            },
         },
         kind,
     };
@@ -149,12 +168,24 @@ fn default_slides(plan: &Roadmap) -> Vec<Slide> {
                 layers: Vec::new(),
                 focus: Some(m.id.clone()),
                 notes: m.notes.clone(),
+                view: crate::model::StopView::Chart,
             },
             kind: StopKind::Milestone(m.id.clone()),
         }
     }));
+    if has_jurisdictions(plan) {
+        slides.push(whole(SOVEREIGNTY_TITLE, "", StopKind::Sovereignty));
+    }
     slides.push(whole(SUMMARY_TITLE, "", StopKind::Summary));
     slides
+}
+
+/// Whether any dependency names its jurisdiction (the default deck then has a sovereignty
+/// stop).
+pub fn has_jurisdictions(plan: &Roadmap) -> bool {
+    plan.dependencies
+        .iter()
+        .any(|d| !d.jurisdiction.trim().is_empty())
 }
 
 /// A window from two years before to a year after `month`, slid inside the horizon when it
@@ -248,7 +279,76 @@ pub fn facts(plan: &Roadmap, analysis: &Analysis, slide: &Slide) -> Facts {
         },
         // What it says comes from the other path: see `facts_with`.
         StopKind::Comparison => Facts::default(),
+        StopKind::Sovereignty => sovereignty_facts(plan, analysis, slide),
     }
+}
+
+/// The sovereignty stop's figures from the start of its window to its end: the largest
+/// jurisdiction's share, the concentration (HHI) and the framework score; then the weakest
+/// link of each layer shown at the end.
+fn sovereignty_facts(plan: &Roadmap, analysis: &Analysis, slide: &Slide) -> Facts {
+    let Some(framework) = Framework::bundled() else {
+        return Facts::default();
+    };
+    let sovereignty = Sovereignty::new(plan, analysis, framework);
+    let (from, to) = (slide.stop.from, slide.stop.to.max(slide.stop.from));
+    let (first, last) = (
+        sovereignty.concentration(from),
+        sovereignty.concentration(to),
+    );
+    let share = |c: &Concentration, name: &str| {
+        c.jurisdictions
+            .iter()
+            .find(|j| j.name == name)
+            .map_or(0.0, |j: &JurisdictionShare| j.share)
+    };
+    let mut figures = Vec::new();
+    if let Some(top) = first.jurisdictions.first().or(last.jurisdictions.first()) {
+        figures.push(Figure {
+            value: format!(
+                "{} → {}",
+                percent(share(&first, &top.name)),
+                percent(share(&last, &top.name))
+            ),
+            label: format!("of exposure under {}, {from} → {to}", top.name),
+        });
+    }
+    figures.push(Figure {
+        value: format!("{:.2} → {:.2}", first.hhi, last.hhi),
+        label: "concentration (HHI; 1 = all under one jurisdiction)".to_owned(),
+    });
+    let score = |m| sovereignty.framework_levels(m).score;
+    figures.push(Figure {
+        value: format!("{:.0} → {:.0}", score(from), score(to)),
+        label: format!("{} score of 100", framework.id.to_uppercase()),
+    });
+    let layers = slide.layers(plan, analysis);
+    let mut lines = vec![line(format!("Weakest link in {to}"), Tone::Heading)];
+    let mut clear = Vec::new();
+    for (layer, link) in plan.layers.iter().zip(sovereignty.weakest_links(to)) {
+        if !layers.is_empty() && !layers.contains(&layer.id) {
+            continue;
+        }
+        match link.and_then(|l| plan.dependencies.get(l.dependency)) {
+            Some(dep) => lines.push(line(
+                format!("{}: {} ({})", layer.name, dep.name, dep.control.label()),
+                Tone::Detail,
+            )),
+            None => clear.push(layer.name.as_str()),
+        }
+    }
+    if !clear.is_empty() {
+        lines.push(line(
+            format!("Nothing external left: {}", clear.join(", ")),
+            Tone::Detail,
+        ));
+    }
+    Facts { figures, lines }
+}
+
+/// "86 %".
+fn percent(share: f64) -> String {
+    format!("{:.0} %", share * 100.0)
 }
 
 /// The facts of `slide`, the comparison stop's from `other`, the path compared with.
@@ -531,6 +631,7 @@ mod tests {
             layers: vec!["models".into()],
             focus: focus.map(Into::into),
             notes: String::new(),
+            view: crate::model::StopView::Chart,
         };
         p.stops = vec![saved("Second", None), saved("First", Some("a"))];
         assert_eq!(stops_of(&p), p.stops);
@@ -606,6 +707,121 @@ mod tests {
         let values: Vec<_> = f.figures.iter().map(|f| f.value.as_str()).collect();
         assert_eq!(values, ["5 to 1", "1", "2.50 bn EUR"]);
         assert_eq!(f.lines[1].text, "Dependency b (Licensed)");
+    }
+
+    /// Two layers over ten years: US GPUs (black box, 4) removed in 2030-01, an EU cloud
+    /// (licensed, 2) removed in 2031-01, CN open weights (open foreign, 3) never removed.
+    fn three_jurisdictions() -> Roadmap {
+        use crate::analysis::testplan::{dep, ms};
+        use crate::model::ControlLevel;
+        let mut p = decade();
+        let mut cloud = dep("cloud", "compute", ControlLevel::Licensed, 2);
+        cloud.jurisdiction = "EU".into();
+        let mut weights = dep("weights", "models", ControlLevel::OpenForeign, 3);
+        weights.jurisdiction = "CN".into();
+        p.dependencies = vec![
+            dep("gpu", "compute", ControlLevel::BlackBox, 4),
+            cloud,
+            weights,
+        ];
+        p.milestones = vec![
+            ms("chips", "compute", "2030-01", &[], &["gpu"], &[]),
+            ms("cloud-off", "compute", "2031-01", &[], &["cloud"], &[]),
+        ];
+        p
+    }
+
+    #[test]
+    fn the_default_deck_has_a_sovereignty_stop_before_the_summary_when_jurisdictions_are_named() {
+        let mut p = three_jurisdictions();
+        let slides = slides_of(&p);
+        let kinds: Vec<_> = slides.iter().map(|s| s.kind.clone()).collect();
+        assert_eq!(kinds.len(), 5);
+        assert_eq!(kinds[3], StopKind::Sovereignty);
+        assert_eq!(kinds[4], StopKind::Summary);
+        let stop = &slides[3].stop;
+        assert_eq!(stop.title, SOVEREIGNTY_TITLE);
+        assert_eq!((stop.from, stop.to), (m("2026-01"), m("2035-12")));
+        assert_eq!(stop.view, StopView::Sovereignty, "saved as such");
+        for d in &mut p.dependencies {
+            d.jurisdiction = " ".into();
+        }
+        assert!(
+            slides_of(&p).iter().all(|s| !s.is_sovereignty()),
+            "no jurisdiction named, no sovereignty stop"
+        );
+    }
+
+    #[test]
+    fn sovereignty_facts_compare_the_window_start_and_end() {
+        let p = three_jurisdictions();
+        let analysis = Analysis::of(&p);
+        let slides = slides_of(&p);
+        let f = facts(&p, &analysis, &slides[3]);
+        let figures: Vec<(&str, &str)> = f
+            .figures
+            .iter()
+            .map(|f| (f.value.as_str(), f.label.as_str()))
+            .collect();
+        // 2026-01: US 4, CN 3, EU 2 of 9; HHI (16 + 9 + 4) / 81 = 0.358. 2035-12: only CN's
+        // 3 is live: US 0 %, HHI 1. Levels (objectives all alike): compute 0 (black box) and
+        // models 2 (open foreign) average 1 of 4 = 25; at the end compute has nothing live
+        // (4) and models 2: 3 of 4 = 75.
+        assert_eq!(
+            figures,
+            [
+                ("44 % → 0 %", "of exposure under US, 2026-01 → 2035-12"),
+                (
+                    "0.36 → 1.00",
+                    "concentration (HHI; 1 = all under one jurisdiction)"
+                ),
+                ("25 → 75", "EU-CSF score of 100"),
+            ]
+        );
+        let lines: Vec<(&str, Tone)> = f.lines.iter().map(|l| (l.text.as_str(), l.tone)).collect();
+        assert_eq!(
+            lines,
+            [
+                ("Weakest link in 2035-12", Tone::Heading),
+                ("Models: Dependency weights (Open (foreign))", Tone::Detail),
+                ("Nothing external left: Compute", Tone::Detail),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_saved_sovereignty_stop_keeps_its_window_and_layers() {
+        let mut p = three_jurisdictions();
+        p.stops = vec![Stop {
+            title: "Compute in the 2020s".into(),
+            from: m("2027-01"),
+            to: m("2030-06"),
+            layers: vec!["compute".into()],
+            focus: None,
+            notes: String::new(),
+            view: StopView::Sovereignty,
+        }];
+        let analysis = Analysis::of(&p);
+        let slides = slides_of(&p);
+        assert_eq!(slides.len(), 1);
+        assert_eq!(slides[0].kind, StopKind::Sovereignty);
+        let f = facts(&p, &analysis, &slides[0]);
+        // 2027-01: US 4 of 9 (44 %); 2030-06: the GPUs are gone, EU 2 and CN 3 are left.
+        assert_eq!(f.figures[0].value, "44 % → 0 %");
+        assert_eq!(
+            f.figures[0].label,
+            "of exposure under US, 2027-01 → 2030-06"
+        );
+        assert_eq!(f.figures[1].value, "0.36 → 0.52", "(4 + 9) / 25");
+        let texts: Vec<&str> = f.lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Weakest link in 2030-06",
+                "Compute: Dependency cloud (Licensed)"
+            ],
+            "only the stop's layers"
+        );
     }
 
     #[test]

@@ -53,6 +53,7 @@ impl OtherPath {
                 layers: Vec::new(),
                 focus: None,
                 notes: self.headline(plan),
+                view: crate::model::StopView::Chart,
             },
             kind: StopKind::Comparison,
         }

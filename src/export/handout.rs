@@ -147,6 +147,9 @@ impl Sheet {
         }
         let (chart, scale) = match compared {
             Some(other) => (two_paths_chart(plan, analysis, other, self.chart), 1.0),
+            None if slide.is_sovereignty() => {
+                (sovereignty_chart(plan, analysis, slide, self.chart), 1.0)
+            }
             None => chart_scene(plan, analysis, slide, self.chart, self.shock.as_ref()),
         };
         let used = Rect::new(
@@ -372,6 +375,33 @@ fn two_paths_chart(plan: &Roadmap, analysis: &Analysis, other: &OtherPath, area:
         scene.items.push(item.translated(pad, top));
     }
     scene.height = top + h + pad;
+    scene
+}
+
+/// The sovereignty stop's chart: the weakest-link heatmap and the jurisdiction shares of the
+/// stop's window and layers, the same view the audience sees, in print type.
+fn sovereignty_chart(plan: &Roadmap, analysis: &Analysis, slide: &Slide, area: Rect) -> Scene {
+    let Some(framework) = crate::analysis::Framework::bundled() else {
+        return Scene::default();
+    };
+    let sovereignty = crate::analysis::sovereignty::Sovereignty::new(plan, analysis, framework);
+    let pad = 10.0;
+    let view = layout::sovereignty::view(
+        plan,
+        &sovereignty,
+        &slide.layers(plan, analysis),
+        slide.stop.from,
+        slide.stop.to,
+        area.w - 2.0 * pad,
+        area.h - 2.0 * pad,
+        &layout::sovereignty::Look::PAPER,
+    );
+    let mut scene = Scene {
+        width: area.w,
+        height: view.height + 2.0 * pad,
+        ..Scene::default()
+    };
+    scene.items = view.items.iter().map(|i| i.translated(pad, pad)).collect();
     scene
 }
 
@@ -661,6 +691,7 @@ mod tests {
             layers: vec!["no-such-layer".into()],
             focus: focus.map(str::to_owned),
             notes,
+            view: crate::model::StopView::Chart,
         };
         plan.stops = vec![
             stop(far(1000), far(9000), None, "", "word ".repeat(5000)),

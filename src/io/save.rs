@@ -272,6 +272,7 @@ fn stop(w: &mut Writer, depth: usize, s: &Stop) {
         layers,
         focus,
         notes,
+        view,
     } = s;
     let inner = depth + 1;
     w.open("Stop", depth);
@@ -284,6 +285,9 @@ fn stop(w: &mut Writer, depth: usize, s: &Stop) {
         .map_or("None".to_owned(), |f| format!("Some({})", quote(f)));
     w.field(inner, "focus", &focus);
     w.field(inner, "notes", &quote(notes));
+    if !view.is_chart() {
+        w.field(inner, "view", view.label());
+    }
     w.close(depth);
 }
 

@@ -38,15 +38,17 @@ pub fn level_colour(level: u8, max: u8) -> Rgba {
 
 /// The colour of the `n`-th jurisdiction in a stacked area.
 pub fn jurisdiction_colour(n: usize) -> Rgba {
+    // Hues apart from the control levels' red, orange, amber and green, which the heatmap
+    // beside the shares uses.
     const COLOURS: [Rgba; 8] = [
         Rgba::rgb(0x25, 0x63, 0xEB),
-        Rgba::rgb(0xDC, 0x26, 0x26),
+        Rgba::rgb(0x64, 0x74, 0x8B),
         Rgba::rgb(0x7C, 0x3A, 0xED),
         Rgba::rgb(0x08, 0x91, 0xB2),
         Rgba::rgb(0xDB, 0x27, 0x77),
-        Rgba::rgb(0x65, 0xA3, 0x0D),
-        Rgba::rgb(0xEA, 0x58, 0x0C),
-        Rgba::rgb(0x47, 0x55, 0x69),
+        Rgba::rgb(0x43, 0x38, 0xCA),
+        Rgba::rgb(0x0F, 0x76, 0x6E),
+        Rgba::rgb(0x38, 0xBD, 0xF8),
     ];
     COLOURS[n % COLOURS.len()]
 }
@@ -476,81 +478,201 @@ fn figures(
     bottom - y
 }
 
-/// The x of month `m` in a band of `months` months starting at `x0`, `w` wide.
-fn month_x(from: Month, m: Month, x0: f32, cell: f32) -> f32 {
-    x0 + from.months_until(m) as f32 * cell
+/// How the sovereignty view is drawn: type and colours for paper or for a dark screen.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Look {
+    /// Size of labels, axes and legends.
+    pub text: f32,
+    /// Size of the two headings.
+    pub heading: f32,
+    /// Main text.
+    pub ink: Rgba,
+    /// Axes and secondary text.
+    pub muted: Rgba,
+    /// Frames and ticks.
+    pub rule: Rgba,
+    /// The concentration (HHI) line over the shares.
+    pub hhi: Rgba,
+    /// Widest the column of layer names and share ticks may be.
+    pub names: f32,
 }
 
-/// Year labels along a time axis at `y`, spaced so they do not collide.
-fn year_axis(scene: &mut Scene, from: Month, to: Month, x0: f32, cell: f32, y: f32) {
-    let months = from.months_until(to) + 1;
-    let years_per_label = (((40.0 / (cell * 12.0)).ceil()) as i32).max(1);
-    let mut m = from;
-    while m <= to {
-        if m.month() == 1 || m == from {
-            let x = month_x(from, m, x0, cell);
-            scene.push(
-                Shape::Line {
-                    points: vec![Point::new(x, y), Point::new(x, y + 4.0)],
-                    stroke: Stroke::solid(0.5, MUTED),
-                },
-                Tag::Chrome,
-            );
-            if (m.year() - from.year()) % years_per_label == 0 && m.month() == 1
-                || (m == from && m.month() == 1)
-            {
-                put(
-                    scene,
-                    &m.year().to_string(),
-                    x + 2.0,
-                    y + 4.0,
-                    8.0,
-                    MUTED,
-                    Weight::Regular,
-                    (cell * 12.0 * years_per_label as f32).max(30.0),
-                );
-            }
+impl Look {
+    /// Printed pages: small dark type on white.
+    pub const PAPER: Look = Look {
+        text: 9.0,
+        heading: 13.0,
+        ink: INK,
+        muted: MUTED,
+        rule: RULE,
+        hhi: Rgba::rgb(0x0F, 0x17, 0x2A),
+        names: NAMES,
+    };
+
+    /// A dark presentation screen with labels of `text` points.
+    pub fn screen(text: f32) -> Look {
+        Look {
+            text,
+            heading: text * 1.25,
+            ink: Rgba::rgb(0xFF, 0xFF, 0xFF),
+            muted: Rgba::rgb(0xB8, 0xC2, 0xD3),
+            rule: Rgba::rgb(0x47, 0x55, 0x69),
+            hhi: Rgba::rgb(0xFF, 0xFF, 0xFF),
+            names: text * 12.0,
         }
-        m = m.plus(1);
-        if from.months_until(m) >= months {
-            break;
-        }
+    }
+
+    /// The name column for `names` at this look's size, at most a quarter of `width`.
+    fn name_column(&self, names: &[&str], width: f32) -> f32 {
+        let widest = names
+            .iter()
+            .map(|n| text::width(n, self.text))
+            .fold(text::width("100 %", self.text), f32::max);
+        (widest + self.text).min(self.names).min(width * 0.25)
     }
 }
 
-/// The heatmap of layers × months coloured by weakest control level, at (x, y) with
-/// `width`; returns its height.
-#[allow(clippy::too_many_arguments)]
-pub fn heatmap(
-    scene: &mut Scene,
-    plan: &Roadmap,
-    sovereignty: &Sovereignty<'_>,
+/// The time axis of the view: months `from`..=`to` across `width` units from `x0`.
+#[derive(Debug, Clone, Copy)]
+struct TimeAxis {
     from: Month,
     to: Month,
+    x0: f32,
+    cell: f32,
+}
+
+impl TimeAxis {
+    fn new(from: Month, to: Month, x0: f32, width: f32) -> TimeAxis {
+        let months = from.months_until(to).max(0) + 1;
+        TimeAxis {
+            from,
+            to,
+            x0,
+            cell: width.max(1.0) / months as f32,
+        }
+    }
+
+    fn months(&self) -> i32 {
+        self.from.months_until(self.to).max(0) + 1
+    }
+
+    /// Where month `m` begins.
+    fn x(&self, m: Month) -> f32 {
+        self.x0 + self.from.months_until(m) as f32 * self.cell
+    }
+
+    fn right(&self) -> f32 {
+        self.x0 + self.months() as f32 * self.cell
+    }
+
+    /// A tick at each January (and the first month) below `y`, labelled with its year where
+    /// labels do not crowd; returns the height used.
+    fn years(&self, scene: &mut Scene, y: f32, look: &Look) -> f32 {
+        let label = text::width("2026", look.text) * 1.15 + look.text * 0.8;
+        let every = ((label / (self.cell * 12.0)).ceil() as i32).max(1);
+        let mut m = self.from;
+        while m <= self.to {
+            if m.month() == 1 || m == self.from {
+                let x = self.x(m);
+                scene.push(
+                    Shape::Line {
+                        points: vec![Point::new(x, y), Point::new(x, y + look.text * 0.4)],
+                        stroke: Stroke::solid(1.0, look.muted),
+                    },
+                    Tag::Chrome,
+                );
+                let room = self.right() - x;
+                if m.month() == 1 && (m.year() - self.from.year()) % every == 0 && room >= label {
+                    put(
+                        scene,
+                        &m.year().to_string(),
+                        x + 2.0,
+                        y + look.text * 0.3,
+                        look.text,
+                        look.muted,
+                        Weight::Regular,
+                        room - 2.0,
+                    );
+                }
+            }
+            m = m.plus(1);
+        }
+        look.text * 1.7
+    }
+}
+
+/// Colour swatches with their names, wrapped to `width`; returns the height used.
+fn swatches(
+    scene: &mut Scene,
+    entries: &[(Rgba, &str)],
     x: f32,
     y: f32,
     width: f32,
-    row: f32,
+    look: &Look,
 ) -> f32 {
-    let months = from.months_until(to).max(0) + 1;
-    let cell = (width - NAMES) / months as f32;
-    let x0 = x + NAMES;
-    for (n, layer) in plan.layers.iter().enumerate() {
+    let size = look.text;
+    let (mut lx, mut ly) = (x, y);
+    for (colour, label) in entries {
+        let w = size * 1.6 + text::width(label, size) * 1.1;
+        if lx > x && lx + w > x + width {
+            lx = x;
+            ly += size * 1.6;
+        }
+        rect(
+            scene,
+            Rect::new(lx, ly + size * 0.25, size, size),
+            Some(*colour),
+            None,
+        );
+        put(
+            scene,
+            label,
+            lx + size * 1.3,
+            ly - size * 0.05,
+            size,
+            look.ink,
+            Weight::Regular,
+            (x + width - lx - size * 1.3).max(1.0),
+        );
+        lx += w + size;
+    }
+    ly - y + size * 1.6
+}
+
+/// The weakest-link heatmap of `layers` (plan order) on `axis` from `y`, `row` units a
+/// layer, names in the column left of the axis; returns the height used.
+#[allow(clippy::too_many_arguments)]
+fn heatmap(
+    scene: &mut Scene,
+    plan: &Roadmap,
+    sovereignty: &Sovereignty<'_>,
+    layers: &[usize],
+    axis: &TimeAxis,
+    y: f32,
+    row: f32,
+    look: &Look,
+) -> f32 {
+    for (n, layer) in layers
+        .iter()
+        .filter_map(|&l| plan.layers.get(l))
+        .enumerate()
+    {
         let top = y + n as f32 * row;
         put(
             scene,
             &layer.name,
-            x,
-            top + row / 2.0 - 6.0,
-            9.0,
-            INK,
+            0.0,
+            top + (row - look.text * 1.2) / 2.0,
+            look.text,
+            look.ink,
             Weight::Regular,
-            NAMES - 6.0,
+            axis.x0 - look.text * 0.5,
         );
     }
     // Runs of equal colour per layer, one rectangle each.
-    let mut runs: Vec<Option<(Rgba, Month)>> = vec![None; plan.layers.len()];
-    let mut m = from;
+    let mut runs: Vec<Option<(Rgba, Month)>> = vec![None; layers.len()];
+    let months = axis.months();
+    let mut m = axis.from;
     for k in 0..=months {
         let weakest = if k < months {
             sovereignty.weakest_links(m)
@@ -559,10 +681,9 @@ pub fn heatmap(
         };
         for (n, run) in runs.iter_mut().enumerate() {
             let colour = (k < months).then(|| {
-                weakest
+                layers
                     .get(n)
-                    .copied()
-                    .flatten()
+                    .and_then(|&l| weakest.get(l).copied().flatten())
                     .map_or(NOTHING_LIVE, |w| w.control.colour().into())
             });
             let ends = match (run.as_ref(), colour) {
@@ -571,19 +692,10 @@ pub fn heatmap(
                 _ => false,
             };
             if ends && let Some((c, start)) = run.take() {
-                let left = month_x(from, start, x0, cell);
+                let left = axis.x(start);
                 let top = y + n as f32 * row;
-                rect(
-                    scene,
-                    Rect::new(
-                        left,
-                        top + 1.0,
-                        month_x(from, m, x0, cell) - left,
-                        row - 2.0,
-                    ),
-                    Some(c),
-                    None,
-                );
+                let cell = Rect::new(left, top + 1.0, axis.x(m) - left, row - 2.0);
+                rect(scene, cell, Some(c), None);
             }
             if run.is_none()
                 && let Some(c) = colour
@@ -593,126 +705,195 @@ pub fn heatmap(
         }
         m = m.plus(1);
     }
-    let h = plan.layers.len() as f32 * row;
-    year_axis(scene, from, to, x0, cell, y + h + 2.0);
-    h + 16.0
+    let h = layers.len() as f32 * row;
+    h + axis.years(scene, y + h + 2.0, look) + 2.0
 }
 
-/// The exposure share by jurisdiction as a stacked area; returns its height.
-#[allow(clippy::too_many_arguments)]
+/// The exposure share by jurisdiction stacked (one rectangle per run of equal share), with
+/// the concentration (HHI) drawn over it on the same 0–100 % scale, `height` units tall from
+/// `y`; returns the height used with its axis.
 fn shares_area(
     scene: &mut Scene,
     sovereignty: &Sovereignty<'_>,
-    from: Month,
-    to: Month,
-    x: f32,
+    axis: &TimeAxis,
     y: f32,
-    width: f32,
     height: f32,
+    look: &Look,
 ) -> f32 {
     let names = sovereignty.jurisdictions();
-    let months = from.months_until(to).max(0) + 1;
-    let cell = (width - NAMES) / months as f32;
-    let x0 = x + NAMES;
-    let shares: Vec<Vec<f32>> = (0..months)
-        .map(|k| {
-            let c = sovereignty.concentration(from.plus(k));
-            names
-                .iter()
-                .map(|n| {
-                    c.jurisdictions
-                        .iter()
-                        .find(|j| &j.name == n)
-                        .map_or(0.0, |j| j.share as f32)
-                })
-                .collect()
-        })
+    let months = axis.months();
+    let concentration: Vec<_> = (0..months)
+        .map(|k| sovereignty.concentration(axis.from.plus(k)))
         .collect();
-    rect(
-        scene,
-        Rect::new(x0, y, width - NAMES, height),
-        None,
-        Some(Stroke::solid(0.5, RULE)),
-    );
-    put(
-        scene,
-        "100 %",
-        x,
-        y,
-        8.0,
-        MUTED,
-        Weight::Regular,
-        NAMES - 6.0,
-    );
-    put(
-        scene,
-        "0 %",
-        x,
-        y + height - 10.0,
-        8.0,
-        MUTED,
-        Weight::Regular,
-        NAMES - 6.0,
-    );
-    let mut below = vec![0.0f32; months as usize];
-    for (j, _) in names.iter().enumerate() {
-        let mut upper = Vec::with_capacity(2 * months as usize + 2);
-        let mut lower = Vec::with_capacity(months as usize * 2);
-        for (k, row) in shares.iter().enumerate() {
-            let share = row.get(j).copied().unwrap_or(0.0);
-            let base = below.get(k).copied().unwrap_or(0.0);
-            let (x_left, x_right) = (x0 + k as f32 * cell, x0 + (k + 1) as f32 * cell);
-            let top = y + height * (1.0 - base - share);
-            let bottom = y + height * (1.0 - base);
-            upper.push(Point::new(x_left, top));
-            upper.push(Point::new(x_right, top));
-            lower.push(Point::new(x_left, bottom));
-            lower.push(Point::new(x_right, bottom));
-            if let Some(b) = below.get_mut(k) {
-                *b += share;
+    let share = |k: usize, name: &str| {
+        concentration
+            .get(k)
+            .and_then(|c| c.jurisdictions.iter().find(|j| j.name == name))
+            .map_or(0.0, |j| j.share as f32)
+    };
+    let y_of = |share: f32| y + height * (1.0 - share.clamp(0.0, 1.0));
+    for (tick, label) in [(1.0, "100 %"), (0.5, "50 %"), (0.0, "0 %")] {
+        put_anchored(
+            scene,
+            label,
+            axis.x0 - look.text * 0.4,
+            y_of(tick) - look.text * 0.6,
+            look.text,
+            look.muted,
+            Weight::Regular,
+            axis.x0,
+            Anchor::End,
+        );
+    }
+    let mut below = vec![0.0f32; concentration.len()];
+    for (j, name) in names.iter().enumerate() {
+        // (first month, share below, own share) of the run being drawn.
+        let mut run: Option<(usize, f32, f32)> = None;
+        for k in 0..=concentration.len() {
+            let now = (k < concentration.len()).then(|| {
+                let base = below.get(k).copied().unwrap_or(0.0);
+                (base, share(k, name))
+            });
+            let ends = match (run, now) {
+                (Some((_, b, s)), Some((nb, ns))) => (b - nb).abs() > 1e-6 || (s - ns).abs() > 1e-6,
+                (Some(_), None) => true,
+                _ => false,
+            };
+            if ends
+                && let Some((start, base, own)) = run.take()
+                && own > 0.0
+            {
+                let left = axis.x0 + start as f32 * axis.cell;
+                let right = axis.x0 + k as f32 * axis.cell;
+                let (top, bottom) = (y_of(base + own), y_of(base));
+                let band = Rect::new(left, top, right - left, bottom - top);
+                rect(scene, band, Some(jurisdiction_colour(j)), None);
+            }
+            if run.is_none()
+                && let Some((base, own)) = now
+            {
+                run = Some((k, base, own));
+            }
+            if let (Some(b), Some((_, own))) = (below.get_mut(k), now) {
+                *b += own;
             }
         }
-        lower.reverse();
-        upper.extend(lower);
-        scene.push(
-            Shape::Polygon {
-                points: upper,
-                fill: Some(jurisdiction_colour(j)),
-                stroke: None,
-            },
-            Tag::Chrome,
-        );
     }
-    year_axis(scene, from, to, x0, cell, y + height + 2.0);
-    // Legend: one swatch per jurisdiction.
-    let mut lx = x0;
-    let ly = y + height + 18.0;
-    for (j, name) in names.iter().enumerate() {
-        rect(
-            scene,
-            Rect::new(lx, ly + 2.0, 9.0, 9.0),
-            Some(jurisdiction_colour(j)),
-            None,
-        );
-        put(scene, name, lx + 12.0, ly, 9.0, INK, Weight::Regular, 120.0);
-        lx += 24.0 + text::width(name, 9.0);
+    let mut line = Vec::with_capacity(concentration.len() * 2);
+    for (k, c) in concentration.iter().enumerate() {
+        let level = y_of(c.hhi as f32);
+        line.push(Point::new(axis.x0 + k as f32 * axis.cell, level));
+        line.push(Point::new(axis.x0 + (k + 1) as f32 * axis.cell, level));
     }
-    height + 36.0
+    scene.push(
+        Shape::Line {
+            points: line,
+            stroke: Stroke::solid((look.text / 6.0).max(1.2), look.hhi),
+        },
+        Tag::Chrome,
+    );
+    rect(
+        scene,
+        Rect::new(axis.x0, y, axis.right() - axis.x0, height),
+        None,
+        Some(Stroke::solid(1.0, look.rule)),
+    );
+    height + axis.years(scene, y + height + 2.0, look) + 2.0
 }
 
-/// Swatches explaining the heatmap's colours; returns the height used.
-fn control_legend(scene: &mut Scene, x: f32, y: f32) -> f32 {
-    let mut lx = x;
-    let entries = ControlLevel::ALL
+/// The sovereignty view of months `from`..=`to` in `width` × `height` units: a heading, the
+/// control-level legend and the weakest-link heatmap of `layers` (ids; empty = all), then a
+/// heading, the exposure share by jurisdiction with the HHI over it, and their legend.
+#[allow(clippy::too_many_arguments)]
+pub fn view(
+    plan: &Roadmap,
+    sovereignty: &Sovereignty<'_>,
+    layers: &[String],
+    from: Month,
+    to: Month,
+    width: f32,
+    height: f32,
+    look: &Look,
+) -> Scene {
+    let mut scene = Scene {
+        width,
+        height,
+        ..Scene::default()
+    };
+    let shown: Vec<usize> = (0..plan.layers.len())
+        .filter(|&n| {
+            layers.is_empty() || plan.layers.get(n).is_some_and(|l| layers.contains(&l.id))
+        })
+        .collect();
+    let names: Vec<&str> = shown
+        .iter()
+        .filter_map(|&n| plan.layers.get(n).map(|l| l.name.as_str()))
+        .collect();
+    let column = look.name_column(&names, width);
+    let axis = TimeAxis::new(from, to.max(from), column, width - column);
+    let jurisdictions = sovereignty.jurisdictions();
+    let legend_height = |entries: &[(Rgba, &str)]| {
+        swatches(
+            &mut Scene::default(),
+            entries,
+            column,
+            0.0,
+            width - column,
+            look,
+        )
+    };
+    let controls: Vec<(Rgba, &str)> = ControlLevel::ALL
         .iter()
         .map(|c| (Rgba::from(c.colour()), c.label()))
-        .chain([(NOTHING_LIVE, "nothing live")]);
-    for (colour, label) in entries {
-        rect(scene, Rect::new(lx, y + 2.0, 9.0, 9.0), Some(colour), None);
-        put(scene, label, lx + 12.0, y, 9.0, INK, Weight::Regular, 120.0);
-        lx += 24.0 + text::width(label, 9.0);
-    }
-    16.0
+        .chain([(NOTHING_LIVE, "nothing live")])
+        .collect();
+    let shares: Vec<(Rgba, &str)> = jurisdictions
+        .iter()
+        .enumerate()
+        .map(|(j, name)| (jurisdiction_colour(j), name.as_str()))
+        .chain([(look.hhi, "HHI (concentration)")])
+        .collect();
+    // Fixed heights first; the rows and the share area share what is left, 55 : 45.
+    let heading = look.heading * 1.6;
+    let axis_h = look.text * 1.7 + 4.0;
+    let fixed = 2.0 * heading
+        + legend_height(&controls)
+        + legend_height(&shares)
+        + 2.0 * axis_h
+        + look.text * 1.5;
+    let free = (height - fixed).max(look.text * 6.0);
+    let row = (free * 0.55 / shown.len().max(1) as f32).clamp(look.text * 1.2, look.text * 3.0);
+    let area = (free - row * shown.len() as f32).max(look.text * 4.0);
+    let mut y = 0.0;
+    put(
+        &mut scene,
+        "Weakest link by layer over time",
+        0.0,
+        y,
+        look.heading,
+        look.ink,
+        Weight::Bold,
+        width,
+    );
+    y += heading;
+    y += swatches(&mut scene, &controls, column, y, width - column, look);
+    y += heatmap(&mut scene, plan, sovereignty, &shown, &axis, y, row, look);
+    y += look.text * 1.5;
+    put(
+        &mut scene,
+        "Share of exposure by jurisdiction, and its concentration (HHI)",
+        0.0,
+        y,
+        look.heading,
+        look.ink,
+        Weight::Bold,
+        width,
+    );
+    y += heading;
+    y += shares_area(&mut scene, sovereignty, &axis, y, area, look);
+    y += swatches(&mut scene, &shares, column, y, width - column, look);
+    scene.height = y.min(height.max(y));
+    scene
 }
 
 /// The heatmap and shares page, then the scorecard, each `width` × `height`.
@@ -726,39 +907,17 @@ pub fn pages(
 ) -> Vec<Scene> {
     let sovereignty = Sovereignty::new(plan, analysis, framework);
     let (from, to) = (plan.horizon.start, plan.horizon.end.max(plan.horizon.start));
-    let mut page = Scene {
+    let mut page = view(
+        plan,
+        &sovereignty,
+        &[],
+        from,
+        to,
         width,
         height,
-        ..Scene::default()
-    };
-    put(
-        &mut page,
-        "Weakest link by layer over time",
-        0.0,
-        0.0,
-        13.0,
-        INK,
-        Weight::Bold,
-        width,
+        &Look::PAPER,
     );
-    let mut y = 20.0;
-    y += control_legend(&mut page, NAMES, y);
-    let row = ((height * 0.45 - 40.0) / plan.layers.len().max(1) as f32).clamp(8.0, 22.0);
-    y += heatmap(&mut page, plan, &sovereignty, from, to, 0.0, y, width, row);
-    y += 12.0;
-    put(
-        &mut page,
-        "Share of exposure by jurisdiction",
-        0.0,
-        y,
-        13.0,
-        INK,
-        Weight::Bold,
-        width,
-    );
-    y += 22.0;
-    let area = (height - y - 40.0).clamp(40.0, 160.0);
-    shares_area(&mut page, &sovereignty, from, to, 0.0, y, width, area);
+    page.height = height;
     let mut pages = vec![page];
     pages.extend(scorecard(plan, &sovereignty, framework, now, width, height));
     pages
@@ -945,6 +1104,106 @@ mod tests {
         scene.texts().map(|t| t.text.as_str()).collect()
     }
 
+    /// Whether `rect` is a legend's square swatch.
+    fn is_swatch(rect: &Rect) -> bool {
+        (rect.w - rect.h).abs() < 0.01
+    }
+
+    #[test]
+    fn the_view_fits_its_box_in_type_of_the_size_asked_for() {
+        let (plan, analysis, framework) = example();
+        let sovereignty = Sovereignty::new(&plan, &analysis, &framework);
+        let (from, to) = (plan.horizon.start, plan.horizon.end);
+        for (w, h, text) in [
+            (1000.0, 750.0, 18.0),
+            (700.0, 420.0, 14.0),
+            (500.0, 380.0, 9.0),
+        ] {
+            let look = Look {
+                text,
+                ..Look::screen(text)
+            };
+            let scene = view(&plan, &sovereignty, &[], from, to, w, h, &look);
+            assert!(scene.height <= h + 0.5, "{w}×{h}: {} tall", scene.height);
+            for t in scene.texts() {
+                assert!(t.size >= text, "{} at {}", t.text, t.size);
+                let b = t.bounds();
+                assert!(
+                    b.x >= -0.5 && b.right() <= w + 0.5,
+                    "{} runs off: {b:?}",
+                    t.text
+                );
+            }
+            let all = texts(&scene);
+            for year in ["2026", "2035"] {
+                assert_eq!(
+                    all.iter().filter(|t| **t == year).count(),
+                    2,
+                    "{w}: {all:?}"
+                );
+            }
+            for layer in &plan.layers {
+                assert!(all.contains(&layer.name.as_str()), "{}", layer.name);
+            }
+        }
+    }
+
+    #[test]
+    fn shares_stack_to_the_whole_and_the_hhi_line_follows_the_concentration() {
+        let (plan, analysis, framework) = example();
+        let sovereignty = Sovereignty::new(&plan, &analysis, &framework);
+        let (from, to) = (plan.horizon.start, plan.horizon.end);
+        let look = Look::screen(16.0);
+        let scene = view(
+            &plan,
+            &sovereignty,
+            &["chips".into()],
+            from,
+            to,
+            900.0,
+            600.0,
+            &look,
+        );
+        let all = texts(&scene);
+        assert!(
+            all.contains(&"Chips") && !all.contains(&"Models"),
+            "{all:?}"
+        );
+        // The first month's bands of the jurisdictions, stacked: they fill the area exactly.
+        let colours: Vec<Rgba> = (0..8).map(jurisdiction_colour).collect();
+        let bands: Vec<Rect> = scene
+            .items
+            .iter()
+            .filter_map(|i| match &i.shape {
+                Shape::Rect {
+                    rect,
+                    fill: Some(f),
+                    ..
+                } if colours.contains(f) && !is_swatch(rect) => Some(*rect),
+                _ => None,
+            })
+            .collect();
+        let left = bands.iter().map(|b| b.x).fold(f32::INFINITY, f32::min);
+        let first: Vec<&Rect> = bands.iter().filter(|b| (b.x - left).abs() < 0.01).collect();
+        let top = first.iter().map(|b| b.y).fold(f32::INFINITY, f32::min);
+        let bottom = first.iter().map(|b| b.bottom()).fold(0.0, f32::max);
+        let filled: f32 = first.iter().map(|b| b.h).sum();
+        assert!((filled - (bottom - top)).abs() < 0.01, "{first:?}");
+        // US holds 49 of 57 in 2026-01 (HHI 0.746): the line starts a quarter down.
+        let hhi = scene
+            .items
+            .iter()
+            .find_map(|i| match &i.shape {
+                Shape::Line { points, stroke } if stroke.colour == look.hhi => {
+                    points.first().copied()
+                }
+                _ => None,
+            })
+            .expect("the HHI line");
+        let expected = top + (bottom - top) * (1.0 - 0.7458);
+        assert!((hhi.y - expected).abs() < 0.5, "{} vs {expected}", hhi.y);
+    }
+
     #[test]
     fn summary_states_the_figures_of_the_example() {
         let (plan, analysis, framework) = example();
@@ -973,7 +1232,12 @@ mod tests {
         let heat = &pages[0];
         // In 2026-01 every layer of the example has a black-box or licensed dependency: the
         // first cell of each row is red or orange, never green.
-        let first_cells: Vec<Rgba> = heat
+        let levels: Vec<Rgba> = ControlLevel::ALL
+            .iter()
+            .map(|c| Rgba::from(c.colour()))
+            .chain([NOTHING_LIVE])
+            .collect();
+        let cells: Vec<(f32, Rgba)> = heat
             .items
             .iter()
             .filter_map(|i| match &i.shape {
@@ -981,16 +1245,26 @@ mod tests {
                     rect,
                     fill: Some(f),
                     ..
-                } if (rect.x - NAMES).abs() < 0.01 && rect.h > 5.0 => Some(*f),
+                } if levels.contains(f) && !is_swatch(rect) => Some((rect.x, *f)),
                 _ => None,
             })
             .collect();
-        assert!(!first_cells.is_empty());
+        let left = cells.iter().map(|c| c.0).fold(f32::INFINITY, f32::min);
+        let first_cells: Vec<Rgba> = cells
+            .iter()
+            .filter(|c| (c.0 - left).abs() < 0.01)
+            .map(|c| c.1)
+            .collect();
+        assert_eq!(first_cells.len(), plan.layers.len(), "one row per layer");
         let closed = [
             Rgba::from(ControlLevel::BlackBox.colour()),
             Rgba::from(ControlLevel::Licensed.colour()),
         ];
         let domestic = Rgba::from(ControlLevel::Domestic.colour());
+        assert!(
+            first_cells.iter().all(|c| closed.contains(c)),
+            "{first_cells:?}"
+        );
         assert!(
             first_cells.iter().all(|c| *c != domestic),
             "{first_cells:?}"

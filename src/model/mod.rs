@@ -315,6 +315,34 @@ pub struct Stop {
     /// Speaker notes.
     #[serde(default)]
     pub notes: String,
+    /// What the stop shows: the roadmap chart (left out of the file) or the sovereignty view.
+    #[serde(default, skip_serializing_if = "StopView::is_chart")]
+    pub view: StopView,
+}
+
+/// What a presentation stop shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum StopView {
+    /// The roadmap chart of the stop's window.
+    #[default]
+    Chart,
+    /// The weakest-link heatmap and the exposure share by jurisdiction over the window.
+    Sovereignty,
+}
+
+impl StopView {
+    /// Whether this is the roadmap chart (the default, left out of saved files).
+    pub fn is_chart(&self) -> bool {
+        *self == StopView::Chart
+    }
+
+    /// The name written in files and shown to users.
+    pub fn label(self) -> &'static str {
+        match self {
+            StopView::Chart => "Chart",
+            StopView::Sovereignty => "Sovereignty",
+        }
+    }
 }
 
 /// Which kind of item an id names.

@@ -281,6 +281,7 @@ pub fn stop_of_view(plan: &Roadmap, view: &ViewState, width: f32) -> Stop {
         layers: Vec::new(),
         focus,
         notes: String::new(),
+        view: crate::model::StopView::Chart,
     }
 }
 
@@ -338,6 +339,7 @@ mod tests {
             layers: Vec::new(),
             focus: None,
             notes: String::new(),
+            view: crate::model::StopView::Chart,
         };
         let mut stops = vec![stop("a"), stop("b"), stop("c")];
         move_stop(&mut stops, 0, 1);

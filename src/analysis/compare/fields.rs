@@ -237,6 +237,7 @@ impl Item for Stop {
             layers,
             focus,
             notes,
+            view,
         } = self;
         vec![
             ("from", Value::Month(*from)),
@@ -244,6 +245,7 @@ impl Item for Stop {
             ("layers", Value::Ids(layers.clone())),
             ("focus", Value::Optional(focus.clone())),
             ("notes", text(notes)),
+            ("view", Value::Text(view.label().to_owned())),
         ]
     }
 }

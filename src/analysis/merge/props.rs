@@ -98,6 +98,7 @@ fn base_plan() -> impl Strategy<Value = Roadmap> {
                 layers: Vec::new(),
                 focus: None,
                 notes: String::new(),
+                view: crate::model::StopView::Chart,
             })
             .collect();
         plan
@@ -218,6 +219,7 @@ fn apply(plan: &mut Roadmap, base: &Roadmap, side: Side, n: usize, edit: Edit) {
             layers: vec![layer],
             focus: None,
             notes: String::new(),
+            view: crate::model::StopView::Chart,
         }),
         Op::EditStop => {
             let id = side.owned(&base.stops, target);

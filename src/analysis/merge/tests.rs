@@ -207,6 +207,7 @@ fn stop(title: &str, notes: &str) -> Stop {
         layers: Vec::new(),
         focus: None,
         notes: notes.into(),
+        view: crate::model::StopView::Chart,
     }
 }
 

@@ -8,6 +8,7 @@ use egui::{Align2, Color32, FontId, Pos2, Rect, Stroke, Ui, pos2, vec2};
 
 use super::deck::{Deck, Window};
 use crate::analysis::Analysis;
+use crate::analysis::sovereignty::Sovereignty;
 use crate::analysis::stops::{self, Facts, Slide, StopKind, Tone};
 use crate::analysis::two_paths::OtherPath;
 use crate::layout::{self, Item, Scene, Shape, Tag, TextRun};
@@ -70,6 +71,8 @@ pub struct SceneCache {
     scene_nr: u64,
     painted: Painted,
     fits: HashMap<(usize, u32, u32), Fit>,
+    /// The sovereignty stop's view, laid out for (slide, width, height).
+    sovereignty: Option<((usize, u32, u32), Scene)>,
 }
 
 /// Draws the current slide of `deck` filling `rect`; `other` is the path the plan is
@@ -151,6 +154,10 @@ pub fn audience_ui(
                 compared_chart(&painter, chart, gutter, plan, analysis, other, window, body);
             }
         }
+        StopKind::Sovereignty => {
+            let small = (body * 0.8).max(MIN_TEXT);
+            sovereignty_ui(&painter, chart, plan, analysis, slide, deck, cache, small);
+        }
         StopKind::Overview | StopKind::Milestone(_) | StopKind::Window => {
             let share = if slide.kind == StopKind::Overview {
                 0.66
@@ -204,6 +211,54 @@ fn subtitle(slide: &Slide, plan: &Roadmap, date: Month, other: Option<&OtherPath
         ),
         StopKind::Summary => format!("{}  ·  {}", plan.title, plan.owner),
         StopKind::Window => format!("{} to {}", slide.stop.from, slide.stop.to),
+        StopKind::Sovereignty => format!(
+            "{}  ·  {} to {}",
+            plan.title, slide.stop.from, slide.stop.to
+        ),
+    }
+}
+
+/// The sovereignty view of the stop's window in `rect`: the weakest-link heatmap and the
+/// exposure share by jurisdiction, laid out once per slide and size (labels at `text`
+/// points) and drawn as the handout draws it.
+#[allow(clippy::too_many_arguments)]
+fn sovereignty_ui(
+    painter: &egui::Painter,
+    rect: Rect,
+    plan: &Roadmap,
+    analysis: &Analysis,
+    slide: &Slide,
+    deck: &Deck,
+    cache: &mut SceneCache,
+    text: f32,
+) {
+    if rect.width() < 200.0 || rect.height() < 120.0 {
+        return;
+    }
+    let key = (deck.position(), rect.width() as u32, rect.height() as u32);
+    let fresh = cache.sovereignty.as_ref().is_some_and(|(k, _)| *k == key);
+    if !fresh {
+        let Some(framework) = crate::analysis::Framework::bundled() else {
+            return;
+        };
+        let sovereignty = Sovereignty::new(plan, analysis, framework);
+        let layers = slide.layers(plan, analysis);
+        let look = layout::sovereignty::Look::screen(text);
+        let (from, to) = (slide.stop.from, slide.stop.to);
+        let scene = layout::sovereignty::view(
+            plan,
+            &sovereignty,
+            &layers,
+            from,
+            to,
+            rect.width(),
+            rect.height(),
+            &look,
+        );
+        cache.sovereignty = Some((key, scene));
+    }
+    if let Some((_, scene)) = &cache.sovereignty {
+        super::slide::scene_ui(&painter.with_clip_rect(rect), scene, rect.min);
     }
 }
 

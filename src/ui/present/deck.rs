@@ -223,6 +223,7 @@ mod tests {
                 layers: Vec::new(),
                 focus: None,
                 notes: String::new(),
+                view: crate::model::StopView::Chart,
             },
             kind: StopKind::Window,
         }

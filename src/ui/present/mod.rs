@@ -3,6 +3,7 @@
 mod audience;
 pub mod deck;
 pub mod presenter;
+mod slide;
 
 use egui::{Key, Ui};
 
