@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the editor under Xvfb on the bundled example plan, presents it (F5), steps with the
 # keys and opens the presenter window (P), saving docs/present-overview.png,
-# docs/present-milestone.png, docs/present-summary.png and docs/present-presenter.png, with the
+# docs/present-milestone.png, docs/present-summary.png, docs/present-sovereignty.png and
+# docs/present-presenter.png, with the
 # main window at 1600x1000 (a projector). Needs: xvfb, xauth, xdotool,
 # imagemagick (import), mesa (EGL or lavapipe).
 set -euo pipefail
@@ -49,9 +50,11 @@ import -window "$main" "$out/present-milestone.png"
 key n 0.5
 key End
 import -window "$main" "$out/present-summary.png"
+key Left
+import -window "$main" "$out/present-sovereignty.png"
 key Home 0.5
 key Right
 key p 3
 presenter=$(xdotool search --name "presenter" | head -1)
 import -window "$presenter" "$out/present-presenter.png"
-echo "present-screenshots: wrote $out/present-{overview,milestone,summary,presenter}.png"
+echo "present-screenshots: wrote $out/present-{overview,milestone,summary,sovereignty,presenter}.png"

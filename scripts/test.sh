@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite in one command: installs the Debian packages the tests need (fonts for
 # every script the exports render, PDF tools that check exports, a software renderer and Xvfb
-# for the UI tests and the smoke test), then runs `cargo test` and the real-window smoke test (scripts/smoke.sh).
+# for the UI tests and the smoke test, D-Bus, the AT-SPI bus and pyatspi for the screen-reader
+# test tests/atspi.rs), then runs `cargo test` and the real-window smoke test (scripts/smoke.sh).
 #
 #   scripts/test.sh                 # everything (what README and .ci/run use)
 #   scripts/test.sh --test cli      # extra arguments go to `cargo test`; the smoke test is skipped
@@ -20,6 +21,7 @@ packages=(
   libvulkan1 mesa-vulkan-drivers libegl1 libegl-mesa0 libgl1-mesa-dri
   libxkbcommon-x11-0 libxcursor1 libxrandr2 libxi6
   xvfb xauth xdotool imagemagick python3 git
+  dbus at-spi2-core python3-pyatspi
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -3,7 +3,7 @@
 mod common;
 
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use stackplan::io::example_plan;
 use stackplan::model::{ItemKind, Stop};
 use stackplan::ui::{Command, DataFolder, Selection, StackplanApp};
@@ -275,6 +275,45 @@ fn stops_are_reordered_renamed_and_deleted_with_undo() {
 }
 
 #[test]
+fn a_saved_stop_switched_to_the_sovereignty_view_presents_the_heatmap_and_undo_switches_back() {
+    let mut h = stops_panel();
+    look_at(&mut h, "2027-01", 30.0, None);
+    h.get_by_label("Add current view").click();
+    h.run();
+    h.get_by_label("Stop 1 shows the sovereignty view").click();
+    h.run();
+    assert_eq!(
+        h.state().plan().stops[0].view,
+        stackplan::model::StopView::Sovereignty
+    );
+    press(&mut h, egui::Key::F5);
+    for _ in 0..3 {
+        h.run();
+    }
+    let texts = painted_texts(&h);
+    assert!(
+        texts.iter().any(|t| t == "Weakest link by layer over time"),
+        "the heatmap is painted: {texts:?}"
+    );
+    press(&mut h, egui::Key::Escape);
+    h.state_mut().run(Command::Undo);
+    h.run();
+    assert_eq!(
+        h.state().plan().stops[0].view,
+        stackplan::model::StopView::Chart
+    );
+    press(&mut h, egui::Key::F5);
+    for _ in 0..3 {
+        h.run();
+    }
+    let texts = painted_texts(&h);
+    assert!(
+        !texts.iter().any(|t| t == "Weakest link by layer over time"),
+        "the chart again: {texts:?}"
+    );
+}
+
+#[test]
 fn the_default_stops_can_be_saved_for_editing() {
     let mut h = stops_panel();
     h.get_by_label("Save the default stops to edit them")
@@ -282,7 +321,13 @@ fn the_default_stops_can_be_saved_for_editing() {
     h.run();
     let defaults = stackplan::analysis::stops::default_stops(&example_plan().unwrap());
     assert_eq!(h.state().plan().stops, defaults);
-    h.get_by_label("Stop 21 title");
+    h.get_by_label("Stop 22 title");
+    let ticked = h.get_by_label("Stop 21 shows the sovereignty view");
+    assert_eq!(
+        ticked.accesskit_node().toggled(),
+        Some(egui::accesskit::Toggled::True),
+        "the saved sovereignty stop keeps its view"
+    );
 }
 
 #[test]
@@ -418,6 +463,10 @@ fn odd_saved_stops_present_without_failing() {
             Some("licensed-llm-live"),
             &"x".repeat(400),
         ),
+        Stop {
+            view: stackplan::model::StopView::Sovereignty,
+            ..stop(month(1000), month(9000), None, "Sovereignty of no layer")
+        },
     ];
     let app = StackplanApp::with_plan(plan, DataFolder::at(data.path()));
     let mut h = harness(app);
@@ -429,7 +478,7 @@ fn odd_saved_stops_present_without_failing() {
         std::thread::sleep(std::time::Duration::from_millis(100));
         h.run();
     }
-    assert_eq!(h.get_all_by_label("3 / 3").count(), 2);
+    assert_eq!(h.get_all_by_label("4 / 4").count(), 2);
 }
 
 /// What the last frame painted: the smallest visible text size, what was painted beyond the

@@ -33,6 +33,7 @@ struct Read {
     name: String,
     description: String,
     rect: egui::Rect,
+    focused: bool,
 }
 
 /// Every node of the tree in reading order (depth first, children in order).
@@ -43,6 +44,7 @@ fn read(h: &Harness<'static, StackplanApp>) -> Vec<Read> {
             role: n.role(),
             name: n.label().unwrap_or_default(),
             description: n.description().unwrap_or_default(),
+            focused: n.is_focused(),
             rect: n.bounding_box().map_or(egui::Rect::NOTHING, |b| {
                 egui::Rect::from_min_max(
                     egui::pos2(b.x0 as f32, b.y0 as f32),
@@ -73,6 +75,7 @@ fn is_control(role: Role) -> bool {
             | Role::SpinButton
             | Role::RadioButton
             | Role::Link
+            | Role::Splitter
     )
 }
 
@@ -234,6 +237,9 @@ fn no_two_controls_share_a_name_whatever_is_shown() {
         "Edit layer Models",
         "Remove dependency Imported training accelerators",
         "Present these stops",
+        "Resize the register",
+        "Resize the inspector",
+        "Resize the checks list",
     ] {
         h.get_by_label(name);
     }
@@ -395,4 +401,68 @@ fn the_charts_say_their_figures_and_the_checks_read_with_titles() {
             heatmap.description
         );
     }
+}
+
+#[test]
+fn tab_moves_the_screen_readers_focus_to_each_item_and_scrolls_it_into_view() {
+    let data = tempfile::tempdir().unwrap();
+    let plan = example();
+    let mut h = harness(plan.clone(), data.path());
+    let title = |id: &str| {
+        plan.investment(id)
+            .map(|i| i.title.clone())
+            .or_else(|| plan.milestone(id).map(|m| m.title.clone()))
+            .unwrap()
+    };
+    let mut lowest = 0.0f32;
+    for step in 0..50 {
+        h.key_press(egui::Key::Tab);
+        h.run();
+        let selected = h
+            .state()
+            .view()
+            .selection
+            .clone()
+            .expect("Tab selects an item");
+        let nodes = read(&h);
+        let canvas = nodes
+            .iter()
+            .find(|n| n.name == "Roadmap canvas")
+            .unwrap()
+            .rect;
+        let focused: Vec<&Read> = nodes.iter().filter(|n| n.focused).collect();
+        assert_eq!(
+            focused.len(),
+            1,
+            "step {step}: one focused node: {focused:#?}"
+        );
+        let item = focused[0];
+        assert_eq!(
+            item.name,
+            title(&selected.id),
+            "step {step}: focus on the selected item"
+        );
+        assert!(
+            item.description.starts_with("Investment in ")
+                || item.description.starts_with("Milestone in "),
+            "step {step}: {item:?}"
+        );
+        assert!(
+            canvas.contains_rect(item.rect),
+            "step {step}: {} is in view: {:?} in {canvas:?}",
+            item.name,
+            item.rect
+        );
+        lowest = lowest.max(h.state().view().scroll_y);
+    }
+    assert!(
+        lowest > 100.0,
+        "the lanes scrolled down to reach the lower items"
+    );
+    // The keys still act on the canvas: an arrow moves the focused item by a month.
+    let selected = h.state().view().selection.clone().unwrap();
+    let before = h.state().plan().clone();
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    assert_ne!(h.state().plan(), &before, "{} moved", selected.id);
 }

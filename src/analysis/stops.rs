@@ -100,6 +100,14 @@ impl Slide {
     pub fn is_sovereignty(&self) -> bool {
         self.kind == StopKind::Sovereignty
     }
+
+    /// The months the sovereignty view covers: the stop's window within the plan's horizon
+    /// (nothing is known outside it), first to last.
+    pub fn sovereignty_window(&self, plan: &Roadmap) -> (Month, Month) {
+        let (start, end) = (plan.horizon.start, plan.horizon.end.max(plan.horizon.start));
+        let from = self.stop.from.clamp(start, end);
+        (from, self.stop.to.clamp(from, end))
+    }
 }
 
 /// The default stops: an overview, one per milestone in date order, and a summary.
@@ -291,7 +299,7 @@ fn sovereignty_facts(plan: &Roadmap, analysis: &Analysis, slide: &Slide) -> Fact
         return Facts::default();
     };
     let sovereignty = Sovereignty::new(plan, analysis, framework);
-    let (from, to) = (slide.stop.from, slide.stop.to.max(slide.stop.from));
+    let (from, to) = slide.sovereignty_window(plan);
     let (first, last) = (
         sovereignty.concentration(from),
         sovereignty.concentration(to),

@@ -386,12 +386,13 @@ fn sovereignty_chart(plan: &Roadmap, analysis: &Analysis, slide: &Slide, area: R
     };
     let sovereignty = crate::analysis::sovereignty::Sovereignty::new(plan, analysis, framework);
     let pad = 10.0;
+    let (from, to) = slide.sovereignty_window(plan);
     let view = layout::sovereignty::view(
         plan,
         &sovereignty,
         &slide.layers(plan, analysis),
-        slide.stop.from,
-        slide.stop.to,
+        from,
+        to,
         area.w - 2.0 * pad,
         area.h - 2.0 * pad,
         &layout::sovereignty::Look::PAPER,
@@ -694,7 +695,14 @@ mod tests {
             view: crate::model::StopView::Chart,
         };
         plan.stops = vec![
-            stop(far(1000), far(9000), None, "", "word ".repeat(5000)),
+            crate::model::Stop {
+                view: crate::model::StopView::Sovereignty,
+                ..stop(far(1000), far(9000), None, "", "word ".repeat(5000))
+            },
+            crate::model::Stop {
+                view: crate::model::StopView::Sovereignty,
+                ..stop(far(2030), far(2020), None, "Backwards", String::new())
+            },
             stop(
                 far(2030),
                 far(2020),
@@ -712,6 +720,6 @@ mod tests {
         ];
         let out = render(&plan, None, &ExportOptions::default()).unwrap();
         let doc = lopdf::Document::load_mem(&out.bytes).unwrap();
-        assert_eq!(doc.get_pages().len(), 3);
+        assert_eq!(doc.get_pages().len(), 4);
     }
 }

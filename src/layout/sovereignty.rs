@@ -892,7 +892,7 @@ pub fn view(
     y += heading;
     y += shares_area(&mut scene, sovereignty, &axis, y, area, look);
     y += swatches(&mut scene, &shares, column, y, width - column, look);
-    scene.height = y.min(height.max(y));
+    scene.height = y;
     scene
 }
 

@@ -71,3 +71,15 @@ fn children_of(ctx: &Context, parent: Id) -> Vec<NodeId> {
     ctx.accesskit_node_builder(parent, |node| node.children().to_vec())
         .unwrap_or_default()
 }
+
+/// Names the resize handle of the panel `salt` shown in `ui` (egui calls every one
+/// "Resize panel"): "Resize the inspector".
+pub fn name_panel_splitter(ui: &egui::Ui, salt: &str, name: &str) {
+    // egui's id of a panel's resize handle: the panel's id (the parent's scope and the
+    // panel's salt) with "__resize".
+    let id = ui.scope_id().with(salt).with("__resize");
+    if ui.ctx().has_accesskit_node(id) {
+        ui.ctx()
+            .accesskit_node_builder(id, |node| node.set_label(format!("Resize the {name}")));
+    }
+}

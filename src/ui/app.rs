@@ -276,7 +276,7 @@ impl StackplanApp {
         let focused = ctx.memory(|m| m.focused());
         self.dialog.is_none()
             && self.file_dialog.is_none()
-            && (focused.is_none() || focused == Some(super::canvas::canvas_id()))
+            && (focused.is_none() || self.canvas.holds_keyboard(focused))
     }
 
     /// Runs a command, as chosen from a menu or by its shortcut.

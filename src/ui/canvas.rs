@@ -96,6 +96,10 @@ pub struct CanvasState {
     /// What a screen reader says about each item, with the revision it was taken from.
     speeches: Option<(u64, Speeches)>,
     focused_once: bool,
+    /// The item widget that held the keyboard last frame (a screen reader follows it).
+    focused_item: Option<egui::Id>,
+    /// The selected item the keyboard was last given to.
+    followed: Option<String>,
     /// Left edge of the canvas last frame (the exposure chart lines up with it).
     pub left: Option<f32>,
     /// Width of the canvas last frame (the Stops panel saves the months in view).
@@ -103,6 +107,14 @@ pub struct CanvasState {
     /// The shock the Sovereignty view applies this frame (it sets it before the canvas is
     /// drawn; the canvas takes it, so a hidden view marks nothing).
     pub shock: Option<Shock>,
+}
+
+impl CanvasState {
+    /// Whether the keyboard is on the canvas: on its background, or on the item widget
+    /// that had it last frame.
+    pub fn holds_keyboard(&self, focused: Option<egui::Id>) -> bool {
+        focused.is_some() && (focused == Some(canvas_id()) || focused == self.focused_item)
+    }
 }
 
 /// What a scene depends on; the scene is reused while this is unchanged.
@@ -146,17 +158,7 @@ pub fn canvas_ui(app: &mut StackplanApp, ui: &mut Ui) {
         background.request_focus();
     }
     if background.has_focus() {
-        ui.memory_mut(|m| {
-            m.set_focus_lock_filter(
-                canvas_id(),
-                egui::EventFilter {
-                    tab: true,
-                    horizontal_arrows: true,
-                    vertical_arrows: true,
-                    escape: false,
-                },
-            )
-        });
+        keep_canvas_keys(ui, canvas_id());
     }
     navigate(app, ui, rect, &background);
     if let Some((_, scene)) = &app.canvas.scene {
@@ -373,6 +375,11 @@ const SLOP: f32 = 3.0;
 
 fn item_widgets(app: &mut StackplanApp, ui: &mut Ui, at: &Placement, findings: &[Finding]) -> Hits {
     let accessible = ui.ctx().has_accesskit_node(canvas_id());
+    let focused = ui.memory(|m| m.focused());
+    let keyboard_here = app.canvas.holds_keyboard(focused);
+    // The item with the keyboard keeps its widget in every pass, or egui drops the focus.
+    let focused_item = focused.filter(|f| app.canvas.focused_item == Some(*f));
+    app.canvas.focused_item = None;
     let pointer = ui
         .input(|i| i.pointer.hover_pos())
         .filter(|p| at.lanes().contains(*p));
@@ -385,7 +392,8 @@ fn item_widgets(app: &mut StackplanApp, ui: &mut Ui, at: &Placement, findings: &
         .targets()
         .iter()
         .filter(|t| {
-            (accessible && t.readable)
+            (accessible && (t.readable || t.rect.width() >= SPOKEN_WIDTH))
+                || focused_item.is_some_and(|f| f == canvas_id().with(&t.tag))
                 || hovered.as_ref() == Some(&t.tag)
                 || active.as_ref().is_some_and(|(a, _)| *a == t.tag)
         })
@@ -436,9 +444,51 @@ fn item_widgets(app: &mut StackplanApp, ui: &mut Ui, at: &Placement, findings: &
         if resp.is_pointer_button_down_on() || resp.dragged() {
             app.canvas.active = Some((tag.clone(), r));
         }
+        follow_with_focus(app, ui, &resp, &tag, accessible && keyboard_here);
         items.push((tag, resp));
     }
     Hits { items }
+}
+
+/// Items at least this wide (in points) have a widget when AccessKit is on, labelled or not.
+const SPOKEN_WIDTH: f32 = 4.0;
+
+/// Keeps Tab, arrows and Escape for the canvas while `id` has the keyboard.
+fn keep_canvas_keys(ui: &Ui, id: egui::Id) {
+    ui.memory_mut(|m| {
+        m.set_focus_lock_filter(
+            id,
+            egui::EventFilter {
+                tab: true,
+                horizontal_arrows: true,
+                vertical_arrows: true,
+                escape: false,
+            },
+        )
+    });
+}
+
+/// Gives the keyboard to the widget of a newly selected item while the canvas has it, so
+/// that a screen reader says each item Tab selects (`follow`: AccessKit is on and the
+/// keyboard is on the canvas); the canvas keys keep working there.
+fn follow_with_focus(app: &mut StackplanApp, ui: &Ui, resp: &Response, tag: &Tag, follow: bool) {
+    let newly_selected = match tag {
+        Tag::Investment(id) | Tag::Milestone(id) | Tag::Dependency(id) => {
+            app.view.selection.as_ref().is_some_and(|s| s.id == *id)
+                && app.canvas.followed.as_deref() != Some(id.as_str())
+        }
+        _ => false,
+    };
+    if follow && newly_selected {
+        resp.request_focus();
+        app.canvas.followed = tag.id().map(str::to_owned);
+        // The next frame keeps the canvas keys on it (before another key comes).
+        ui.ctx().request_repaint();
+    }
+    if resp.has_focus() {
+        keep_canvas_keys(ui, resp.id);
+        app.canvas.focused_item = Some(resp.id);
+    }
 }
 
 /// What a screen reader says about each item, kept while the plan is unchanged (AccessKit
@@ -666,14 +716,79 @@ fn reveal_selection(app: &mut StackplanApp, rect: Rect) {
         return;
     };
     let plan = app.plan();
-    let month = match sel.kind {
-        ItemKind::Investment => plan.investment(&sel.id).map(|i| i.start),
-        ItemKind::Milestone => plan.milestone(&sel.id).map(|m| m.month),
-        _ => None,
+    let (month, tag) = match sel.kind {
+        ItemKind::Investment => (
+            plan.investment(&sel.id).map(|i| i.start),
+            Tag::Investment(sel.id.clone()),
+        ),
+        ItemKind::Milestone => (
+            plan.milestone(&sel.id).map(|m| m.month),
+            Tag::Milestone(sel.id.clone()),
+        ),
+        ItemKind::Dependency => (None, Tag::Dependency(sel.id.clone())),
+        _ => return,
     };
     if let Some(m) = month {
         let width = rect.width() - HEADER_WIDTH;
         app.view.reveal(m.index() as f32, width);
+    }
+    reveal_vertically(app, &tag, rect.height());
+}
+
+/// Scrolls the lanes so that the item `tag` is in view: its own rectangle when the last
+/// scene laid it out, else its lane (and once that is in view, the item, next frame).
+fn reveal_vertically(app: &mut StackplanApp, tag: &Tag, height: f32) {
+    let Some((_, scene)) = &app.canvas.scene else {
+        return;
+    };
+    let drawn = scene
+        .items
+        .iter()
+        .filter(|i| i.tag == *tag && !matches!(i.shape, layout::Shape::Text(_)))
+        .map(|i| i.shape.bounds())
+        .map(|b| (b.y, b.y + b.h))
+        .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)));
+    let layer = match tag {
+        Tag::Investment(id) => app.plan().investment(id).map(|i| Some(i.layer.clone())),
+        Tag::Milestone(id) => app.plan().milestone(id).map(|m| Some(m.layer.clone())),
+        _ => Some(None),
+    };
+    let lane = || {
+        let layer = layer.clone()?;
+        let band = scene.bands.iter().find(|b| b.layer == layer)?;
+        Some((
+            band.top,
+            band.top + (band.bottom - band.top).min(height / 2.0),
+        ))
+    };
+    let Some((top, bottom)) = drawn.or_else(lane) else {
+        return;
+    };
+    let scroll = scroll_to_show(
+        app.view.scroll_y,
+        (top, bottom),
+        layout::RULER_HEIGHT,
+        height,
+    );
+    if (scroll - app.view.scroll_y).abs() > 0.5 {
+        app.view.scroll_y = scroll;
+        // Laid out again at the new place, the item itself can be shown exactly.
+        app.view.reveal_pending = drawn.is_none();
+    }
+}
+
+/// The vertical scroll that shows the scene rows `top..bottom` below a ruler `ruler` high
+/// in a canvas `height` high, changing `scroll` as little as possible.
+fn scroll_to_show(scroll: f32, (top, bottom): (f32, f32), ruler: f32, height: f32) -> f32 {
+    const MARGIN: f32 = 12.0;
+    if top < scroll + ruler {
+        (top - ruler - MARGIN).max(0.0)
+    } else if bottom > scroll + height {
+        (bottom - height + MARGIN)
+            .min(top - ruler - MARGIN)
+            .max(0.0)
+    } else {
+        scroll
     }
 }
 
@@ -1004,6 +1119,16 @@ fn finish_drag(app: &mut StackplanApp, drag: &Drag, at: Option<layout::Point>, s
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn revealing_scrolls_as_little_as_shows_the_item() {
+        // In view: no scroll.
+        assert_eq!(scroll_to_show(100.0, (200.0, 220.0), 30.0, 400.0), 100.0);
+        // Above the lanes: its top just below the ruler.
+        assert_eq!(scroll_to_show(300.0, (200.0, 220.0), 30.0, 400.0), 158.0);
+        // Below: its bottom just above the canvas's bottom edge.
+        assert_eq!(scroll_to_show(0.0, (600.0, 620.0), 30.0, 400.0), 232.0);
+    }
 
     #[test]
     fn thousands_are_grouped() {

@@ -104,6 +104,7 @@ fn panels_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
                 .show(ui, |ui| {
                     register::register_ui(app, ui);
                 });
+            a11y::name_panel_splitter(ui, "register", "register");
         }
     });
     let ((), others) = a11y::children_added(ui, parent, |ui| side_panels_ui(app, ui, panels));
@@ -129,6 +130,7 @@ fn side_panels_ui(app: &mut StackplanApp, ui: &mut egui::Ui, panels: Panels) {
             .show(ui, |ui| {
                 within_width_ui(ui, |ui| inspector::inspector_ui(app, ui));
             });
+        a11y::name_panel_splitter(ui, "inspector", "inspector");
     }
     if !app.plan().conflicts.is_empty() {
         egui::Panel::right("conflicts")
@@ -137,12 +139,14 @@ fn side_panels_ui(app: &mut StackplanApp, ui: &mut egui::Ui, panels: Panels) {
             .show(ui, |ui| {
                 within_width_ui(ui, |ui| conflicts::conflicts_ui(app, ui))
             });
+        a11y::name_panel_splitter(ui, "conflicts", "conflicts panel");
     }
     if panels.stops {
         egui::Panel::right("stops")
             .default_size(280.0)
             .resizable(true)
             .show(ui, |ui| stops::stops_ui(app, ui));
+        a11y::name_panel_splitter(ui, "stops", "stops panel");
     }
     if app.comparing().is_some() {
         egui::Panel::right("compare")
@@ -151,6 +155,7 @@ fn side_panels_ui(app: &mut StackplanApp, ui: &mut egui::Ui, panels: Panels) {
             .show(ui, |ui| {
                 within_width_ui(ui, |ui| compare::compare_ui(app, ui))
             });
+        a11y::name_panel_splitter(ui, "compare", "comparison panel");
     }
     if panels.checks {
         egui::Panel::bottom("checks")
@@ -159,6 +164,7 @@ fn side_panels_ui(app: &mut StackplanApp, ui: &mut egui::Ui, panels: Panels) {
             .show(ui, |ui| {
                 checks::checks_ui(app, ui);
             });
+        a11y::name_panel_splitter(ui, "checks", "checks list");
     }
     if panels.exposure {
         egui::Panel::bottom("exposure")

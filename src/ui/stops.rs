@@ -9,7 +9,7 @@ use super::app::StackplanApp;
 use super::canvas::HEADER_WIDTH;
 use super::view::{MAX_ZOOM, MIN_ZOOM, Selection, ViewState};
 use crate::analysis::stops;
-use crate::model::{Month, Roadmap, Stop};
+use crate::model::{Month, Roadmap, Stop, StopView};
 
 /// Asks where to write the handout, then writes it there.
 pub fn export_handout(app: &mut StackplanApp) {
@@ -126,6 +126,26 @@ fn stop_ui(app: &mut StackplanApp, ui: &mut Ui, index: usize, count: usize, stop
         )
     };
     ui.weak(format!("{} to {}{focus}{layers}", stop.from, stop.to));
+    let mut sovereignty = stop.view == StopView::Sovereignty;
+    let toggle = ui
+        .checkbox(&mut sovereignty, "Sovereignty view")
+        .accessible_name(format!("Stop {number} shows the sovereignty view"))
+        .on_hover_text(
+            "Show the weakest-link heatmap and the exposure share by jurisdiction instead of \
+             the roadmap chart",
+        );
+    if toggle.changed() {
+        let view = if sovereignty {
+            StopView::Sovereignty
+        } else {
+            StopView::Chart
+        };
+        app.doc.edit("Change stop view", |p| {
+            if let Some(s) = p.stops.get_mut(index) {
+                s.view = view;
+            }
+        });
+    }
     layers_ui(app, ui, index, stop);
     let mut notes = stop.notes.clone();
     let edit = ui

@@ -244,7 +244,7 @@ fn sovereignty_ui(
         let sovereignty = Sovereignty::new(plan, analysis, framework);
         let layers = slide.layers(plan, analysis);
         let look = layout::sovereignty::Look::screen(text);
-        let (from, to) = (slide.stop.from, slide.stop.to);
+        let (from, to) = slide.sovereignty_window(plan);
         let scene = layout::sovereignty::view(
             plan,
             &sovereignty,
