@@ -5,7 +5,8 @@
 #   1. a dragged bar is painted at its new place, and back at the old one after Undo;
 #   2. Tab x80 through the items does not widen the right panel;
 #   3. F5 shows the presentation and Esc brings the editor back as it was;
-#   4. File -> New (Ctrl+N) leaves no bar of the old plan on the canvas.
+#   4. the triangle before the Compute lane's name collapses it to one row and expands it;
+#   5. File -> New (Ctrl+N) leaves no bar of the old plan on the canvas.
 # Needs xvfb, xauth, xdotool, imagemagick (import) and python3. Screenshots stay in
 # $SMOKE_DIR (default: a temporary folder, printed at the end).
 set -euo pipefail
@@ -139,7 +140,34 @@ else
     fail "Esc: only $share of pixels as before the presentation"
 fi
 
-# 4. Ctrl+N: the canvas shows the new, empty plan at once.
+# 4. The triangle before a lane's name collapses the lane to one summary row and back.
+shot before-collapse
+read -r sx stop sbottom < <(check strip "$shots/before-collapse.ppm" $compute)
+bars_in_lane() { check count "$shots/$1.ppm" $compute $((sx + 140)) "$stop" 1300 "$sbottom"; }
+toggle_lane() {
+    xdotool mousemove $((sx + 9)) $((stop + 12)); sleep 0.3
+    xdotool mousemove $((sx + 13)) $((stop + 12)); sleep 0.6
+    xdotool mousedown 1; sleep 0.2; xdotool mouseup 1; sleep 1.5
+}
+toggle_lane
+shot collapsed
+read -r _ ctop cbottom < <(check strip "$shots/collapsed.ppm" $compute)
+open_px=$(bars_in_lane before-collapse)
+if (( cbottom - ctop < (sbottom - stop) / 2 && ctop == stop )); then
+    pass "collapse: the Compute lane is $((sbottom - stop)) px tall, then $((cbottom - ctop)) px"
+else
+    fail "collapse: the Compute lane was $stop..$sbottom, then $ctop..$cbottom"
+fi
+toggle_lane
+shot expanded
+read -r _ etop ebottom < <(check strip "$shots/expanded.ppm" $compute)
+if (( etop == stop && ebottom == sbottom )) && (( $(bars_in_lane expanded) * 10 >= open_px * 9 )); then
+    pass "expand: the Compute lane is $((ebottom - etop)) px tall again, its bars drawn"
+else
+    fail "expand: the Compute lane is $etop..$ebottom (was $stop..$sbottom), $(bars_in_lane expanded) of $open_px bar pixels"
+fi
+
+# 5. Ctrl+N: the canvas shows the new, empty plan at once.
 key ctrl+n
 sleep 0.5
 shot new

@@ -7,6 +7,7 @@
   smoke_check.py panel-edge SHOT                -> prints the x of the right panel's edge
   smoke_check.py same A B [X0 Y0 X1 Y1]         -> prints the share of identical pixels (0..1)
   smoke_check.py count SHOT COLOUR X0 Y0 X1 Y1  -> prints how many pixels of COLOUR lie in the box
+  smoke_check.py strip SHOT COLOUR              -> prints "x top bottom" of a lane's colour strip
 """
 import sys
 
@@ -120,6 +121,23 @@ def count(path, rgb, x0, y0, x1, y1):
     return total
 
 
+def strip(path, rgb):
+    """The leftmost column with a vertical run of colour rgb at least 24 pixels tall (the
+    colour strip at the left of a lane's name), as (x, top, bottom); None if there is none."""
+    w, h, body = read_ppm(path)
+    for x in range(w):
+        y = 0
+        while y < h:
+            if body[(y * w + x) * 3:(y * w + x) * 3 + 3] == rgb:
+                top = y
+                while y < h and body[(y * w + x) * 3:(y * w + x) * 3 + 3] == rgb:
+                    y += 1
+                if y - top >= 24:
+                    return x, top, y
+            y += 1
+    return None
+
+
 def main(args):
     cmd = args[0]
     if cmd == "pick-bar":
@@ -142,6 +160,11 @@ def main(args):
         print(f"{same(args[1], args[2], box):.3f}")
     elif cmd == "count":
         print(count(args[1], colour(args[2]), *map(int, args[3:7])))
+    elif cmd == "strip":
+        found = strip(args[1], colour(args[2]))
+        if not found:
+            sys.exit(f"{args[1]}: no lane strip of colour {args[2]}")
+        print(*found)
     else:
         sys.exit(__doc__)
 

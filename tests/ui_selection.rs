@@ -508,3 +508,20 @@ fn ctrl_click_in_the_register_adds_a_dependency_to_the_canvas_selection() {
     );
     assert!(h.query_by_label("2 items selected").is_some());
 }
+
+#[test]
+fn dragging_the_lane_names_pans_the_timeline_and_selects_nothing() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = editor(data.path());
+    let first = h.state().view().first_month;
+    let lab = h.get_by_label(&title("lab")).rect();
+    let from = pos2(canvas(&h).left() + 70.0, lab.center().y);
+    drag(&mut h, from, vec2(PPM * 10.0, 0.0));
+    let moved = first - h.state().view().first_month;
+    assert!((moved - 10.0).abs() < 0.01, "panned {moved} months");
+    assert!(selected_ids(&h).is_empty());
+    assert!(
+        painted(&h, "cluster-1"),
+        "the bars are painted where they now are"
+    );
+}
