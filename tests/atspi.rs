@@ -20,6 +20,7 @@ fn a_screen_reader_hears_a_plan_not_a_list_of_buttons() {
         .arg(env!("CARGO_BIN_EXE_stackplan"))
         .arg(&plan)
         .env("XDG_RUNTIME_DIR", runtime.path())
+        .env("PYTHONDONTWRITEBYTECODE", "1")
         .env_remove("DISPLAY")
         .env_remove("WAYLAND_DISPLAY")
         .output()
