@@ -41,8 +41,13 @@ fn two_rows(data: &std::path::Path) -> H {
 }
 
 fn editor_of(plan: Roadmap, data: &std::path::Path) -> H {
+    editor_sized(plan, data, 800.0)
+}
+
+/// The editor on `plan`, `height` points tall, at the tests' zoom.
+fn editor_sized(plan: Roadmap, data: &std::path::Path, height: f32) -> H {
     let app = StackplanApp::with_plan(plan, DataFolder::at(data));
-    let mut h = common::harness_sized(app, 1280.0, 800.0);
+    let mut h = common::harness_sized(app, 1280.0, height);
     let view = h.state_mut().view_mut();
     view.fit_pending = false;
     view.points_per_month = PPM;
@@ -523,5 +528,35 @@ fn dragging_the_lane_names_pans_the_timeline_and_selects_nothing() {
     assert!(
         painted(&h, "cluster-1"),
         "the bars are painted where they now are"
+    );
+}
+
+#[test]
+fn a_lane_scrolled_partly_out_of_view_keeps_its_collapse_triangle() {
+    let data = tempfile::tempdir().unwrap();
+    // Short enough that the lanes scroll.
+    let mut h = editor_sized(plan(), data.path(), 420.0);
+    let toggle = h.get_by_label("Collapse the Compute lane").rect();
+    let tall = lane_height(&h, BLUE);
+    // The lanes scrolled up a little: the Compute lane's top is now under the ruler, where
+    // its triangle used to be left out.
+    h.state_mut().view_mut().scroll_y = 8.0;
+    h.run();
+    let visible = lane_height(&h, BLUE);
+    assert!(
+        visible > 0.0 && visible < tall,
+        "the lane is partly scrolled away: {tall} → {visible}"
+    );
+    let pinned = h.get_by_label("Collapse the Compute lane").rect();
+    assert!(
+        (pinned.top() - toggle.top()).abs() <= 1.5,
+        "the triangle stays at the top of what shows of the lane: {toggle:?} → {pinned:?}"
+    );
+    h.get_by_label("Collapse the Compute lane").click();
+    h.run();
+    away(&mut h);
+    assert!(
+        h.query_by_label("Expand the Compute lane").is_some(),
+        "clicking it collapses the lane"
     );
 }

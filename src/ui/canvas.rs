@@ -243,6 +243,16 @@ fn lane_toggles_ui(
         let top = at
             .to_screen(layout::Point::new(0.0, band.top), &tag, true)
             .y;
+        let bottom = at
+            .to_screen(layout::Point::new(0.0, band.bottom), &tag, true)
+            .y;
+        // Pinned like the lane's name: a lane scrolled partly out of view at the top keeps
+        // its triangle at the top of what is visible of it.
+        let top = if top < headers.top() && bottom > headers.top() {
+            headers.top().min(bottom - TOGGLE_SIZE - 9.0)
+        } else {
+            top
+        };
         let centre = egui::pos2(at.rect.left() + 13.0, top + 4.0 + TOGGLE_SIZE / 2.0 + 1.0);
         let r = Rect::from_center_size(centre, Vec2::splat(TOGGLE_SIZE));
         if !headers.contains_rect(r) {
