@@ -141,6 +141,11 @@ else
 fi
 
 # 4. The triangle before a lane's name collapses the lane to one summary row and back.
+# Tab scrolled the canvas to the item it reached: scroll back up with the wheel, as a person
+# would, until the first lanes show.
+xdotool mousemove 800 400; sleep 0.3
+for _ in $(seq 15); do xdotool click 4; sleep 0.05; done
+xdotool mousemove 800 420; sleep 1
 shot before-collapse
 read -r sx stop sbottom < <(check strip "$shots/before-collapse.ppm" $compute)
 bars_in_lane() { check count "$shots/$1.ppm" $compute $((sx + 140)) "$stop" 1300 "$sbottom"; }
