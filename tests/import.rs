@@ -435,6 +435,10 @@ fn bad_input_gives_a_clear_error_never_a_panic() {
     let not_gan = write("plan.gan", b"<Project/>");
     assert!(error(&not_gan).contains("not a GanttProject file"));
 
+    // Found by fuzzing: calamine panics inside this compound file (cfb.rs); a damaged file.
+    let damaged = error(&fixture("damaged-compound-file.xls"));
+    assert!(damaged.contains("damaged"), "{damaged}");
+
     let locked = error(&fixture("password.xlsx"));
     assert!(locked.contains("password-protected"), "{locked}");
 
