@@ -18,9 +18,6 @@ use super::files::{self, DataFolder, FileChooser, FilePurpose, FileRequest, Nati
 use super::history::Document;
 use super::view::{Selection, ViewState};
 
-/// An analysis slower than this is not redone for every step of a drag.
-const SLOW_ANALYSIS: std::time::Duration = std::time::Duration::from_millis(8);
-
 /// Seconds between autosaves of unsaved changes to the recovery file.
 const AUTOSAVE_SECONDS: f64 = 5.0;
 
@@ -45,8 +42,8 @@ pub struct StackplanApp {
     /// The find bar, while it is open.
     pub(super) find: Option<super::find::Find>,
     pub(super) canvas: super::canvas::CanvasState,
-    /// The last analysis: the revision it describes, and how long it took.
-    analysis: Option<(u64, Arc<Analysis>, std::time::Duration)>,
+    /// The analysis of the plan, worked out on a worker thread when it is slow.
+    analysis: super::analysis_cache::AnalysisCache,
     last_autosave: f64,
     autosaved_revision: Option<u64>,
     close_allowed: bool,
@@ -107,7 +104,7 @@ impl StackplanApp {
             status: String::new(),
             find: None,
             canvas: super::canvas::CanvasState::default(),
-            analysis: None,
+            analysis: super::analysis_cache::AnalysisCache::default(),
             last_autosave: 0.0,
             autosaved_revision: None,
             close_allowed: false,
@@ -144,21 +141,16 @@ impl StackplanApp {
         &mut self.view
     }
 
-    /// The analysis of the current plan (recomputed when the plan changes).
-    ///
-    /// While a drag is under way on a plan whose analysis takes longer than a frame, the
-    /// analysis from before the drag is kept until it ends, so that dragging stays smooth.
+    /// The analysis the panels show in this frame. On a plan whose analysis takes longer
+    /// than a frame, an edit (a drag step, a letter typed, an undo) is analysed on a worker
+    /// thread, and until it is done this is the analysis from just before it.
     pub fn analysis(&mut self) -> Arc<Analysis> {
-        let revision = self.doc.revision();
-        if let Some((r, a, cost)) = &self.analysis
-            && (*r == revision || (self.doc.in_gesture() && *cost > SLOW_ANALYSIS))
-        {
-            return a.clone();
-        }
-        let started = std::time::Instant::now();
-        let a = Arc::new(Analysis::of(self.doc.plan()));
-        self.analysis = Some((revision, a.clone(), started.elapsed()));
-        a
+        self.analysis.for_frame(&self.doc)
+    }
+
+    /// The analysis of the plan as it is now, waiting for it if need be.
+    pub fn current_analysis(&mut self) -> Arc<Analysis> {
+        self.analysis.current(&self.doc)
     }
 
     /// The dialog being shown, if any.
@@ -252,6 +244,10 @@ impl StackplanApp {
             self.dialog = dialogs::dialog_ui(self, dialog, ui.ctx());
         }
         self.follow_document(ui.ctx());
+        if self.analysis.is_behind(&self.doc) {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(15));
+        }
         self.update_title(ui.ctx());
         self.autosave_if_due(ui.ctx());
         self.was_typing = ui.ctx().text_edit_focused();
@@ -899,20 +895,19 @@ mod tests {
     }
 
     #[test]
-    fn a_slow_analysis_waits_for_the_end_of_a_drag() {
+    fn a_slow_analysis_is_late_during_a_drag_and_catches_up() {
         let data = tempfile::tempdir().unwrap();
         let mut app = app(data.path());
+        app.analysis = super::super::analysis_cache::AnalysisCache::with_threshold(0);
         let before = app.analysis();
-        if let Some((_, _, cost)) = app.analysis.as_mut() {
-            *cost = std::time::Duration::from_secs(1);
-        }
-        drag_step(&mut app);
         drag_step(&mut app);
         assert!(
             Arc::ptr_eq(&before, &app.analysis()),
-            "kept during the drag"
+            "late during the drag"
         );
         app.doc.end_gesture("Move investment");
-        assert!(!Arc::ptr_eq(&before, &app.analysis()), "redone after it");
+        let after = app.current_analysis();
+        assert!(!Arc::ptr_eq(&before, &after), "redone after it");
+        assert!(Arc::ptr_eq(&after, &app.analysis()), "and shown");
     }
 }

@@ -1,6 +1,7 @@
 //! The eframe/egui editor: canvas, panels, inspector, commands and undo.
 
 mod a11y;
+mod analysis_cache;
 mod app;
 mod bidi;
 mod canvas;

@@ -1,0 +1,241 @@
+//! The editor's analysis of the open plan. A large plan, whose analysis takes longer than a
+//! frame, is analysed on a worker thread after an edit: until it is done, frames show the
+//! analysis of the plan as it was a moment before (the canvas is laid out from the plan
+//! itself, so it is never late).
+
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+
+use crate::analysis::Analysis;
+use crate::model::Roadmap;
+
+use super::history::Document;
+
+/// Plans with more items than this are analysed on a worker thread after an edit (2,000
+/// items take about 4 ms, half a frame; a size rather than a measured time keeps what a
+/// frame shows the same on every machine).
+const LARGE: usize = 2_000;
+
+/// How many items of each kind a plan has. A late analysis is only shown for a plan of the
+/// same shape (an edit that moved or renamed things), never after an item was added or
+/// removed, so what it says always names items the plan has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Shape([usize; 4]);
+
+impl Shape {
+    fn items(self) -> usize {
+        self.0.iter().sum()
+    }
+
+    fn of(plan: &Roadmap) -> Shape {
+        Shape([
+            plan.layers.len(),
+            plan.dependencies.len(),
+            plan.investments.len(),
+            plan.milestones.len(),
+        ])
+    }
+}
+
+/// A finished analysis and the plan it describes.
+struct Done {
+    revision: u64,
+    shape: Shape,
+    analysis: Arc<Analysis>,
+}
+
+/// An analysis under way on a worker thread.
+struct Running {
+    revision: u64,
+    shape: Shape,
+    answer: Receiver<Analysis>,
+}
+
+/// The newest analysis of the document, and the one being worked out.
+pub struct AnalysisCache {
+    done: Option<Done>,
+    running: Option<Running>,
+    large: usize,
+}
+
+impl Default for AnalysisCache {
+    fn default() -> AnalysisCache {
+        AnalysisCache::with_threshold(LARGE)
+    }
+}
+
+impl AnalysisCache {
+    /// A cache that analyses plans of more than `large` items on a worker.
+    pub fn with_threshold(large: usize) -> AnalysisCache {
+        AnalysisCache {
+            done: None,
+            running: None,
+            large,
+        }
+    }
+
+    /// The analysis of the document as it is now, worked out in this call if need be.
+    pub fn current(&mut self, doc: &Document) -> Arc<Analysis> {
+        self.collect();
+        if let Some(done) = self.done_for(doc.revision()) {
+            return done;
+        }
+        if let Some(running) = self.running.take()
+            && running.revision == doc.revision()
+            && let Ok(answer) = running.answer.recv()
+        {
+            return self.keep(running.revision, running.shape, answer);
+        }
+        self.analyse_here(doc)
+    }
+
+    /// The analysis to show in this frame: the current one when it is at hand or quick to
+    /// work out; otherwise the last one (of a plan of the same shape) while a worker works
+    /// out the current one.
+    pub fn for_frame(&mut self, doc: &Document) -> Arc<Analysis> {
+        self.collect();
+        if let Some(done) = self.done_for(doc.revision()) {
+            return done;
+        }
+        let shape = Shape::of(doc.plan());
+        match &self.done {
+            Some(done) if shape.items() > self.large && done.shape == shape => {
+                let late = done.analysis.clone();
+                if self.running.is_none() {
+                    self.start(doc);
+                }
+                late
+            }
+            _ => self.current(doc),
+        }
+    }
+
+    /// Whether a worker is still working out a newer analysis (the frame loop asks for
+    /// another frame until it is shown).
+    pub fn is_behind(&self, doc: &Document) -> bool {
+        self.running.is_some()
+            || self
+                .done
+                .as_ref()
+                .is_some_and(|d| d.revision != doc.revision())
+    }
+
+    fn done_for(&self, revision: u64) -> Option<Arc<Analysis>> {
+        self.done
+            .as_ref()
+            .filter(|d| d.revision == revision)
+            .map(|d| d.analysis.clone())
+    }
+
+    /// Takes the worker's answer if it has come.
+    fn collect(&mut self) {
+        let Some(running) = &self.running else {
+            return;
+        };
+        match running.answer.try_recv() {
+            Ok(answer) => {
+                let (revision, shape) = (running.revision, running.shape);
+                self.running = None;
+                self.keep(revision, shape, answer);
+            }
+            Err(TryRecvError::Empty) => {}
+            Err(TryRecvError::Disconnected) => self.running = None,
+        }
+    }
+
+    fn keep(&mut self, revision: u64, shape: Shape, analysis: Analysis) -> Arc<Analysis> {
+        let analysis = Arc::new(analysis);
+        self.done = Some(Done {
+            revision,
+            shape,
+            analysis: analysis.clone(),
+        });
+        analysis
+    }
+
+    fn analyse_here(&mut self, doc: &Document) -> Arc<Analysis> {
+        let answer = Analysis::of(doc.plan());
+        self.keep(doc.revision(), Shape::of(doc.plan()), answer)
+    }
+
+    /// Starts a worker on the document as it is now; analyses here if no thread can start.
+    fn start(&mut self, doc: &Document) {
+        let plan = doc.plan().clone();
+        let (send, answer) = mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name("analysis".into())
+            .spawn(move || {
+                let _ = send.send(Analysis::of(&plan));
+            });
+        if spawned.is_ok() {
+            self.running = Some(Running {
+                revision: doc.revision(),
+                shape: Shape::of(doc.plan()),
+                answer,
+            });
+        } else {
+            self.analyse_here(doc);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::generate::large_plan;
+
+    fn nudged(doc: &mut Document) {
+        doc.edit("Move", |p| {
+            p.investments[0].start = p.investments[0].start.plus(1)
+        });
+    }
+
+    #[test]
+    fn a_slow_analysis_is_shown_late_then_caught_up() {
+        let mut doc = Document::new(large_plan(300, 7), None);
+        let mut cache = AnalysisCache::with_threshold(0);
+        let first = cache.for_frame(&doc);
+        nudged(&mut doc);
+        let late = cache.for_frame(&doc);
+        assert!(
+            Arc::ptr_eq(&first, &late),
+            "the frame shows the last analysis"
+        );
+        assert!(cache.is_behind(&doc));
+        let now = cache.current(&doc);
+        assert!(
+            !Arc::ptr_eq(&first, &now),
+            "the current analysis is worked out"
+        );
+        assert!(!cache.is_behind(&doc));
+        assert!(Arc::ptr_eq(&now, &cache.for_frame(&doc)));
+    }
+
+    #[test]
+    fn a_late_analysis_is_never_shown_after_an_item_was_removed() {
+        let mut doc = Document::new(large_plan(300, 7), None);
+        let mut cache = AnalysisCache::with_threshold(0);
+        let first = cache.for_frame(&doc);
+        let id = doc.plan().milestones[0].id.clone();
+        doc.edit("Delete", |p| {
+            p.milestones.remove(0);
+        });
+        let shown = cache.for_frame(&doc);
+        assert!(!Arc::ptr_eq(&first, &shown));
+        assert!(first.milestone_report(&id).is_some());
+        assert!(
+            shown.milestone_report(&id).is_none(),
+            "the removed milestone is gone"
+        );
+    }
+
+    #[test]
+    fn a_quick_analysis_is_always_current() {
+        let mut doc = Document::new(large_plan(300, 7), None);
+        let mut cache = AnalysisCache::with_threshold(1_000);
+        let first = cache.for_frame(&doc);
+        nudged(&mut doc);
+        assert!(!Arc::ptr_eq(&first, &cache.for_frame(&doc)));
+        assert!(!cache.is_behind(&doc));
+    }
+}
