@@ -433,3 +433,37 @@ impl StackplanApp {
         super::super::import::dropped_file_hint(ctx);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::PageSize;
+
+    #[test]
+    fn the_handout_uses_the_page_last_chosen_for_exports() {
+        let data = tempfile::tempdir().unwrap();
+        let plan = crate::io::example_plan().unwrap();
+        let mut app = StackplanApp::with_plan(plan, DataFolder::at(data.path()));
+        app.export_options_mut().page = PageSize::A3;
+        app.export_options_mut().landscape = false;
+        let path = data.path().join("handout.pdf");
+        app.export_handout_to(&path);
+        let job = app.export_job().expect("the handout is written in the background");
+        let outcome = job.wait(std::time::Duration::from_secs(60));
+        assert!(
+            matches!(outcome, Some(ExportOutcome::Done { .. })),
+            "{outcome:?}"
+        );
+        let doc = lopdf::Document::load(&path).unwrap();
+        let first = *doc.get_pages().values().next().unwrap();
+        let media = doc.get_dictionary(first).unwrap().get(b"MediaBox").unwrap();
+        let size: Vec<f32> = media.as_array().unwrap()[2..4]
+            .iter()
+            .map(|n| n.as_float().unwrap())
+            .collect();
+        assert!(
+            (size[0] - 841.89).abs() < 1.0 && (size[1] - 1190.55).abs() < 1.0,
+            "A3 portrait is 841.89 × 1190.55 pt, got {size:?}"
+        );
+    }
+}
