@@ -448,7 +448,9 @@ mod tests {
         app.export_options_mut().landscape = false;
         let path = data.path().join("handout.pdf");
         app.export_handout_to(&path);
-        let job = app.export_job().expect("the handout is written in the background");
+        let job = app
+            .export_job()
+            .expect("the handout is written in the background");
         let outcome = job.wait(std::time::Duration::from_secs(60));
         assert!(
             matches!(outcome, Some(ExportOutcome::Done { .. })),
