@@ -9,7 +9,7 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 use crate::analysis::Analysis;
 use crate::model::Roadmap;
 
-use super::history::Document;
+use crate::ui::history::Document;
 
 /// Plans with more items than this are analysed on a worker thread after an edit (2,000
 /// items take about 4 ms, half a frame; a size rather than a measured time keeps what a
@@ -92,7 +92,7 @@ impl AnalysisCache {
     /// The analysis to show in this frame: the current one when it is at hand or quick to
     /// work out; otherwise the last one (of a plan of the same shape) while a worker works
     /// out the current one.
-    pub fn for_frame(&mut self, doc: &Document) -> Arc<Analysis> {
+    pub fn analysis_for(&mut self, doc: &Document) -> Arc<Analysis> {
         self.collect();
         if let Some(done) = self.done_for(doc.revision()) {
             return done;
@@ -179,10 +179,48 @@ impl AnalysisCache {
     }
 }
 
+/// The analysis of a plan the editor shows beside the document (the plan compared with).
+pub fn analyse(plan: &Roadmap) -> Arc<Analysis> {
+    Arc::new(Analysis::of(plan))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::generate::large_plan;
+
+    /// Moves the first investment a month later as one step of a drag.
+    fn drag_step(doc: &mut Document) {
+        let id = doc.plan().investments[0].id.clone();
+        doc.gesture_edit(|p| {
+            crate::ui::edits::shift(p, crate::model::ItemKind::Investment, &id, 1)
+        });
+    }
+
+    #[test]
+    fn a_quick_analysis_follows_every_step_of_a_drag() {
+        let mut doc = Document::new(large_plan(60, 3), None);
+        let mut cache = AnalysisCache::default();
+        let before = cache.analysis_for(&doc);
+        drag_step(&mut doc);
+        assert!(!Arc::ptr_eq(&before, &cache.analysis_for(&doc)));
+    }
+
+    #[test]
+    fn a_slow_analysis_is_late_during_a_drag_and_catches_up() {
+        let mut doc = Document::new(large_plan(60, 3), None);
+        let mut cache = AnalysisCache::with_threshold(0);
+        let before = cache.analysis_for(&doc);
+        drag_step(&mut doc);
+        assert!(
+            Arc::ptr_eq(&before, &cache.analysis_for(&doc)),
+            "late during the drag"
+        );
+        doc.end_gesture("Move investment");
+        let after = cache.current(&doc);
+        assert!(!Arc::ptr_eq(&before, &after), "redone after it");
+        assert!(Arc::ptr_eq(&after, &cache.analysis_for(&doc)), "and shown");
+    }
 
     fn nudged(doc: &mut Document) {
         doc.edit("Move", |p| {
@@ -194,9 +232,9 @@ mod tests {
     fn a_slow_analysis_is_shown_late_then_caught_up() {
         let mut doc = Document::new(large_plan(300, 7), None);
         let mut cache = AnalysisCache::with_threshold(0);
-        let first = cache.for_frame(&doc);
+        let first = cache.analysis_for(&doc);
         nudged(&mut doc);
-        let late = cache.for_frame(&doc);
+        let late = cache.analysis_for(&doc);
         assert!(
             Arc::ptr_eq(&first, &late),
             "the frame shows the last analysis"
@@ -208,19 +246,19 @@ mod tests {
             "the current analysis is worked out"
         );
         assert!(!cache.is_behind(&doc));
-        assert!(Arc::ptr_eq(&now, &cache.for_frame(&doc)));
+        assert!(Arc::ptr_eq(&now, &cache.analysis_for(&doc)));
     }
 
     #[test]
     fn a_late_analysis_is_never_shown_after_an_item_was_removed() {
         let mut doc = Document::new(large_plan(300, 7), None);
         let mut cache = AnalysisCache::with_threshold(0);
-        let first = cache.for_frame(&doc);
+        let first = cache.analysis_for(&doc);
         let id = doc.plan().milestones[0].id.clone();
         doc.edit("Delete", |p| {
             p.milestones.remove(0);
         });
-        let shown = cache.for_frame(&doc);
+        let shown = cache.analysis_for(&doc);
         assert!(!Arc::ptr_eq(&first, &shown));
         assert!(first.milestone_report(&id).is_some());
         assert!(
@@ -233,9 +271,9 @@ mod tests {
     fn a_quick_analysis_is_always_current() {
         let mut doc = Document::new(large_plan(300, 7), None);
         let mut cache = AnalysisCache::with_threshold(1_000);
-        let first = cache.for_frame(&doc);
+        let first = cache.analysis_for(&doc);
         nudged(&mut doc);
-        assert!(!Arc::ptr_eq(&first, &cache.for_frame(&doc)));
+        assert!(!Arc::ptr_eq(&first, &cache.analysis_for(&doc)));
         assert!(!cache.is_behind(&doc));
     }
 }
