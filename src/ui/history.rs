@@ -1,6 +1,7 @@
 //! The open document and its snapshot undo history: every edit goes through here.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::model::Roadmap;
@@ -27,8 +28,8 @@ const MIN_STEPS: usize = 10;
 struct Step {
     /// What the edit did, e.g. "Move bar".
     label: String,
-    /// The whole plan at that point.
-    plan: Roadmap,
+    /// The whole plan at that point (shared with the document while nothing changed it).
+    plan: Arc<Roadmap>,
     /// The revision the plan had.
     revision: u64,
 }
@@ -36,7 +37,7 @@ struct Step {
 /// The plan being edited, where it lives on disk, and its undo/redo history.
 #[derive(Debug, Clone)]
 pub struct Document {
-    plan: Roadmap,
+    plan: Arc<Roadmap>,
     path: Option<PathBuf>,
     revision: u64,
     /// The revision the document was created with (an untitled plan still at it is unmodified).
@@ -54,7 +55,7 @@ impl Document {
         let revision = fresh_revision();
         let saved_revision = path.as_ref().map(|_| revision);
         Document {
-            plan,
+            plan: Arc::new(plan),
             path,
             revision,
             created: revision,
@@ -69,6 +70,12 @@ impl Document {
     /// The current plan.
     pub fn plan(&self) -> &Roadmap {
         &self.plan
+    }
+
+    /// The current plan, shared rather than copied (for a worker thread to read while the
+    /// document goes on changing: the next edit copies the plan, not the worker's).
+    pub fn shared_plan(&self) -> Arc<Roadmap> {
+        Arc::clone(&self.plan)
     }
 
     /// The file the document is saved in, if any.
@@ -101,10 +108,12 @@ impl Document {
     /// did not change.
     pub fn edit(&mut self, label: &str, change: impl FnOnce(&mut Roadmap)) {
         self.finish_gesture();
-        let before = self.plan.clone();
-        change(&mut self.plan);
+        let before = Arc::clone(&self.plan);
+        change(Arc::make_mut(&mut self.plan));
         if self.plan != before {
             self.record(label, before);
+        } else {
+            self.plan = before;
         }
         self.merge_key = None;
     }
@@ -113,9 +122,10 @@ impl Document {
     /// field) form a single undo step.
     pub fn edit_merging(&mut self, label: &str, key: &str, change: impl FnOnce(&mut Roadmap)) {
         self.finish_gesture();
-        let before = self.plan.clone();
-        change(&mut self.plan);
+        let before = Arc::clone(&self.plan);
+        change(Arc::make_mut(&mut self.plan));
         if self.plan == before {
+            self.plan = before;
             return;
         }
         if self.merge_key.as_deref() == Some(key) && self.redo.is_empty() && !self.undo.is_empty() {
@@ -132,11 +142,11 @@ impl Document {
         if self.gesture.is_none() {
             self.gesture = Some(Step {
                 label: String::new(),
-                plan: self.plan.clone(),
+                plan: Arc::clone(&self.plan),
                 revision: self.revision,
             });
         }
-        change(&mut self.plan);
+        change(Arc::make_mut(&mut self.plan));
         self.revision = fresh_revision();
     }
 
@@ -213,7 +223,7 @@ impl Document {
         true
     }
 
-    fn swap_in(&mut self, plan: Roadmap, revision: u64) -> (Roadmap, u64) {
+    fn swap_in(&mut self, plan: Arc<Roadmap>, revision: u64) -> (Arc<Roadmap>, u64) {
         let old_plan = std::mem::replace(&mut self.plan, plan);
         let old_revision = std::mem::replace(&mut self.revision, revision);
         (old_plan, old_revision)
@@ -225,7 +235,7 @@ impl Document {
         }
     }
 
-    fn record(&mut self, label: &str, before: Roadmap) {
+    fn record(&mut self, label: &str, before: Arc<Roadmap>) {
         let step = Step {
             label: label.to_owned(),
             plan: before,

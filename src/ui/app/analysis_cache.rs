@@ -160,7 +160,7 @@ impl AnalysisCache {
 
     /// Starts a worker on the document as it is now; analyses here if no thread can start.
     fn start(&mut self, doc: &Document) {
-        let plan = doc.plan().clone();
+        let plan = doc.shared_plan();
         let (send, answer) = mpsc::channel();
         let spawned = std::thread::Builder::new()
             .name("analysis".into())
