@@ -115,7 +115,8 @@ pub fn export(
         Ok(plan) => plan,
         Err(e) => return fail(err, &e),
     };
-    let options = match with_known_cutoff(&plan, options) {
+    let analysis = analysis::Analysis::of(&plan);
+    let options = match with_known_cutoff(&plan, &analysis, options) {
         Ok(options) => options,
         Err(why) => {
             let _ = writeln!(err, "error: {why} — {}", file.display());
@@ -137,7 +138,7 @@ pub fn export(
             Err(e) => fail(err, &e),
         };
     }
-    let written = export::write_file(&plan, out_path, options);
+    let written = export::write_file(&plan, &analysis, out_path, options);
     report_export(written, out_path, out, err)
 }
 
@@ -145,6 +146,7 @@ pub fn export(
 /// names no such jurisdiction or controller.
 fn with_known_cutoff(
     plan: &Roadmap,
+    analysis: &analysis::Analysis,
     options: &export::ExportOptions,
 ) -> Result<export::ExportOptions, String> {
     let Some((cutoff, at)) = &options.shock else {
@@ -152,8 +154,7 @@ fn with_known_cutoff(
     };
     let framework =
         analysis::Framework::eu_csf().map_err(|e| format!("the bundled framework: {e}"))?;
-    let analysis = analysis::Analysis::of(plan);
-    let sovereignty = analysis::sovereignty::Sovereignty::new(plan, &analysis, &framework);
+    let sovereignty = analysis::sovereignty::Sovereignty::new(plan, analysis, &framework);
     let cutoff = sovereignty.check_cutoff(cutoff)?;
     Ok(export::ExportOptions {
         shock: Some((cutoff, *at)),
@@ -175,7 +176,8 @@ pub fn export_handout(
         Ok(plan) => plan,
         Err(e) => return fail(err, &e),
     };
-    let options = match with_known_cutoff(&plan, options) {
+    let analysis = analysis::Analysis::of(&plan);
+    let options = match with_known_cutoff(&plan, &analysis, options) {
         Ok(options) => options,
         Err(why) => {
             let _ = writeln!(err, "error: {why} — {}", file.display());
@@ -193,11 +195,10 @@ pub fn export_handout(
         Err(e) => return fail(err, &e),
     };
     let other = other.map(|o| {
-        let (analysis, other_analysis) =
-            (analysis::Analysis::of(&plan), analysis::Analysis::of(&o));
+        let other_analysis = analysis::Analysis::of(&o);
         analysis::two_paths::OtherPath::new(&plan, &analysis, Arc::new(o), Arc::new(other_analysis))
     });
-    let written = export::handout::write(&plan, other.as_ref(), out_path, options);
+    let written = export::handout::write(&plan, &analysis, other.as_ref(), out_path, options);
     report_export(written, out_path, out, err)
 }
 
@@ -271,9 +272,20 @@ pub fn export_comparison(
         );
         return UNREADABLE;
     }
-    let (a_name, b_name) = (file.display().to_string(), other.display().to_string());
-    let written =
-        export::comparison::write((&plan_a, &a_name), (&plan_b, &b_name), out_path, options);
+    let (analysis_a, analysis_b) = (
+        analysis::Analysis::of(&plan_a),
+        analysis::Analysis::of(&plan_b),
+    );
+    let side = |plan, analysis, path: &Path| crate::layout::comparison::Side {
+        plan,
+        analysis,
+        source: path.display().to_string(),
+    };
+    let (a, b) = (
+        side(&plan_a, &analysis_a, file),
+        side(&plan_b, &analysis_b, other),
+    );
+    let written = export::comparison::write(&a, &b, out_path, options);
     report_export(written, out_path, out, err)
 }
 

@@ -49,14 +49,16 @@ const WARN: Rgba = Rgba::rgb(0xC2, 0x41, 0x0C);
 /// The other path's exposure curve (dashed) on the comparison page.
 const OTHER: Rgba = Rgba::rgb(0x64, 0x74, 0x8B);
 
-/// Writes the handout of `plan` to `path`; with `other`, a last page compares the two paths.
+/// Writes the handout of `plan` (analysed as `analysis`) to `path`; with `other`, a last
+/// page compares the two paths.
 pub fn write(
     plan: &Roadmap,
+    analysis: &Analysis,
     other: Option<&OtherPath>,
     path: &Path,
     options: &ExportOptions,
 ) -> Result<Report, ExportError> {
-    let out = render(plan, other, options)?;
+    let out = render(plan, analysis, other, options)?;
     std::fs::write(path, &out.bytes).map_err(|source| ExportError::Io {
         path: path.display().to_string(),
         source,
@@ -68,18 +70,18 @@ pub fn write(
 /// `other` the comparison stop last.
 pub fn render(
     plan: &Roadmap,
+    analysis: &Analysis,
     other: Option<&OtherPath>,
     options: &ExportOptions,
 ) -> Result<Output, ExportError> {
     let (page_w, page_h) = options.page_points();
-    let analysis = Analysis::of(plan);
     let slides = stops::slides_with(plan, other);
     let mut sheet = Sheet::new(page_w, page_h, options.date_text());
-    sheet.shock = options.shock_of(plan);
+    sheet.shock = options.shock_of(plan, analysis);
     let pages: Vec<Vec<Placed>> = slides
         .iter()
         .enumerate()
-        .map(|(k, slide)| sheet.page(plan, &analysis, other, slide, k + 1, slides.len()))
+        .map(|(k, slide)| sheet.page(plan, analysis, other, slide, k + 1, slides.len()))
         .collect();
     pdf::compose(
         &format!("{} (handout)", plan.title),
@@ -718,7 +720,8 @@ mod tests {
                 "\n\n".into(),
             ),
         ];
-        let out = render(&plan, None, &ExportOptions::default()).unwrap();
+        let analysis = Analysis::of(&plan);
+        let out = render(&plan, &analysis, None, &ExportOptions::default()).unwrap();
         let doc = lopdf::Document::load_mem(&out.bytes).unwrap();
         assert_eq!(doc.get_pages().len(), 4);
     }

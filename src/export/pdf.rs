@@ -18,6 +18,7 @@ use crate::layout::page::{self, ChartTile, MARGIN, PageSetup};
 use crate::layout::{
     self, Anchor, Item, Point, Rect, Rgba, Scene, Shape, Stroke, Tag, TextRun, Weight,
 };
+use crate::analysis::Analysis;
 use crate::model::Roadmap;
 
 /// Dark text.
@@ -26,25 +27,34 @@ const INK: Rgba = Rgba::rgb(0x1E, 0x29, 0x3B);
 const MUTED: Rgba = Rgba::rgb(0x64, 0x74, 0x8B);
 
 /// The PDF of `plan`: chart pages, then report pages.
-pub fn write(plan: &Roadmap, options: &ExportOptions) -> Result<Vec<u8>, ExportError> {
-    render(plan, options).map(|out| out.bytes)
+pub fn write(
+    plan: &Roadmap,
+    analysis: &Analysis,
+    options: &ExportOptions,
+) -> Result<Vec<u8>, ExportError> {
+    render(plan, analysis, options).map(|out| out.bytes)
 }
 
 /// The PDF of `plan` with warnings (e.g. text no font can show).
-pub fn render(plan: &Roadmap, options: &ExportOptions) -> Result<Output, ExportError> {
+pub fn render(
+    plan: &Roadmap,
+    analysis: &Analysis,
+    options: &ExportOptions,
+) -> Result<Output, ExportError> {
     let (page_w, page_h) = options.page_points();
     let setup = PageSetup::new(plan, page_w, page_h);
     let (from, to) = options.range(plan);
-    let shock = options.shock_of(plan);
+    let shock = options.shock_of(plan, analysis);
     let charts = page::chart_tiles(plan, from, to, &setup, shock.as_ref());
     let reports = if options.report {
-        report_pages(plan, &setup)
+        layout::report::pages(plan, analysis, setup.content.w, setup.report_height())
     } else {
         Vec::new()
     };
     let (summary, sovereignty) = if options.report {
         layout::sovereignty::print_pages(
             plan,
+            analysis,
             &options.date_text(),
             shock.as_ref(),
             setup.content.w,
@@ -179,11 +189,6 @@ fn finish(document: Document, painter: &Painter) -> Result<Output, ExportError> 
             warnings: painter.warnings(),
         },
     })
-}
-
-/// Report pages, laid out for the area below the page header.
-fn report_pages(plan: &Roadmap, setup: &PageSetup) -> Vec<Scene> {
-    layout::report::pages(plan, setup.content.w, setup.report_height())
 }
 
 /// Draws scene items onto krilla surfaces, shaping text once per string.

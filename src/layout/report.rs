@@ -19,16 +19,15 @@ const BODY: f32 = 9.0;
 /// Line height of body text.
 const LINE: f32 = 13.0;
 
-/// Lays the report out on pages of `width` × `height` units.
-pub fn pages(plan: &Roadmap, width: f32, height: f32) -> Vec<Scene> {
-    let analysis = Analysis::of(plan);
+/// Lays the report of `plan` (analysed as `analysis`) out on pages of `width` × `height` units.
+pub fn pages(plan: &Roadmap, analysis: &Analysis, width: f32, height: f32) -> Vec<Scene> {
     let mut flow = Flow::new(width, height);
-    milestones(plan, &analysis, &mut flow);
-    register(plan, &analysis, &mut flow);
+    milestones(plan, analysis, &mut flow);
+    register(plan, analysis, &mut flow);
     investments(plan, &mut flow);
     budget(plan, &mut flow);
-    exposure(plan, &analysis, &mut flow);
-    checks(plan, &analysis, &mut flow);
+    exposure(plan, analysis, &mut flow);
+    checks(plan, analysis, &mut flow);
     flow.finish()
 }
 

@@ -360,7 +360,13 @@ impl StackplanApp {
             Command::ExpandLanes => self.view.collapsed.clear(),
             Command::Present => {
                 let other = self.other_path();
-                let show = super::present::Presentation::start(self.doc.plan(), &self.view, other);
+                let analysis = self.analysis();
+                let show = super::present::Presentation::start(
+                    self.doc.plan(),
+                    analysis,
+                    &self.view,
+                    other,
+                );
                 self.presentation = Some(show);
             }
         }
@@ -558,8 +564,10 @@ impl StackplanApp {
         }
         let options = self.export_options.clone();
         let plan = self.doc.plan().clone();
+        let analysis = self.analysis();
         self.export = Some(super::export::ExportJob::start(
             plan,
+            analysis,
             path.to_owned(),
             options,
         ));

@@ -2,9 +2,11 @@
 //! long export never freezes the window; the toolbar shows a spinner while it runs.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::Instant;
 
+use crate::analysis::Analysis;
 use crate::export::{self, ExportOptions};
 use crate::model::Roadmap;
 
@@ -30,15 +32,21 @@ pub struct ExportJob {
 }
 
 impl ExportJob {
-    /// Starts writing `plan` to `path` (format by extension) on a background thread.
-    pub fn start(plan: Roadmap, path: PathBuf, options: ExportOptions) -> ExportJob {
+    /// Starts writing `plan` (analysed as `analysis`) to `path` (format by extension) on a
+    /// background thread.
+    pub fn start(
+        plan: Roadmap,
+        analysis: Arc<Analysis>,
+        path: PathBuf,
+        options: ExportOptions,
+    ) -> ExportJob {
         let (send, outcome) = mpsc::channel();
         let failure = send.clone();
         let target = path.clone();
         let spawned = std::thread::Builder::new()
             .name("stackplan-export".to_owned())
             .spawn(move || {
-                let _ = send.send(write(&plan, &target, &options));
+                let _ = send.send(write(&plan, &analysis, &target, &options));
             });
         if let Err(e) = spawned {
             let message = format!("cannot start the export: {e}");
@@ -88,7 +96,12 @@ impl ExportJob {
 }
 
 /// Writes `plan` to `path`: the four CSV tables beside it for `.csv`, else one file.
-pub fn write(plan: &Roadmap, path: &Path, options: &ExportOptions) -> ExportOutcome {
+pub fn write(
+    plan: &Roadmap,
+    analysis: &Analysis,
+    path: &Path,
+    options: &ExportOptions,
+) -> ExportOutcome {
     let csv = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
@@ -101,7 +114,7 @@ pub fn write(plan: &Roadmap, path: &Path, options: &ExportOptions) -> ExportOutc
             Err(e) => ExportOutcome::Failed(e.to_string()),
         };
     }
-    match export::write_file(plan, path, options) {
+    match export::write_file(plan, analysis, path, options) {
         Ok(report) => ExportOutcome::Done {
             written: vec![path.to_owned()],
             warnings: report.warnings,
@@ -142,6 +155,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let job = ExportJob::start(
             plan(),
+            Arc::new(Analysis::of(&plan())),
             dir.path().join("plan.csv"),
             ExportOptions::default(),
         );
@@ -171,6 +185,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let job = ExportJob::start(
             plan(),
+            Arc::new(Analysis::of(&plan())),
             dir.path().join("plan.doc"),
             ExportOptions::default(),
         );

@@ -28,7 +28,8 @@ pub fn export_handout_to(app: &mut StackplanApp, path: &Path) {
         ..crate::export::ExportOptions::default()
     };
     let other = app.other_path();
-    match crate::export::handout::write(app.plan(), other.as_ref(), path, &options) {
+    let analysis = app.analysis();
+    match crate::export::handout::write(app.plan(), &analysis, other.as_ref(), path, &options) {
         Ok(report) => {
             let warnings = report.warnings.len();
             app.status = if warnings == 0 {
