@@ -85,7 +85,10 @@ fn presentation(c: &mut Criterion) {
         ..ExportOptions::default()
     };
     c.bench_function("handout PDF of the example plan (21 pages)", |b| {
-        b.iter(|| handout::render(&example, &Analysis::of(&example), None, &options).map(|out| out.bytes.len()))
+        b.iter(|| {
+            handout::render(&example, &Analysis::of(&example), None, &options)
+                .map(|out| out.bytes.len())
+        })
     });
 }
 

@@ -11,6 +11,7 @@ use std::sync::Arc;
 use crate::analysis::{self, Finding, Severity};
 use crate::export;
 use crate::io;
+use crate::layout::format::thousands;
 use crate::model::{Roadmap, plural};
 
 /// Exit code: nothing wrong.
@@ -60,19 +61,6 @@ pub fn summary(plan: &Roadmap, findings: &[Finding]) -> String {
         plural(count(Severity::Warning), "warning", "warnings"),
         count(Severity::Info),
     )
-}
-
-/// `1234567` → `"1,234,567"`.
-pub fn thousands(n: u128) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// `stackplan fmt [--check] FILE...`: rewrites files in canonical form.

@@ -322,7 +322,13 @@ fn write_file_chooses_the_format_by_extension() {
         };
         assert!(bytes.starts_with(magic), "{ext}");
     }
-    let err = export::write_file(&plan, &Analysis::of(&plan), &dir.path().join("out.docx"), &options()).unwrap_err();
+    let err = export::write_file(
+        &plan,
+        &Analysis::of(&plan),
+        &dir.path().join("out.docx"),
+        &options(),
+    )
+    .unwrap_err();
     assert!(err.to_string().contains(".pdf"), "{err}");
 }
 

@@ -2,11 +2,12 @@
 
 use std::path::Path;
 
-use super::pdf::{self, Placed};
+use super::pdf;
 use super::{ExportError, ExportOptions, Output, Report};
 use crate::analysis::compare::{Options, compare_with};
 use crate::layout::Point;
 use crate::layout::comparison::{Side, pages};
+use crate::layout::page::Placed;
 
 /// Writes the comparison of plan `a` with plan `b` (each with its analysis and source) to
 /// `path`.
@@ -28,14 +29,7 @@ pub fn write(
 pub fn render(a: &Side<'_>, b: &Side<'_>, options: &ExportOptions) -> Result<Output, ExportError> {
     let (page_w, page_h) = options.page_points();
     let comparison = compare_with(a.plan, a.analysis, b.plan, b.analysis, &Options::default());
-    let scenes = pages(
-        &comparison,
-        a,
-        b,
-        page_w,
-        page_h,
-        &options.date_text(),
-    );
+    let scenes = pages(&comparison, a, b, page_w, page_h, &options.date_text());
     let placed: Vec<Vec<Placed>> = scenes
         .into_iter()
         .map(|scene| {

@@ -205,7 +205,10 @@ pub fn write_file(
             let out = pdf::render(plan, analysis, options)?;
             (out.bytes, out.report)
         }
-        "svg" => (svg::write(plan, analysis, options).into_bytes(), Report::default()),
+        "svg" => (
+            svg::write(plan, analysis, options).into_bytes(),
+            Report::default(),
+        ),
         "png" => {
             let out = png::render(plan, analysis, options)?;
             (out.bytes, out.report)

@@ -1,21 +1,21 @@
 //! Sovereignty pages: the executive summary, the weakest-link heatmap with the jurisdiction
 //! shares, and the framework scorecard; laid out once for the PDF (and any other output).
 
-use super::report::money;
+use super::format::money;
 use super::scene::{Anchor, Point, Rect, Rgba, Scene, Shape, Stroke, Tag, TextRun, Weight};
-use super::text;
+use super::{text, theme};
 use crate::analysis::sovereignty::{Cutoff, Shock, Sovereignty, Summary};
 use crate::analysis::{Analysis, Framework};
 use crate::model::{ControlLevel, Month, Roadmap};
 
 /// Dark text.
-const INK: Rgba = Rgba::rgb(0x1E, 0x29, 0x3B);
+const INK: Rgba = theme::PAPER.ink;
 /// Secondary text.
-const MUTED: Rgba = Rgba::rgb(0x64, 0x74, 0x8B);
+const MUTED: Rgba = theme::PAPER.muted;
 /// Box outlines and rules.
-const RULE: Rgba = Rgba::rgb(0xCB, 0xD5, 0xE1);
+const RULE: Rgba = theme::PAPER.rule;
 /// A cell with nothing live.
-pub const NOTHING_LIVE: Rgba = Rgba::rgb(0xE2, 0xE8, 0xF0);
+pub const NOTHING_LIVE: Rgba = theme::NOTHING_LIVE;
 /// Width of the layer-name column of the heatmap and scorecard.
 const NAMES: f32 = 110.0;
 
@@ -164,10 +164,10 @@ impl Look {
         Look {
             text,
             heading: text * 1.25,
-            ink: Rgba::rgb(0xFF, 0xFF, 0xFF),
-            muted: Rgba::rgb(0xB8, 0xC2, 0xD3),
-            rule: Rgba::rgb(0x47, 0x55, 0x69),
-            hhi: Rgba::rgb(0xFF, 0xFF, 0xFF),
+            ink: theme::SCREEN.ink,
+            muted: theme::SCREEN.muted,
+            rule: theme::SCREEN.rule,
+            hhi: theme::SCREEN.ink,
             names: text * 12.0,
         }
     }
@@ -205,7 +205,14 @@ pub fn pages(
     );
     page.height = height;
     let mut pages = vec![page];
-    pages.extend(scorecard(plan, &sovereignty, framework, now, width, height));
+    pages.extend(scorecard::scorecard(
+        plan,
+        &sovereignty,
+        framework,
+        now,
+        width,
+        height,
+    ));
     pages
 }
 
@@ -242,7 +249,5 @@ mod summary;
 mod tests;
 mod view;
 
-use scorecard::scorecard;
 pub use summary::{shock_section, shock_title, summary_page};
-use view::TimeAxis;
 pub use view::view;

@@ -3,7 +3,7 @@
 use super::*;
 
 /// The framework scorecard (layers × objectives) at the start, now and the end.
-fn scorecard(
+pub(super) fn scorecard(
     plan: &Roadmap,
     sovereignty: &Sovereignty<'_>,
     framework: &Framework,

@@ -3,7 +3,7 @@
 use super::*;
 
 /// "−79 %" for a change from `a` to `b`.
-fn change(a: u32, b: u32) -> String {
+pub(super) fn change(a: u32, b: u32) -> String {
     if a == 0 {
         return "no exposure now".to_owned();
     }
@@ -16,7 +16,7 @@ fn change(a: u32, b: u32) -> String {
 }
 
 /// Who cuts, in words.
-fn who(cutoff: &Cutoff) -> String {
+pub(super) fn who(cutoff: &Cutoff) -> String {
     match cutoff {
         Cutoff::Jurisdiction(j) => format!("Jurisdiction {j}"),
         Cutoff::Controller(c) => c.clone(),
@@ -24,12 +24,12 @@ fn who(cutoff: &Cutoff) -> String {
 }
 
 /// "1 layer", "3 layers".
-fn count(n: usize, one: &str, many: &str) -> String {
+pub(super) fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// One risk in a sentence.
-fn risk_text(plan: &Roadmap, shock: &Shock, now_exposure: u32) -> String {
+pub(super) fn risk_text(plan: &Roadmap, shock: &Shock, now_exposure: u32) -> String {
     let never = shock.cut.iter().filter(|c| c.removed_in.is_none()).count();
     let longest = shock
         .cut
@@ -173,9 +173,9 @@ pub fn summary_page(
 }
 
 /// Cut dependencies listed by name in a shock's summary; the rest are counted.
-const CUT_LISTED: usize = 4;
+pub(super) const CUT_LISTED: usize = 4;
 /// Milestones at risk named in a shock's summary; the rest are counted.
-const AT_RISK_LISTED: usize = 4;
+pub(super) const AT_RISK_LISTED: usize = 4;
 
 /// What a chosen cut-off does, in a sentence and a line per cut dependency (the longest cut
 /// first); returns the height used.
@@ -250,7 +250,7 @@ pub fn shock_title(shock: &Shock) -> String {
 }
 
 /// The row of key figures; returns its height.
-fn figures(
+pub(super) fn figures(
     scene: &mut Scene,
     plan: &Roadmap,
     sum: &Summary,

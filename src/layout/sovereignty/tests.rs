@@ -100,9 +100,7 @@ fn shares_stack_to_the_whole_and_the_hhi_line_follows_the_concentration() {
         .items
         .iter()
         .find_map(|i| match &i.shape {
-            Shape::Line { points, stroke } if stroke.colour == look.hhi => {
-                points.first().copied()
-            }
+            Shape::Line { points, stroke } if stroke.colour == look.hhi => points.first().copied(),
             _ => None,
         })
         .expect("the HHI line");

@@ -5,7 +5,7 @@ use super::*;
 
 /// The time axis of the view: months `from`..=`to` across `width` units from `x0`.
 #[derive(Debug, Clone, Copy)]
-struct TimeAxis {
+pub(super) struct TimeAxis {
     from: Month,
     to: Month,
     x0: f32,
@@ -13,7 +13,7 @@ struct TimeAxis {
 }
 
 impl TimeAxis {
-    fn new(from: Month, to: Month, x0: f32, width: f32) -> TimeAxis {
+    pub(super) fn new(from: Month, to: Month, x0: f32, width: f32) -> TimeAxis {
         let months = from.months_until(to).max(0) + 1;
         TimeAxis {
             from,
@@ -23,22 +23,22 @@ impl TimeAxis {
         }
     }
 
-    fn months(&self) -> i32 {
+    pub(super) fn months(&self) -> i32 {
         self.from.months_until(self.to).max(0) + 1
     }
 
     /// Where month `m` begins.
-    fn x(&self, m: Month) -> f32 {
+    pub(super) fn x(&self, m: Month) -> f32 {
         self.x0 + self.from.months_until(m) as f32 * self.cell
     }
 
-    fn right(&self) -> f32 {
+    pub(super) fn right(&self) -> f32 {
         self.x0 + self.months() as f32 * self.cell
     }
 
     /// A tick at each January (and the first month) below `y`, labelled with its year where
     /// labels do not crowd; returns the height used.
-    fn years(&self, scene: &mut Scene, y: f32, look: &Look) -> f32 {
+    pub(super) fn years(&self, scene: &mut Scene, y: f32, look: &Look) -> f32 {
         let label = text::width("2026", look.text) * 1.15 + look.text * 0.8;
         let every = ((label / (self.cell * 12.0)).ceil() as i32).max(1);
         let mut m = self.from;
@@ -73,7 +73,7 @@ impl TimeAxis {
 }
 
 /// Colour swatches with their names, wrapped to `width`; returns the height used.
-fn swatches(
+pub(super) fn swatches(
     scene: &mut Scene,
     entries: &[(Rgba, &str)],
     x: f32,
@@ -113,7 +113,7 @@ fn swatches(
 /// The weakest-link heatmap of `layers` (plan order) on `axis` from `y`, `row` units a
 /// layer, names in the column left of the axis; returns the height used.
 #[allow(clippy::too_many_arguments)]
-fn heatmap(
+pub(super) fn heatmap(
     scene: &mut Scene,
     plan: &Roadmap,
     sovereignty: &Sovereignty<'_>,
@@ -183,7 +183,7 @@ fn heatmap(
 /// The exposure share by jurisdiction stacked (one rectangle per run of equal share), with
 /// the concentration (HHI) drawn over it on the same 0–100 % scale, `height` units tall from
 /// `y`; returns the height used with its axis.
-fn shares_area(
+pub(super) fn shares_area(
     scene: &mut Scene,
     sovereignty: &Sovereignty<'_>,
     axis: &TimeAxis,
