@@ -23,7 +23,7 @@ pub mod two_paths;
 use std::collections::HashMap;
 
 pub use budget::{BudgetTable, budget_by_layer_year, budget_in_round_figures};
-pub use checks::{Finding, Severity, checks};
+pub use checks::{Code, Finding, Severity, checks};
 pub use exposure::{
     DependencySpan, DependencyState, Exposure, dependency_spans, exposure_at, exposure_series,
     state_at,

@@ -17,7 +17,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::analysis::compare::{Item, Kind, match_by_id};
-use crate::analysis::{Finding, Severity, checks};
+use crate::analysis::{Code, Finding, Severity, checks};
 use crate::model::{Conflict, ConflictKind, Horizon, Roadmap};
 use fields::FieldConflict;
 
@@ -355,7 +355,7 @@ fn new_problems(ours: &Roadmap, theirs: &Roadmap, merged: &Roadmap) -> Vec<Findi
         return merged_errors;
     }
     let (ours, theirs) = (errors(ours), errors(theirs));
-    let known: HashSet<(&str, &[String])> = ours
+    let known: HashSet<(Code, &[String])> = ours
         .iter()
         .chain(&theirs)
         .map(|f| (f.code, f.ids.as_slice()))

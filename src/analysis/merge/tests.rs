@@ -263,7 +263,7 @@ fn a_cycle_made_by_two_clean_edits_is_a_merge_problem() {
     theirs.investments[2].after = vec!["b".into()];
     let merged = merge(&base, &ours, &theirs);
     assert!(merged.is_clean());
-    let codes: Vec<&str> = merged.problems.iter().map(|f| f.code).collect();
+    let codes: Vec<&str> = merged.problems.iter().map(|f| f.code.as_str()).collect();
     assert!(codes.contains(&"cycle"), "{codes:?}");
 }
 
