@@ -44,9 +44,9 @@ pub enum Outcome {
 }
 
 impl Presentation {
-    /// Starts presenting `plan` (analysed as `analysis`), remembering the editor's `view` to
-    /// restore on exit; with `other` (the path of an open comparison) a last stop compares the
-    /// two paths.
+    /// Starts presenting `plan`, whose analysis is `analysis`, remembering the editor's `view`
+    /// to restore on exit; with `other` (the path of an open comparison) a last stop compares
+    /// the two paths.
     pub fn start(
         plan: &Roadmap,
         analysis: Arc<Analysis>,
