@@ -3,8 +3,7 @@
 use egui::{Color32, Pos2, Rect, Response, Sense, Stroke, Ui, Vec2};
 
 use super::a11y::{self, Speeches};
-use super::app::StackplanApp;
-use super::edits;
+use super::action::{Action, Actions, Context, Edit, Placed, Record, ViewChange};
 pub use super::paint::HEADER_WIDTH;
 use super::paint::{Painted, Placement};
 use super::view::{Selection, ViewState};
@@ -104,9 +103,37 @@ pub struct CanvasState {
     pub left: Option<f32>,
     /// Width of the canvas last frame (the Stops panel saves the months in view).
     pub width: Option<f32>,
-    /// The shock the Sovereignty view applies this frame (it sets it before the canvas is
-    /// drawn; the canvas takes it, so a hidden view marks nothing).
-    pub shock: Option<Shock>,
+}
+
+/// One frame of the canvas: what it reads, its own state, the view as this frame's input
+/// changes it, and the actions it asks for.
+struct Pass<'a, 'c> {
+    cx: &'a Context<'c>,
+    st: &'a mut CanvasState,
+    /// The view drawn this frame: the app's, with the changes the canvas asked for so far.
+    view: ViewState,
+    out: &'a mut Actions,
+}
+
+impl Pass<'_, '_> {
+    /// The plan shown.
+    fn plan(&self) -> &Roadmap {
+        self.cx.plan()
+    }
+
+    /// Changes the view drawn this frame and asks the app for the same change.
+    fn change(&mut self, change: ViewChange) {
+        let before = self.view.clone();
+        change.apply(&mut self.view, self.cx.plan());
+        if self.view != before {
+            self.out.view(change);
+        }
+    }
+
+    /// Selects one item alone (or nothing).
+    fn select(&mut self, selection: Option<Selection>) {
+        self.change(ViewChange::Select(selection));
+    }
 }
 
 impl CanvasState {
@@ -137,63 +164,79 @@ struct SceneKey {
     shock: Option<(Cutoff, Month)>,
 }
 
-/// The canvas.
-pub fn canvas_ui(app: &mut StackplanApp, ui: &mut Ui) {
+/// The canvas; `shock` is the one the Sovereignty view applies this frame (none while it
+/// is hidden).
+pub fn canvas_ui(
+    cx: &Context,
+    st: &mut CanvasState,
+    shock: Option<Shock>,
+    ui: &mut Ui,
+    out: &mut Actions,
+) {
+    let mut app = Pass {
+        cx,
+        st,
+        view: cx.view.clone(),
+        out,
+    };
+    let app = &mut app;
     let rect = ui.available_rect_before_wrap();
-    app.canvas.left = Some(rect.left());
-    app.canvas.width = Some(rect.width());
+    app.st.left = Some(rect.left());
+    app.st.width = Some(rect.width());
     let width = rect.width() - HEADER_WIDTH;
     let resized = app
         .view
         .fitted_width
         .is_some_and(|w| (w - width).abs() > 0.5);
     if app.view.fit_pending || resized {
-        app.view.fit(app.doc.plan(), width);
+        app.change(ViewChange::Fit(width));
     }
     let background = ui.interact(rect, canvas_id(), Sense::click_and_drag());
     background
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Roadmap canvas"));
-    if !app.canvas.focused_once {
-        app.canvas.focused_once = true;
+    if !app.st.focused_once {
+        app.st.focused_once = true;
         background.request_focus();
     }
     if background.has_focus() {
         keep_canvas_keys(ui, canvas_id());
     }
     navigate(app, ui, rect, &background);
-    if let Some((_, scene)) = &app.canvas.scene {
+    if let Some((_, scene)) = &app.st.scene {
         // Scrolling stops once the bottom of the plan is in view.
         let last = (scene.height - rect.height() + BOTTOM_MARGIN).max(0.0);
-        app.view.scroll_y = app.view.scroll_y.min(last);
+        if app.view.scroll_y > last {
+            app.change(ViewChange::ScrollTo(last));
+        }
     }
     if app.view.reveal_pending {
-        app.view.reveal_pending = false;
+        app.change(ViewChange::RevealPending(false));
         reveal_selection(app, rect);
     }
     let (mut view, placement) = layout_view(&app.view, rect);
     view.outline = outlined_chain(app);
-    view.highlight = app.found_ids();
-    view.shock = app.canvas.shock.take();
+    view.highlight = app.cx.found.to_vec();
+    view.shock = shock;
     ensure_scene(app, &view);
     // The scene keeps the key it was laid out for: an edit made by this frame's input
     // changes the revision, and the next frame lays the plan out again.
-    let Some((key, scene)) = app.canvas.scene.take() else {
+    let Some((key, scene)) = app.st.scene.take() else {
         return;
     };
     let painter = ui.painter_at(rect);
-    let nr = app.canvas.scene_nr;
+    let nr = app.st.scene_nr;
     let selection = view.selection.as_deref();
-    app.canvas
+    app.st
         .painted
         .paint(&painter, &scene, nr, selection, placement);
-    let analysis = app.analysis();
+    let analysis = app.cx.analysis;
     let hits = item_widgets(app, ui, &placement, analysis.findings());
     lane_toggles_ui(app, ui, &painter, &scene, &placement);
     read_in_lane_order(ui, &scene, &placement, &hits);
     background_input(app, ui, &background, &scene, &placement, &view);
     drag_input(app, ui, &background, &scene, &placement, &view, &hits);
     let blue = Color32::from_rgb(0x25, 0x63, 0xEB);
-    match &app.canvas.drag {
+    match &app.st.drag {
         Some(Drag::Link { start, .. }) => {
             if let Some(p) = ui.input(|i| i.pointer.interact_pos()) {
                 painter.arrow(*start, p - *start, Stroke::new(2.0, blue));
@@ -213,7 +256,7 @@ pub fn canvas_ui(app: &mut StackplanApp, ui: &mut Ui) {
         }
         _ => {}
     }
-    app.canvas.scene = Some((key, scene));
+    app.st.scene = Some((key, scene));
 }
 
 /// Size of the collapse triangle before each lane's name, in points.
@@ -227,7 +270,7 @@ fn lane_toggle_id(layer: &str) -> egui::Id {
 }
 
 fn lane_toggles_ui(
-    app: &mut StackplanApp,
+    app: &mut Pass,
     ui: &mut Ui,
     painter: &egui::Painter,
     scene: &Scene,
@@ -287,7 +330,7 @@ fn lane_toggles_ui(
         };
         painter.add(egui::Shape::convex_polygon(points, ink, Stroke::NONE));
         if resp.clicked() {
-            app.view.toggle_lane(layer);
+            app.change(ViewChange::ToggleLane(layer.clone()));
         }
     }
 }
@@ -325,20 +368,19 @@ fn layout_view(state: &ViewState, rect: Rect) -> (layout::View, Placement) {
 
 /// The chain outlined on the canvas: the critical path of the selected milestone, when the
 /// user asked to see it.
-fn outlined_chain(app: &mut StackplanApp) -> Vec<String> {
+fn outlined_chain(app: &Pass) -> Vec<String> {
     match &app.view.selection {
         Some(sel) if sel.kind == ItemKind::Milestone && app.view.critical_path => {
-            let id = sel.id.clone();
-            app.analysis().critical_path(&id).to_vec()
+            app.cx.analysis.critical_path(&sel.id).to_vec()
         }
         _ => Vec::new(),
     }
 }
 
-fn scene_key(app: &StackplanApp, view: &layout::View) -> SceneKey {
+fn scene_key(app: &Pass, view: &layout::View) -> SceneKey {
     let visible = view.visible.map_or((0, 0), |(a, b)| (a as i32, b as i32));
     SceneKey {
-        revision: app.doc.revision(),
+        revision: app.cx.document.revision(),
         from: view.from,
         to: view.to,
         month_width: view.month_width,
@@ -349,25 +391,23 @@ fn scene_key(app: &StackplanApp, view: &layout::View) -> SceneKey {
         outline: view.outline.clone(),
         highlight: view.highlight.clone(),
         visible,
-        compared: app.comparing().map(|c| c.generation),
+        compared: app.cx.compared.map(|c| c.generation),
         shock: view.shock.as_ref().map(|s| (s.cutoff.clone(), s.at)),
     }
 }
 
-fn ensure_scene(app: &mut StackplanApp, view: &layout::View) {
+fn ensure_scene(app: &mut Pass, view: &layout::View) {
     let key = scene_key(app, view);
-    if app.canvas.scene.as_ref().is_some_and(|(k, _)| *k == key) {
+    if app.st.scene.as_ref().is_some_and(|(k, _)| *k == key) {
         return;
     }
     let mut scene = layout::layout(app.plan(), view);
-    if let Some(comparison) = app.comparison()
-        && let Some(state) = app.comparing()
-    {
-        let other = (state.other(), state.other_analysis());
-        layout::ghosts::add_ghosts(&mut scene, view, app.plan(), other, &comparison);
+    if let Some(c) = app.cx.compared {
+        let other = (c.other, c.other_analysis);
+        layout::ghosts::add_ghosts(&mut scene, view, app.plan(), other, c.comparison);
     }
-    app.canvas.scene = Some((key, scene));
-    app.canvas.scene_nr += 1;
+    app.st.scene = Some((key, scene));
+    app.st.scene_nr += 1;
 }
 
 /// Selectable items as egui widgets: under the pointer, being dragged, and (when AccessKit
@@ -383,21 +423,21 @@ const BOTTOM_MARGIN: f32 = 40.0;
 /// Points of pointer imprecision when finding the item under the pointer.
 const SLOP: f32 = 3.0;
 
-fn item_widgets(app: &mut StackplanApp, ui: &mut Ui, at: &Placement, findings: &[Finding]) -> Hits {
+fn item_widgets(app: &mut Pass, ui: &mut Ui, at: &Placement, findings: &[Finding]) -> Hits {
     let accessible = ui.ctx().has_accesskit_node(canvas_id());
     let focused = ui.memory(|m| m.focused());
-    let keyboard_here = app.canvas.holds_keyboard(focused);
+    let keyboard_here = app.st.holds_keyboard(focused);
     // The item with the keyboard keeps its widget in every pass, or egui drops the focus.
-    let focused_item = focused.filter(|f| app.canvas.focused_item == Some(*f));
-    app.canvas.focused_item = None;
+    let focused_item = focused.filter(|f| app.st.focused_item == Some(*f));
+    app.st.focused_item = None;
     let pointer = ui
         .input(|i| i.pointer.hover_pos())
         .filter(|p| at.lanes().contains(*p));
-    let painted = &app.canvas.painted;
+    let painted = &app.st.painted;
     let hovered = pointer
         .and_then(|p| painted.target_at(p, SLOP))
         .map(|t| t.tag.clone());
-    let active = app.canvas.active.take();
+    let active = app.st.active.take();
     let mut wanted: Vec<(Tag, Rect)> = painted
         .targets()
         .iter()
@@ -415,9 +455,9 @@ fn item_widgets(app: &mut StackplanApp, ui: &mut Ui, at: &Placement, findings: &
         // The item being dragged scrolled out of view: its widget lives on until release.
         wanted.push((tag, rect));
     }
-    if hovered != app.canvas.hovered {
+    if hovered != app.st.hovered {
         // The widget under the pointer is new: egui sees it as hovered from the next frame.
-        app.canvas.hovered = hovered;
+        app.st.hovered = hovered;
         ui.ctx().request_repaint();
     }
     let speeches = accessible.then(|| speeches(app));
@@ -452,7 +492,7 @@ fn item_widgets(app: &mut StackplanApp, ui: &mut Ui, at: &Placement, findings: &
             ui.memory_mut(|m| m.request_focus(canvas_id()));
         }
         if resp.is_pointer_button_down_on() || resp.dragged() {
-            app.canvas.active = Some((tag.clone(), r));
+            app.st.active = Some((tag.clone(), r));
         }
         follow_with_focus(app, ui, &resp, &tag, accessible && keyboard_here);
         items.push((tag, resp));
@@ -481,38 +521,37 @@ fn keep_canvas_keys(ui: &Ui, id: egui::Id) {
 /// Gives the keyboard to the widget of a newly selected item while the canvas has it, so
 /// that a screen reader says each item Tab selects (`follow`: AccessKit is on and the
 /// keyboard is on the canvas); the canvas keys keep working there.
-fn follow_with_focus(app: &mut StackplanApp, ui: &Ui, resp: &Response, tag: &Tag, follow: bool) {
+fn follow_with_focus(app: &mut Pass, ui: &Ui, resp: &Response, tag: &Tag, follow: bool) {
     let newly_selected = match tag {
         Tag::Investment(id) | Tag::Milestone(id) | Tag::Dependency(id) => {
             app.view.selection.as_ref().is_some_and(|s| s.id == *id)
-                && app.canvas.followed.as_deref() != Some(id.as_str())
+                && app.st.followed.as_deref() != Some(id.as_str())
         }
         _ => false,
     };
     if follow && newly_selected {
         resp.request_focus();
-        app.canvas.followed = tag.id().map(str::to_owned);
+        app.st.followed = tag.id().map(str::to_owned);
         // The next frame keeps the canvas keys on it (before another key comes).
         ui.ctx().request_repaint();
     }
     if resp.has_focus() {
         keep_canvas_keys(ui, resp.id);
-        app.canvas.focused_item = Some(resp.id);
+        app.st.focused_item = Some(resp.id);
     }
 }
 
 /// What a screen reader says about each item, kept while the plan is unchanged (AccessKit
 /// names hundreds of items a frame; looking each up in a 10,000-item plan is slow).
-fn speeches(app: &mut StackplanApp) -> Speeches {
-    let revision = app.doc.revision();
-    if let Some((r, speeches)) = &app.canvas.speeches
+fn speeches(app: &mut Pass) -> Speeches {
+    let revision = app.cx.document.revision();
+    if let Some((r, speeches)) = &app.st.speeches
         && *r == revision
     {
         return speeches.clone();
     }
-    let analysis = app.analysis();
-    let speeches = a11y::item_speeches(app.plan(), &analysis);
-    app.canvas.speeches = Some((revision, speeches.clone()));
+    let speeches = a11y::item_speeches(app.cx.plan(), app.cx.analysis);
+    app.st.speeches = Some((revision, speeches.clone()));
     speeches
 }
 
@@ -581,7 +620,7 @@ fn selection_of(tag: &Tag) -> Option<Selection> {
     }
 }
 
-fn select_tag(app: &mut StackplanApp, tag: &Tag) {
+fn select_tag(app: &mut Pass, tag: &Tag) {
     if let Some(selection) = selection_of(tag) {
         app.select(Some(selection));
     }
@@ -602,9 +641,9 @@ pub(super) fn adding(ui: &Ui) -> bool {
 }
 
 /// A click on an item: selects it alone, or with Shift/Ctrl adds or removes it.
-fn click_tag(app: &mut StackplanApp, ui: &Ui, tag: &Tag) {
+fn click_tag(app: &mut Pass, ui: &Ui, tag: &Tag) {
     match selection_of(tag) {
-        Some(item) if adding(ui) => app.view.toggle(item),
+        Some(item) if adding(ui) => app.change(ViewChange::Toggle(item)),
         Some(item) => app.select(Some(item)),
         None => {}
     }
@@ -684,7 +723,7 @@ pub fn group_thousands(n: u64) -> String {
 }
 
 /// Pan by dragging empty space, middle mouse or scrolling; zoom with Ctrl+scroll or pinch.
-fn navigate(app: &mut StackplanApp, ui: &Ui, rect: Rect, background: &Response) {
+fn navigate(app: &mut Pass, ui: &Ui, rect: Rect, background: &Response) {
     let hovered = ui.rect_contains_pointer(rect);
     let (scroll, zoom, pointer, middle) = ui.input(|i| {
         (
@@ -697,13 +736,13 @@ fn navigate(app: &mut StackplanApp, ui: &Ui, rect: Rect, background: &Response) 
     if hovered {
         if zoom != 1.0 {
             let anchor = pointer.map_or(rect.center().x, |p| p.x) - rect.left() - HEADER_WIDTH;
-            app.view.zoom_around(zoom, anchor);
+            app.change(ViewChange::Zoom(zoom, anchor));
         } else if scroll != Vec2::ZERO {
-            app.view.pan(scroll.x, scroll.y);
+            app.change(ViewChange::Pan(scroll.x, scroll.y));
         }
         if middle {
             let delta = ui.input(|i| i.pointer.delta());
-            app.view.pan(delta.x, delta.y);
+            app.change(ViewChange::Pan(delta.x, delta.y));
         }
     }
     // The right button pans anywhere; the left one pans from the lane names (on the lanes
@@ -712,17 +751,16 @@ fn navigate(app: &mut StackplanApp, ui: &Ui, rect: Rect, background: &Response) 
     let on_names = origin.is_some_and(|p| {
         p.y >= rect.top() + layout::RULER_HEIGHT && p.x < rect.left() + HEADER_WIDTH
     });
-    let on_item = origin.is_some_and(|p| app.canvas.painted.target_at(p, SLOP).is_some());
+    let on_item = origin.is_some_and(|p| app.st.painted.target_at(p, SLOP).is_some());
     let left = background.dragged_by(egui::PointerButton::Primary) && on_names && !on_item;
-    if (left || background.dragged_by(egui::PointerButton::Secondary)) && app.canvas.drag.is_none()
-    {
+    if (left || background.dragged_by(egui::PointerButton::Secondary)) && app.st.drag.is_none() {
         let d = background.drag_delta();
-        app.view.pan(d.x, d.y);
+        app.change(ViewChange::Pan(d.x, d.y));
     }
 }
 
-fn reveal_selection(app: &mut StackplanApp, rect: Rect) {
-    let Some(sel) = &app.view.selection else {
+fn reveal_selection(app: &mut Pass, rect: Rect) {
+    let Some(sel) = app.view.selection.clone() else {
         return;
     };
     let plan = app.plan();
@@ -740,15 +778,15 @@ fn reveal_selection(app: &mut StackplanApp, rect: Rect) {
     };
     if let Some(m) = month {
         let width = rect.width() - HEADER_WIDTH;
-        app.view.reveal(m.index() as f32, width);
+        app.change(ViewChange::ShowMonth(m.index() as f32, width));
     }
     reveal_vertically(app, &tag, rect.height());
 }
 
 /// Scrolls the lanes so that the item `tag` is in view: its own rectangle when the last
 /// scene laid it out, else its lane (and once that is in view, the item, next frame).
-fn reveal_vertically(app: &mut StackplanApp, tag: &Tag, height: f32) {
-    let Some((_, scene)) = &app.canvas.scene else {
+fn reveal_vertically(app: &mut Pass, tag: &Tag, height: f32) {
+    let Some((_, scene)) = &app.st.scene else {
         return;
     };
     let drawn = scene
@@ -781,9 +819,11 @@ fn reveal_vertically(app: &mut StackplanApp, tag: &Tag, height: f32) {
         height,
     );
     if (scroll - app.view.scroll_y).abs() > 0.5 {
-        app.view.scroll_y = scroll;
+        app.change(ViewChange::ScrollTo(scroll));
         // Laid out again at the new place, the item itself can be shown exactly.
-        app.view.reveal_pending = drawn.is_none();
+        if drawn.is_none() {
+            app.change(ViewChange::RevealPending(true));
+        }
     }
 }
 
@@ -804,7 +844,7 @@ fn scroll_to_show(scroll: f32, (top, bottom): (f32, f32), ruler: f32, height: f3
 
 /// Clicks and double-clicks on empty canvas, and drags on the ruler (time cursor).
 fn background_input(
-    app: &mut StackplanApp,
+    app: &mut Pass,
     ui: &Ui,
     background: &Response,
     scene: &Scene,
@@ -819,8 +859,8 @@ fn background_input(
     if background.clicked() {
         background.request_focus();
         if on_ruler {
-            app.view.cursor = Some(view.month_at(s.x));
-        } else if let Some(target) = app.canvas.painted.target_at(p, SLOP) {
+            app.change(ViewChange::Cursor(Some(view.month_at(s.x))));
+        } else if let Some(target) = app.st.painted.target_at(p, SLOP) {
             // Pressed in the frame the pointer arrived, before the item had its widget.
             let tag = target.tag.clone();
             click_tag(app, ui, &tag);
@@ -828,19 +868,17 @@ fn background_input(
             app.select(None);
         }
     }
-    if background.drag_started_by(egui::PointerButton::Primary) && app.canvas.drag.is_none() {
+    if background.drag_started_by(egui::PointerButton::Primary) && app.st.drag.is_none() {
         let origin = ui.input(|i| i.pointer.press_origin()).unwrap_or(p);
         if on_ruler {
-            app.canvas.drag = Some(Drag::Cursor);
-        } else if at.lanes().contains(origin)
-            && app.canvas.painted.target_at(origin, SLOP).is_none()
-        {
+            app.st.drag = Some(Drag::Cursor);
+        } else if at.lanes().contains(origin) && app.st.painted.target_at(origin, SLOP).is_none() {
             let kept = if adding(ui) {
                 app.view.selected()
             } else {
                 Vec::new()
             };
-            app.canvas.drag = Some(Drag::Band {
+            app.st.drag = Some(Drag::Band {
                 start: origin,
                 kept,
             });
@@ -850,13 +888,14 @@ fn background_input(
         && !on_ruler
         && let Some(layer) = scene.band_at(s.y).and_then(|b| b.layer.clone())
     {
-        app.add_item(ItemKind::Investment, &layer, view.month_at(s.x));
+        let add = Edit::Add(ItemKind::Investment, layer, view.month_at(s.x));
+        app.out.edit("Add investment", add);
     }
 }
 
 /// Starts, continues and finishes drags of items, handles and the time cursor.
 fn drag_input(
-    app: &mut StackplanApp,
+    app: &mut Pass,
     ui: &Ui,
     background: &Response,
     scene: &Scene,
@@ -875,11 +914,11 @@ fn drag_input(
             // The press came in the same frame as the pointer (a slow frame): the item has no
             // widget yet, but it is painted under the press.
             let p = origin.filter(|_| background.drag_started_by(primary))?;
-            let target = app.canvas.painted.target_at(p, SLOP)?;
+            let target = app.st.painted.target_at(p, SLOP)?;
             Some((target.tag.clone(), target.rect, Some(p)))
         });
     if let Some((tag, rect, pos)) = started
-        && app.canvas.drag.is_none()
+        && app.st.drag.is_none()
     {
         let grab = origin
             .or(pos)
@@ -890,15 +929,15 @@ fn drag_input(
             Some(item) => moved_with(app.plan(), &app.view.selected(), item),
             None => Vec::new(),
         };
-        app.canvas.drag = start_drag(app.plan(), &tag, grab, rect.center(), others);
+        app.st.drag = start_drag(app.plan(), &tag, grab, rect.center(), others);
         match group {
             // The item grabbed becomes the primary one of the selection, which stays.
-            Some(item) => app.view.selection = Some(item),
+            Some(item) => app.change(ViewChange::Primary(item)),
             None => select_tag(app, &tag),
         }
         ui.memory_mut(|m| m.request_focus(canvas_id()));
     }
-    let Some(drag) = app.canvas.drag.clone() else {
+    let Some(drag) = app.st.drag.clone() else {
         return;
     };
     let (pointer, down) = ui.input(|i| {
@@ -925,7 +964,7 @@ fn drag_input(
     }
     if !down {
         finish_drag(app, &drag, pointer.map(|p| at.to_scene(p)), scene);
-        app.canvas.drag = None;
+        app.st.drag = None;
     }
 }
 
@@ -991,7 +1030,7 @@ fn start_drag(
 }
 
 fn continue_drag(
-    app: &mut StackplanApp,
+    app: &mut Pass,
     drag: &Drag,
     s: layout::Point,
     scene: &Scene,
@@ -1026,18 +1065,17 @@ fn continue_drag(
             if unchanged {
                 return;
             }
-            let grabbed = Moved {
+            let grabbed = Placed {
                 kind: *kind,
                 id: id.clone(),
-                origin: month,
+                month,
                 layer: lane,
             };
-            app.doc.gesture_edit(|p| {
-                place(p, &grabbed, 0);
-                for other in others {
-                    place(p, other, delta);
-                }
-            });
+            let moved = std::iter::once(grabbed)
+                .chain(others.iter().map(|o| placed(o, delta)))
+                .collect();
+            app.out
+                .push(Action::Edit(Record::Gesture, Edit::Place(moved)));
         }
         Drag::Resize { id, end } => {
             let boundary = fractional_month(view, s.x).round() as i32;
@@ -1049,29 +1087,31 @@ fn continue_drag(
                 BarEnd::Start => {
                     let m = Month::from_index(boundary).min(inv.end);
                     if m != inv.start {
-                        app.doc.gesture_edit(|p| edits::set_start(p, &id, m));
+                        let edit = Edit::SetStart(id, m);
+                        app.out.push(Action::Edit(Record::Gesture, edit));
                     }
                 }
                 BarEnd::End => {
                     let m = Month::from_index(boundary - 1).max(inv.start);
                     if m != inv.end {
-                        app.doc.gesture_edit(|p| edits::set_end(p, &id, m));
+                        let edit = Edit::SetEnd(id, m);
+                        app.out.push(Action::Edit(Record::Gesture, edit));
                     }
                 }
             }
         }
         Drag::Cursor => {
-            app.view.cursor = Some(view.month_at(s.x));
+            app.change(ViewChange::Cursor(Some(view.month_at(s.x))));
         }
         Drag::Band { .. } | Drag::Link { .. } => {}
     }
 }
 
 /// Selects what the rubber band from `start` to `p` touches, besides what was `kept`.
-fn band_select(app: &mut StackplanApp, start: Pos2, kept: &[Selection], p: Pos2) {
+fn band_select(app: &mut Pass, start: Pos2, kept: &[Selection], p: Pos2) {
     let band = Rect::from_two_pos(start, p);
     let touched = app
-        .canvas
+        .st
         .painted
         .targets()
         .iter()
@@ -1084,30 +1124,32 @@ fn band_select(app: &mut StackplanApp, start: Pos2, kept: &[Selection], p: Pos2)
         }
     }
     if items != app.view.selected() {
-        app.view.select_many(items, false);
+        app.change(ViewChange::SelectMany(items, false));
     }
 }
 
-/// Puts a moved item `delta` months from where it was, in its layer.
-fn place(plan: &mut Roadmap, item: &Moved, delta: i32) {
-    let month = item.origin.plus(delta);
-    match item.kind {
-        ItemKind::Investment => edits::place_investment(plan, &item.id, month, &item.layer),
-        _ => edits::place_milestone(plan, &item.id, month, &item.layer),
+/// A moved item `delta` months from where it was, in its layer.
+fn placed(item: &Moved, delta: i32) -> Placed {
+    Placed {
+        kind: item.kind,
+        id: item.id.clone(),
+        month: item.origin.plus(delta),
+        layer: item.layer.clone(),
     }
 }
 
-fn finish_drag(app: &mut StackplanApp, drag: &Drag, at: Option<layout::Point>, scene: &Scene) {
+fn finish_drag(app: &mut Pass, drag: &Drag, at: Option<layout::Point>, scene: &Scene) {
+    let end = |label: String| Action::EndGesture(label);
     match drag {
         Drag::Move { others, .. } if !others.is_empty() => app
-            .doc
-            .end_gesture(&format!("Move {} items", others.len() + 1)),
+            .out
+            .push(end(format!("Move {} items", others.len() + 1))),
         Drag::Move {
             kind: ItemKind::Milestone,
             ..
-        } => app.doc.end_gesture("Move milestone"),
-        Drag::Move { .. } => app.doc.end_gesture("Move investment"),
-        Drag::Resize { .. } => app.doc.end_gesture("Resize investment"),
+        } => app.out.push(end("Move milestone".to_owned())),
+        Drag::Move { .. } => app.out.push(end("Move investment".to_owned())),
+        Drag::Resize { .. } => app.out.push(end("Resize investment".to_owned())),
         Drag::Link { from, .. } => {
             let target = at
                 .and_then(|p| scene.hit(p, 2.0))
@@ -1116,10 +1158,7 @@ fn finish_drag(app: &mut StackplanApp, drag: &Drag, at: Option<layout::Point>, s
                     _ => None,
                 });
             if let Some(to) = target {
-                let from = from.clone();
-                app.doc.edit("Add link", |p| {
-                    edits::link_by_drag(p, &from, &to);
-                });
+                app.out.edit("Add link", Edit::LinkByDrag(from.clone(), to));
             }
         }
         Drag::Cursor | Drag::Band { .. } => {}

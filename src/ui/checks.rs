@@ -2,7 +2,7 @@
 
 use egui::{Color32, RichText};
 
-use super::app::StackplanApp;
+use super::action::{Actions, Context};
 use super::view::Selection;
 use crate::analysis::{Finding, Severity};
 
@@ -33,8 +33,8 @@ fn finding_label(f: &Finding) -> RichText {
 }
 
 /// The list of every finding.
-pub fn checks_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
-    let analysis = app.analysis();
+pub fn checks_ui(cx: &Context, ui: &mut egui::Ui, out: &mut Actions) {
+    let analysis = cx.analysis;
     let findings = analysis.findings();
     ui.horizontal(|ui| {
         ui.strong("Checks");
@@ -62,13 +62,13 @@ pub fn checks_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
                         ui.allocate_exact_size(egui::vec2(8.0, 8.0), egui::Sense::hover());
                     ui.painter()
                         .circle_filled(dot.center(), 4.0, severity_colour(f.severity));
-                    let selected = f.ids.first().is_some_and(|id| app.view().is_selected(id));
+                    let selected = f.ids.first().is_some_and(|id| cx.view.is_selected(id));
                     let resp = ui
                         .selectable_label(selected, finding_label(f))
                         .accessible_name(crate::analysis::spoken::finding(f))
                         .on_hover_text(f.ids.join(", "));
                     if resp.clicked() {
-                        select_first(app, f);
+                        select_first(cx, f, out);
                     }
                 });
             }
@@ -76,8 +76,8 @@ pub fn checks_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
 }
 
 /// Selects the first item a finding names and scrolls the canvas to it.
-fn select_first(app: &mut StackplanApp, f: &Finding) {
-    let plan = app.plan();
+fn select_first(cx: &Context, f: &Finding, out: &mut Actions) {
+    let plan = cx.plan();
     let Some((kind, id)) = f
         .ids
         .iter()
@@ -85,8 +85,7 @@ fn select_first(app: &mut StackplanApp, f: &Finding) {
     else {
         return;
     };
-    app.select(Some(Selection::new(kind, &id)));
-    app.view_mut().reveal_pending = true;
+    out.select_and_reveal(Selection::new(kind, &id));
 }
 
 /// The findings that name `id`, as lines (for tooltips and the inspector).

@@ -15,6 +15,16 @@ pub enum Command {
     SaveAs,
     /// Export the chart and report to PDF, SVG or PNG, or the tables to CSV.
     Export,
+    /// Write the handout PDF: one page per presentation stop.
+    ExportHandout,
+    /// Import a plan from MS Project, GanttProject, a spreadsheet or CSV tables.
+    Import,
+    /// Compare the plan with another plan file.
+    CompareWith,
+    /// Compare the unsaved edits with the saved file.
+    CompareWithSaved,
+    /// End the comparison.
+    StopComparing,
     /// Close the window.
     Quit,
     /// Take back the last edit.
@@ -47,6 +57,8 @@ pub enum Command {
     ToggleChecks,
     /// Show or hide the exposure chart.
     ToggleExposure,
+    /// Show or hide the presentation stops.
+    ToggleStops,
     /// Select the next item on the canvas.
     SelectNext,
     /// Select the previous item on the canvas.
@@ -77,12 +89,17 @@ pub enum Command {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 34] = [
+    pub const ALL: [Command; 40] = [
         Command::New,
         Command::Open,
+        Command::Import,
         Command::Save,
         Command::SaveAs,
         Command::Export,
+        Command::ExportHandout,
+        Command::CompareWith,
+        Command::CompareWithSaved,
+        Command::StopComparing,
         Command::Quit,
         Command::Undo,
         Command::Redo,
@@ -99,6 +116,7 @@ impl Command {
         Command::ToggleInspector,
         Command::ToggleChecks,
         Command::ToggleExposure,
+        Command::ToggleStops,
         Command::SelectNext,
         Command::SelectPrevious,
         Command::NudgeEarlier,
@@ -122,6 +140,11 @@ impl Command {
             Command::Save => "Save",
             Command::SaveAs => "Save As…",
             Command::Export => "Export…",
+            Command::ExportHandout => "Export handout…",
+            Command::Import => "Import…",
+            Command::CompareWith => "Compare with…",
+            Command::CompareWithSaved => "Compare with saved version",
+            Command::StopComparing => "Stop comparing",
             Command::Quit => "Quit",
             Command::Undo => "Undo",
             Command::Redo => "Redo",
@@ -138,6 +161,7 @@ impl Command {
             Command::ToggleInspector => "Inspector",
             Command::ToggleChecks => "Checks",
             Command::ToggleExposure => "Exposure chart",
+            Command::ToggleStops => "Stops",
             Command::SelectNext => "Select next item",
             Command::SelectPrevious => "Select previous item",
             Command::NudgeEarlier => "Move a month earlier",
@@ -192,7 +216,14 @@ impl Command {
             Command::Present => (Modifiers::NONE, Key::F5),
             Command::Find => (cmd, Key::F),
             Command::SelectAll => (cmd, Key::A),
-            Command::CollapseLanes | Command::ExpandLanes => return None,
+            Command::CollapseLanes
+            | Command::ExpandLanes
+            | Command::ExportHandout
+            | Command::Import
+            | Command::CompareWith
+            | Command::CompareWithSaved
+            | Command::StopComparing
+            | Command::ToggleStops => return None,
         };
         Some(KeyboardShortcut::new(modifiers, key))
     }

@@ -2,17 +2,16 @@
 //! comparison follows every edit, the canvas draws the other plan's ghosts, and the Compare
 //! panel lists the differences, consequences first.
 
-use std::path::Path;
 use std::sync::Arc;
 
 use egui::{Color32, RichText, Ui};
 
-use super::app::StackplanApp;
+use super::action::{Actions, Context};
+use super::commands::Command;
+use super::history::Document;
 use super::view::Selection;
 use crate::analysis::Analysis;
 use crate::analysis::compare::{Comparison, Options, compare_with};
-use crate::analysis::two_paths::OtherPath;
-use crate::io;
 use crate::model::Roadmap;
 
 /// A comparison with saved analyses slower than this is not redone for every drag step.
@@ -37,122 +36,68 @@ impl CompareState {
     }
 
     /// The other plan's analysis.
-    pub fn other_analysis(&self) -> &Analysis {
+    pub fn other_analysis(&self) -> &Arc<Analysis> {
         &self.other_analysis
     }
 }
 
-impl StackplanApp {
-    /// Compares the plan being edited (B) with `other` (A) until "Stop comparing".
-    pub fn compare_with(&mut self, other: Roadmap, label: &str) {
-        let generation = self.compare.as_ref().map_or(1, |c| c.generation + 1);
-        self.compare = Some(CompareState {
-            other_analysis: Arc::new(Analysis::of(&other)),
+impl CompareState {
+    /// A comparison with `other` (A), whose analysis is `other_analysis`, called `label`;
+    /// `generation` counts the plans compared with.
+    pub fn new(
+        other: Roadmap,
+        other_analysis: Arc<Analysis>,
+        label: &str,
+        generation: u64,
+    ) -> CompareState {
+        CompareState {
             other,
+            other_analysis,
             label: label.to_owned(),
             generation,
             cached: None,
-        });
-        self.status = format!("Comparing with {label}");
-    }
-
-    /// Compares with the plan in `path`; a file that cannot be read is reported, nothing else
-    /// changes.
-    pub fn compare_with_file(&mut self, path: &Path) {
-        match io::load_path(path) {
-            Ok(plan) => {
-                let name = path.file_name().map_or(path.display().to_string(), |n| {
-                    n.to_string_lossy().into_owned()
-                });
-                self.compare_with(plan, &name);
-            }
-            Err(e) => self.show_error("Cannot compare with the file", &e.to_string(), e.position()),
         }
     }
 
-    /// Compares the unsaved edits with the plan's file as it is on disk.
-    pub fn compare_with_saved(&mut self) {
-        match self.document().path().cloned() {
-            Some(path) => match io::load_path(&path) {
-                Ok(plan) => self.compare_with(plan, "the saved version"),
-                Err(e) => self.show_error(
-                    "Cannot read the saved version",
-                    &e.to_string(),
-                    e.position(),
-                ),
-            },
-            None => {
-                self.status = "This plan has not been saved yet: nothing to compare with".into()
-            }
-        }
-    }
-
-    /// The other path of the open comparison, for the presentation's and the handout's
-    /// comparison stop.
-    pub fn other_path(&mut self) -> Option<OtherPath> {
-        let (other, other_analysis) = {
-            let state = self.compare.as_ref()?;
-            (Arc::new(state.other.clone()), state.other_analysis.clone())
-        };
-        let analysis = self.analysis();
-        Some(OtherPath::new(
-            self.doc.plan(),
-            &analysis,
-            other,
-            other_analysis,
-        ))
-    }
-
-    /// Ends the comparison.
-    pub fn stop_comparing(&mut self) {
-        self.compare = None;
-        self.status = "Stopped comparing".to_owned();
-    }
-
-    /// The comparison state, when comparing.
-    pub fn comparing(&self) -> Option<&CompareState> {
-        self.compare.as_ref()
-    }
-
-    /// The comparison of the other plan (A) with the plan as it is now (B), redone after each
-    /// edit (during a drag on a plan too large to compare within a frame, the one from before
-    /// the drag is kept until it ends).
-    pub fn comparison(&mut self) -> Option<Arc<Comparison>> {
-        let revision = self.document().revision();
-        let in_gesture = self.document().in_gesture();
-        let state = self.compare.as_ref()?;
-        if let Some((r, c, cost)) = &state.cached
-            && (*r == revision || (in_gesture && *cost > SLOW_COMPARISON))
+    /// The comparison of the other plan (A) with `doc`'s plan as it is now (B), whose
+    /// analysis is `analysis`; redone after each edit (during a drag on a plan too large to
+    /// compare within a frame, the one from before the drag is kept until it ends).
+    pub fn comparison_with(
+        &mut self,
+        doc: &Document,
+        analysis: &Analysis,
+    ) -> Option<Arc<Comparison>> {
+        let revision = doc.revision();
+        if let Some((r, c, cost)) = &self.cached
+            && (*r == revision || (doc.in_gesture() && *cost > SLOW_COMPARISON))
         {
             return Some(c.clone());
         }
-        let analysis = self.analysis();
         let started = std::time::Instant::now();
-        let state = self.compare.as_mut()?;
         let comparison = Arc::new(compare_with(
-            &state.other,
-            &state.other_analysis,
-            self.doc.plan(),
-            &analysis,
+            &self.other,
+            &self.other_analysis,
+            doc.plan(),
+            analysis,
             &Options::default(),
         ));
-        state.cached = Some((revision, comparison.clone(), started.elapsed()));
+        self.cached = Some((revision, comparison.clone(), started.elapsed()));
         Some(comparison)
     }
 }
 
 /// The Compare panel: what is compared, the headline, "Stop comparing", and every difference
 /// (consequences first); clicking one selects its item.
-pub fn compare_ui(app: &mut StackplanApp, ui: &mut Ui) {
-    let Some(comparison) = app.comparison() else {
+pub fn compare_ui(cx: &Context, ui: &mut Ui, out: &mut Actions) {
+    let Some(compared) = cx.compared else {
         return;
     };
-    let label = app.comparing().map_or(String::new(), |c| c.label.clone());
+    let comparison = compared.comparison;
     ui.heading("Compare");
-    ui.label(format!("A: {label}"));
+    ui.label(format!("A: {}", compared.label));
     ui.label("B: this plan, as edited");
     if ui.button("Stop comparing").clicked() {
-        app.stop_comparing();
+        out.run(Command::StopComparing);
         return;
     }
     ui.separator();
@@ -183,18 +128,15 @@ pub fn compare_ui(app: &mut StackplanApp, ui: &mut Ui) {
             }
         });
     if let Some(id) = clicked {
-        select_in_plan(app, &id);
+        select_in_plan(cx, &id, out);
     }
 }
 
 /// Selects item `id` of the plan being edited and brings it into view; an item only the other
 /// plan has is said in the status line.
-fn select_in_plan(app: &mut StackplanApp, id: &str) {
-    match app.plan().kind_of(id) {
-        Some(kind) => {
-            app.select(Some(Selection::new(kind, id)));
-            app.view_mut().reveal_pending = true;
-        }
-        None => app.status = format!("{id} is only in the other plan"),
+fn select_in_plan(cx: &Context, id: &str, out: &mut Actions) {
+    match cx.plan().kind_of(id) {
+        Some(kind) => out.select_and_reveal(Selection::new(kind, id)),
+        None => out.status(format!("{id} is only in the other plan")),
     }
 }

@@ -3,9 +3,9 @@
 
 use egui::{Color32, RichText, Ui};
 
-use super::app::StackplanApp;
+use super::action::{self, Actions, Context, Record, ViewChange};
 use super::view::Selection;
-use crate::analysis::merge::{Choice, current_value, resolve};
+use crate::analysis::merge::{Choice, current_value};
 use crate::model::{Conflict, ConflictKind, ItemKind, Roadmap};
 
 /// Values longer than this are shortened in a row (the whole value shows on hover).
@@ -17,7 +17,7 @@ const OURS: Color32 = Color32::from_rgb(0x1D, 0x4E, 0xD8);
 const THEIRS: Color32 = Color32::from_rgb(0xB4, 0x53, 0x09);
 
 /// What the planner asked for in the panel this frame.
-enum Action {
+enum Asked {
     /// Resolve this conflict this way.
     Resolve(Conflict, Choice),
     /// Show the conflict's item in the inspector.
@@ -25,8 +25,8 @@ enum Action {
 }
 
 /// The Resolve conflicts panel (shown while the plan has conflicts).
-pub fn conflicts_ui(app: &mut StackplanApp, ui: &mut Ui) {
-    let conflicts = app.plan().conflicts.clone();
+pub fn conflicts_ui(cx: &Context, ui: &mut Ui, out: &mut Actions) {
+    let conflicts = &cx.plan().conflicts;
     ui.heading("Resolve conflicts");
     ui.label(format!(
         "{} left by a merge. Until resolved, the plan holds our value.",
@@ -39,7 +39,7 @@ pub fn conflicts_ui(app: &mut StackplanApp, ui: &mut Ui) {
         .show(ui, |ui| {
             for (i, conflict) in conflicts.iter().enumerate() {
                 ui.push_id(i, |ui| {
-                    if let Some(a) = conflict_row_ui(app.plan(), conflict, ui) {
+                    if let Some(a) = conflict_row_ui(cx.plan(), conflict, ui) {
                         action = Some(a);
                     }
                 });
@@ -47,8 +47,8 @@ pub fn conflicts_ui(app: &mut StackplanApp, ui: &mut Ui) {
             }
         });
     match action {
-        Some(Action::Resolve(conflict, choice)) => resolve_now(app, &conflict, &choice),
-        Some(Action::Edit(conflict)) => edit(app, &conflict),
+        Some(Asked::Resolve(conflict, choice)) => resolve_now(&conflict, choice, out),
+        Some(Asked::Edit(conflict)) => edit(&conflict, out),
         None => {}
     }
 }
@@ -64,7 +64,7 @@ fn count(n: usize) -> String {
 
 /// One conflict: what it is about, base / ours / theirs (and the value now, once edited),
 /// and the three choices.
-fn conflict_row_ui(plan: &Roadmap, conflict: &Conflict, ui: &mut Ui) -> Option<Action> {
+fn conflict_row_ui(plan: &Roadmap, conflict: &Conflict, ui: &mut Ui) -> Option<Asked> {
     let about = heading(plan, conflict);
     ui.label(RichText::new(&about).strong());
     let now = current_value(plan, conflict);
@@ -89,7 +89,7 @@ fn conflict_row_ui(plan: &Roadmap, conflict: &Conflict, ui: &mut Ui) -> Option<A
             .on_hover_text("Keep the value the plan holds now")
             .clicked()
         {
-            action = Some(Action::Resolve(conflict.clone(), Choice::Ours));
+            action = Some(Asked::Resolve(conflict.clone(), Choice::Ours));
         }
         if ui
             .button("Take theirs")
@@ -97,7 +97,7 @@ fn conflict_row_ui(plan: &Roadmap, conflict: &Conflict, ui: &mut Ui) -> Option<A
             .on_hover_text("Set their value")
             .clicked()
         {
-            action = Some(Action::Resolve(conflict.clone(), Choice::Theirs));
+            action = Some(Asked::Resolve(conflict.clone(), Choice::Theirs));
         }
         let editable = match conflict.kind {
             ConflictKind::Plan => true,
@@ -111,7 +111,7 @@ fn conflict_row_ui(plan: &Roadmap, conflict: &Conflict, ui: &mut Ui) -> Option<A
             .on_hover_text(hint)
             .clicked()
         {
-            action = Some(Action::Edit(conflict.clone()));
+            action = Some(Asked::Edit(conflict.clone()));
         }
     });
     action
@@ -187,31 +187,23 @@ fn capitalised(word: &str) -> String {
 }
 
 /// Resolves `conflict` as one undoable edit; a value that does not fit is shown, not applied.
-fn resolve_now(app: &mut StackplanApp, conflict: &Conflict, choice: &Choice) {
+fn resolve_now(conflict: &Conflict, choice: Choice, out: &mut Actions) {
     let verb = match choice {
         Choice::Ours => "Keep ours",
         Choice::Theirs => "Take theirs",
         Choice::Value(_) => "Resolve",
     };
-    let mut outcome = Ok(());
-    app.doc.edit(&format!("{verb}: {conflict}"), |plan| {
-        outcome = resolve(plan, conflict, choice);
-    });
-    match outcome {
-        Ok(()) => {
-            app.status = format!("{verb}: {conflict}");
-            app.drop_missing_selection();
-        }
-        Err(e) => app.show_error("Cannot resolve the conflict", &e.to_string(), None),
-    }
+    let label = format!("{verb}: {conflict}");
+    let edit = action::Edit::Resolve(Box::new(conflict.clone()), choice);
+    out.push(action::Action::Edit(Record::Step(label), edit));
 }
 
 /// Selects the conflict's item (or the plan) and puts the keyboard in the inspector.
-fn edit(app: &mut StackplanApp, conflict: &Conflict) {
+fn edit(conflict: &Conflict, out: &mut Actions) {
     let kind = match conflict.kind {
         ConflictKind::Plan => None,
         ConflictKind::Stop => {
-            app.view_mut().panels.stops = true;
+            out.view(ViewChange::ShowStops);
             return;
         }
         ConflictKind::Layer => Some(ItemKind::Layer),
@@ -219,11 +211,9 @@ fn edit(app: &mut StackplanApp, conflict: &Conflict) {
         ConflictKind::Investment => Some(ItemKind::Investment),
         ConflictKind::Milestone => Some(ItemKind::Milestone),
     };
-    app.select(kind.map(|k| Selection::new(k, &conflict.id)));
-    let view = app.view_mut();
-    view.panels.inspector = true;
-    view.reveal_pending = kind.is_some();
-    app.focus_inspector = true;
+    out.select(kind.map(|k| Selection::new(k, &conflict.id)));
+    out.view(ViewChange::RevealPending(kind.is_some()));
+    out.push(action::Action::FocusInspector);
 }
 
 #[cfg(test)]

@@ -3,15 +3,14 @@
 
 use egui::RichText;
 
-use super::app::StackplanApp;
+use super::action::{Actions, Context, ViewChange};
 use super::view::Selection;
 use crate::model::{ItemKind, Roadmap};
 
 /// The chain of items that fixes milestone `id`'s date, earliest first, each a link that
 /// selects it; and the switch that outlines the chain on the canvas.
-pub fn critical_path_ui(app: &mut StackplanApp, ui: &mut egui::Ui, id: &str) {
-    let analysis = app.analysis();
-    let path = analysis.critical_path(id);
+pub fn critical_path_ui(cx: &Context, ui: &mut egui::Ui, id: &str, out: &mut Actions) {
+    let path = cx.analysis.critical_path(id);
     if path.len() < 2 {
         return;
     }
@@ -19,7 +18,7 @@ pub fn critical_path_ui(app: &mut StackplanApp, ui: &mut egui::Ui, id: &str) {
     ui.strong("Critical path");
     ui.weak("The chain of links that fixes this milestone's date.");
     let mut chosen = None;
-    let plan = app.plan();
+    let plan = cx.plan();
     for (n, step) in path.iter().enumerate() {
         let Some((kind, text)) = describe(plan, step) else {
             continue;
@@ -35,10 +34,15 @@ pub fn critical_path_ui(app: &mut StackplanApp, ui: &mut egui::Ui, id: &str) {
             chosen = Some(Selection::new(kind, step));
         }
     }
-    let view = app.view_mut();
-    ui.checkbox(&mut view.critical_path, "Outline it on the canvas");
+    let mut outline = cx.view.critical_path;
+    if ui
+        .checkbox(&mut outline, "Outline it on the canvas")
+        .changed()
+    {
+        out.view(ViewChange::CriticalPath(outline));
+    }
     if let Some(selection) = chosen {
-        app.select(Some(selection));
+        out.select(Some(selection));
     }
 }
 

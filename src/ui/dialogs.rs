@@ -4,25 +4,12 @@ use std::path::PathBuf;
 
 use egui::{Id, Modal, RichText};
 
-use super::app::StackplanApp;
-use super::edits;
+use super::action::{Action, Actions, Edit};
 use super::export_form::{self, ExportForm, FormAnswer};
+pub use super::files::Pending;
 use super::files::{self, FilePurpose, Recovery};
-use super::history::Document;
-use crate::model::{ItemKind, plural};
-
-/// Something that would discard the current document, waiting for the user's answer.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Pending {
-    /// Start a new plan.
-    New,
-    /// Open a file (asking which when `None`).
-    Open(Option<PathBuf>),
-    /// Import a file as a new plan, with these choices.
-    Import(PathBuf, crate::import::ImportOptions),
-    /// Close the window.
-    Quit,
-}
+use super::view::Selection;
+use crate::model::{ItemKind, Roadmap, plural};
 
 /// A modal dialog on top of the editor.
 #[derive(Debug, Clone)]
@@ -84,56 +71,52 @@ impl Dialog {
     }
 }
 
-/// What to do once the user has answered a dialog.
-type Answer = Box<dyn FnOnce(&mut StackplanApp)>;
-
-/// Shows `dialog`; returns it while it stays open, `None` once answered.
-pub fn dialog_ui(app: &mut StackplanApp, dialog: Dialog, ctx: &egui::Context) -> Option<Dialog> {
-    let mut dialog = dialog;
-    let mut answer: Option<Answer> = None;
+/// Shows `dialog` over `plan` (called `name`); pushes what the answer asks for. True while
+/// it stays open.
+pub fn dialog_ui(
+    plan: &Roadmap,
+    name: &str,
+    dialog: &mut Dialog,
+    ctx: &egui::Context,
+    out: &mut Actions,
+) -> bool {
+    let mut answer: Option<Vec<Action>> = None;
     let modal = Modal::new(Id::unique("stackplan-dialog")).show(ctx, |ui| {
         ui.set_max_width(440.0);
         ui.heading(dialog.heading());
         ui.add_space(6.0);
-        match &mut dialog {
-            Dialog::Export(form) => match export_form::form_ui(ui, form, app.plan()) {
+        match dialog {
+            Dialog::Export(form) => match export_form::form_ui(ui, form, plan) {
                 Some(FormAnswer::Export(options)) => {
-                    answer = Some(Box::new(move |app: &mut StackplanApp| {
-                        app.export_with(options);
-                    }));
+                    answer = Some(vec![Action::ExportWith(options)]);
                 }
-                Some(FormAnswer::Cancel) => answer = Some(Box::new(|_| {})),
+                Some(FormAnswer::Cancel) => answer = Some(Vec::new()),
                 None => {}
             },
             Dialog::Import(form) => match super::import::form_ui(ui, form) {
                 Some(super::import::ImportAnswer::Import(options)) => {
                     let path = form.path.clone();
-                    answer = Some(Box::new(move |app: &mut StackplanApp| {
-                        app.remember_columns(&options.mapping);
-                        app.request(Pending::Import(path, options));
-                    }));
+                    answer = Some(vec![
+                        Action::RememberColumns(options.mapping.clone()),
+                        Action::Import(path, options),
+                    ]);
                 }
-                Some(super::import::ImportAnswer::Cancel) => answer = Some(Box::new(|_| {})),
+                Some(super::import::ImportAnswer::Cancel) => answer = Some(Vec::new()),
                 None => {}
             },
             Dialog::Unsaved(pending) => {
-                let name = app.document_name();
                 ui.label(format!("Save the changes to “{name}” before {}?", verb(pending)));
                 ui.label("Your changes are lost if you don't save them.");
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
-                    let pending = pending.clone();
                     if ui.button("Save").clicked() {
-                        let p = pending.clone();
-                        answer = Some(Box::new(move |app: &mut StackplanApp| {
-                            app.save_then(Some(p));
-                        }));
+                        answer = Some(vec![Action::Perform(pending.clone(), true)]);
                     }
                     if ui.button("Don't save").clicked() {
-                        answer = Some(Box::new(move |app: &mut StackplanApp| app.perform(pending)));
+                        answer = Some(vec![Action::Perform(pending.clone(), false)]);
                     }
                     if ui.button("Cancel").clicked() {
-                        answer = Some(Box::new(|_| {}));
+                        answer = Some(Vec::new());
                     }
                 });
             }
@@ -152,7 +135,7 @@ pub fn dialog_ui(app: &mut StackplanApp, dialog: Dialog, ctx: &egui::Context) ->
                 }
                 ui.add_space(8.0);
                 if ui.button("OK").clicked() {
-                    answer = Some(Box::new(|_| {}));
+                    answer = Some(Vec::new());
                 }
             }
             Dialog::Notice { lines, .. } => {
@@ -163,7 +146,7 @@ pub fn dialog_ui(app: &mut StackplanApp, dialog: Dialog, ctx: &egui::Context) ->
                 });
                 ui.add_space(8.0);
                 if ui.button("OK").clicked() {
-                    answer = Some(Box::new(|_| {}));
+                    answer = Some(Vec::new());
                 }
             }
             Dialog::Recovery(found) => {
@@ -175,11 +158,11 @@ pub fn dialog_ui(app: &mut StackplanApp, dialog: Dialog, ctx: &egui::Context) ->
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
                     if ui.button("Restore").clicked() {
-                        let found = Recovery::clone(found);
-                        answer = Some(Box::new(move |app: &mut StackplanApp| app.restore(found)));
+                        let found = Box::new(Recovery::clone(found));
+                        answer = Some(vec![Action::Restore(found)]);
                     }
                     if ui.button("Discard").clicked() {
-                        answer = Some(Box::new(|app: &mut StackplanApp| app.data.clear_recovery()));
+                        answer = Some(vec![Action::DiscardRecovery]);
                     }
                 });
             }
@@ -190,31 +173,28 @@ pub fn dialog_ui(app: &mut StackplanApp, dialog: Dialog, ctx: &egui::Context) ->
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
                     if ui.button("Replace").clicked() {
-                        let (path, purpose) = (path.clone(), purpose.clone());
-                        answer = Some(Box::new(move |app: &mut StackplanApp| {
-                            app.file_chosen(purpose, &path);
-                        }));
+                        answer = Some(vec![Action::FileChosen(purpose.clone(), path.clone())]);
                     }
                     if ui.button("Cancel").clicked() {
-                        answer = Some(Box::new(|_| {}));
+                        answer = Some(Vec::new());
                     }
                 });
             }
             Dialog::RemoveLayer { id, used } => {
-                let name = app.plan().layer(id).map_or(id.as_str(), |l| l.name.as_str()).to_owned();
+                let name = plan.layer(id).map_or(id.as_str(), |l| l.name.as_str()).to_owned();
                 let items = plural(*used, "item sits", "items sit");
                 ui.label(format!("{items} in the layer “{name}”. Removing it removes them too."));
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
                     if ui.button("Remove layer and items").clicked() {
-                        let id = id.clone();
-                        answer = Some(Box::new(move |app: &mut StackplanApp| {
-                            app.doc.edit("Remove layer", |plan| edits::delete_item(plan, ItemKind::Layer, &id));
-                            app.drop_missing_selection();
-                        }));
+                        let layer = vec![Selection::new(ItemKind::Layer, id)];
+                        answer = Some(vec![Action::Edit(
+                            super::action::Record::step("Remove layer"),
+                            Edit::Delete(layer),
+                        )]);
                     }
                     if ui.button("Cancel").clicked() {
-                        answer = Some(Box::new(|_| {}));
+                        answer = Some(Vec::new());
                     }
                 });
             }
@@ -222,12 +202,13 @@ pub fn dialog_ui(app: &mut StackplanApp, dialog: Dialog, ctx: &egui::Context) ->
     });
     let escape = modal.should_close() && !matches!(dialog, Dialog::Recovery(_));
     match answer {
-        Some(act) => {
-            act(app);
-            app.dialog.take()
+        Some(actions) => {
+            for action in actions {
+                out.push(action);
+            }
+            false
         }
-        None if escape => None,
-        None => Some(dialog),
+        None => !escape,
     }
 }
 
@@ -237,21 +218,5 @@ fn verb(pending: &Pending) -> &'static str {
         Pending::Open(_) => "opening another file",
         Pending::Import(..) => "importing a file",
         Pending::Quit => "closing",
-    }
-}
-
-impl StackplanApp {
-    /// Puts recovered work back as the document, marked modified.
-    fn restore(&mut self, found: Recovery) {
-        let base = found
-            .path
-            .as_deref()
-            .and_then(|p| crate::io::load_path(p).ok());
-        let base = base.unwrap_or_else(|| self.doc.plan().clone());
-        let mut doc = Document::new(base, found.path);
-        doc.edit("Restore unsaved changes", |plan| *plan = found.plan);
-        self.doc = doc;
-        self.example = false;
-        self.view.fit_pending = true;
     }
 }

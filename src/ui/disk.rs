@@ -7,9 +7,8 @@ use std::time::{Duration, SystemTime};
 
 use egui::{Color32, RichText, Ui};
 
-use super::app::StackplanApp;
 use super::files;
-use crate::analysis::merge::merge;
+use super::history::Document;
 use crate::io;
 use crate::model::Roadmap;
 
@@ -54,28 +53,44 @@ pub struct DiskWatch {
     offer: Option<Offer>,
 }
 
-impl StackplanApp {
-    /// What the editor offers because the open file changed on disk, if anything.
-    pub fn disk_offer(&self) -> Option<&Offer> {
-        self.disk.as_ref().and_then(|w| w.offer.as_ref())
+impl DiskWatch {
+    /// What the editor offers because the file changed on disk, if anything.
+    pub fn offer(&self) -> Option<&Offer> {
+        self.offer.as_ref()
+    }
+
+    /// The plan as last loaded from or saved to the file: the base of a merge.
+    pub fn base(&self) -> &Roadmap {
+        &self.base
+    }
+
+    /// The disk's plan becomes the base of the next merge, and the offer is answered.
+    pub fn settle(&mut self, disk: Roadmap) {
+        self.base = disk;
+        self.offer = None;
+    }
+
+    /// Forgets the offer until the file changes again.
+    pub fn ignore(&mut self) {
+        self.offer = None;
     }
 }
 
-/// Looks at the open file about once a second (asking for a frame then) and prepares an
-/// offer when it holds something other than what was loaded or saved.
-pub fn watch_disk(app: &mut StackplanApp, ctx: &egui::Context) {
-    let Some(path) = app.doc.path().cloned() else {
-        app.disk = None;
+/// Looks at `doc`'s file about once a second (asking for a frame then) and prepares an
+/// offer in `disk` when it holds something other than what was loaded or saved.
+pub fn watch_disk(disk: &mut Option<DiskWatch>, doc: &Document, ctx: &egui::Context) {
+    let Some(path) = doc.path().cloned() else {
+        *disk = None;
         return;
     };
     ctx.request_repaint_after(Duration::from_secs_f64(POLL_SECONDS));
     let now = ctx.input(|i| i.time);
-    let watching = matches!(&app.disk, Some(w) if w.path == path);
+    let watching = matches!(disk, Some(w) if w.path == path);
     if !watching {
-        app.disk = Some(start_watch(app, path, now));
+        *disk = Some(start_watch(doc, path, now));
         return;
     }
-    let Some(watch) = app.disk.as_mut() else {
+    let Some(watch) = disk.as_mut() else {
         return;
     };
     if now < watch.next_poll {
@@ -88,12 +103,12 @@ pub fn watch_disk(app: &mut StackplanApp, ctx: &egui::Context) {
     }
     watch.stamp = stamp;
     match io::load_path(&path) {
-        Ok(disk) if &disk == app.doc.plan() => {
-            watch.base = disk;
+        Ok(on_disk) if &on_disk == doc.plan() => {
+            watch.base = on_disk;
             watch.offer = None;
         }
-        Ok(disk) if disk == watch.base => watch.offer = None,
-        Ok(disk) => watch.offer = Some(Offer::Changed(Box::new(disk))),
+        Ok(on_disk) if on_disk == watch.base => watch.offer = None,
+        Ok(on_disk) => watch.offer = Some(Offer::Changed(Box::new(on_disk))),
         Err(e) => watch.offer = Some(Offer::Unreadable(e.to_string())),
     }
     ctx.request_repaint();
@@ -101,16 +116,16 @@ pub fn watch_disk(app: &mut StackplanApp, ctx: &egui::Context) {
 
 /// Whether saving to `path` would overwrite a change on disk the editor has not offered yet
 /// (or whose offer is unanswered); such a change is offered now instead.
-pub fn changed_since_seen(app: &mut StackplanApp, path: &Path) -> bool {
-    let Some(watch) = app.disk.as_mut().filter(|w| w.path == path) else {
+pub fn changed_since_seen(disk: &mut Option<DiskWatch>, doc: &Document, path: &Path) -> bool {
+    let Some(watch) = disk.as_mut().filter(|w| w.path == path) else {
         return false;
     };
     let stamp = Stamp::of(path);
     if stamp.is_some() && stamp != watch.stamp {
         watch.stamp = stamp;
         watch.offer = match io::load_path(path) {
-            Ok(disk) if disk == watch.base || &disk == app.doc.plan() => None,
-            Ok(disk) => Some(Offer::Changed(Box::new(disk))),
+            Ok(on_disk) if on_disk == watch.base || &on_disk == doc.plan() => None,
+            Ok(on_disk) => Some(Offer::Changed(Box::new(on_disk))),
             Err(e) => Some(Offer::Unreadable(e.to_string())),
         };
     }
@@ -119,12 +134,12 @@ pub fn changed_since_seen(app: &mut StackplanApp, path: &Path) -> bool {
 
 /// Starts watching `path`: an unmodified document is what the file holds; otherwise the
 /// file is read for the base.
-fn start_watch(app: &StackplanApp, path: PathBuf, now: f64) -> DiskWatch {
+fn start_watch(doc: &Document, path: PathBuf, now: f64) -> DiskWatch {
     let stamp = Stamp::of(&path);
-    let base = if app.doc.is_modified() {
-        io::load_path(&path).unwrap_or_else(|_| app.doc.plan().clone())
+    let base = if doc.is_modified() {
+        io::load_path(&path).unwrap_or_else(|_| doc.plan().clone())
     } else {
-        app.doc.plan().clone()
+        doc.plan().clone()
     };
     DiskWatch {
         path,
@@ -136,38 +151,30 @@ fn start_watch(app: &StackplanApp, path: PathBuf, now: f64) -> DiskWatch {
 }
 
 /// The bar under the menu that says the file changed on disk, with Reload (no unsaved edits)
-/// or Merge (unsaved edits), and Ignore.
-pub fn disk_bar_ui(app: &mut StackplanApp, ui: &mut Ui) {
-    let Some(offer) = app.disk_offer().cloned() else {
-        return;
-    };
-    let name = files::display_name(app.doc.path());
-    let modified = app.doc.is_modified();
+/// or Merge (unsaved edits), and Ignore; returns what the planner chose.
+pub fn disk_bar_ui(offer: Option<&Offer>, doc: &Document, ui: &mut Ui) -> Option<Choice> {
+    let offer = offer?;
+    let name = files::display_name(doc.path());
+    let modified = doc.is_modified();
     let mut choice = None;
     egui::Panel::top("disk-changed")
         .frame(egui::Frame::side_top_panel(ui.style()).fill(Color32::from_rgb(0xFE, 0xF3, 0xC7)))
         .show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
-                choice = offer_ui(ui, &offer, &name, modified);
+                choice = offer_ui(ui, offer, &name, modified);
             });
         });
-    match (choice, offer) {
-        (Some(Choice::Reload), Offer::Changed(disk)) => reload(app, *disk),
-        (Some(Choice::Merge), Offer::Changed(disk)) => merge_from_disk(app, *disk),
-        (Some(Choice::Ignore), _) => {
-            if let Some(w) = app.disk.as_mut() {
-                w.offer = None;
-            }
-        }
-        _ => {}
-    }
+    choice
 }
 
 /// What the planner chose in the bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Choice {
+pub enum Choice {
+    /// Show the plan on disk.
     Reload,
+    /// Merge the plan on disk with the unsaved edits.
     Merge,
+    /// Keep this version.
     Ignore,
 }
 
@@ -221,77 +228,9 @@ fn offer_ui(ui: &mut Ui, offer: &Offer, name: &str, modified: bool) -> Option<Ch
     choice
 }
 
-/// Shows the plan on disk, as one undoable step, and counts it as saved.
-fn reload(app: &mut StackplanApp, disk: Roadmap) {
-    let Some(path) = app.doc.path().cloned() else {
-        return;
-    };
-    app.doc
-        .edit("Reload from disk", |plan| *plan = disk.clone());
-    app.doc.mark_saved(path);
-    app.status = "Reloaded the plan from disk".to_owned();
-    settle(app, disk);
-}
-
-/// Merges the changes on disk into the unsaved edits, as one undoable step; the edits stay
-/// in the recovery file (now merged) until the plan is saved.
-fn merge_from_disk(app: &mut StackplanApp, disk: Roadmap) {
-    let Some(base) = app.disk.as_ref().map(|w| w.base.clone()) else {
-        return;
-    };
-    app.autosave_now();
-    let merged = merge(&base, app.doc.plan(), &disk);
-    app.doc.edit("Merge changes from disk", |plan| {
-        *plan = merged.plan.clone()
-    });
-    if app.doc.plan() == &disk
-        && let Some(path) = app.doc.path().cloned()
-    {
-        app.doc.mark_saved(path);
-    }
-    app.autosave_now();
-    app.status = merge_summary(merged.conflicts.len(), merged.problems.len());
-    settle(app, disk);
-}
-
-/// What a merge from disk did, for the status line.
-fn merge_summary(conflicts: usize, problems: usize) -> String {
-    let mut text = match conflicts {
-        0 => "Merged the changes on disk with your edits".to_owned(),
-        1 => "Merged the changes on disk: 1 conflict to resolve".to_owned(),
-        n => format!("Merged the changes on disk: {n} conflicts to resolve"),
-    };
-    if problems > 0 {
-        text.push_str(&format!(
-            "; the merge made {problems} new error(s), see Checks"
-        ));
-    }
-    text
-}
-
-/// The disk's plan becomes the base of the next merge, and the offer is answered.
-fn settle(app: &mut StackplanApp, disk: Roadmap) {
-    if let Some(w) = app.disk.as_mut() {
-        w.base = disk;
-        w.offer = None;
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_summary_counts_conflicts_and_new_errors() {
-        assert_eq!(
-            merge_summary(0, 0),
-            "Merged the changes on disk with your edits"
-        );
-        assert_eq!(
-            merge_summary(2, 1),
-            "Merged the changes on disk: 2 conflicts to resolve; the merge made 1 new error(s), see Checks"
-        );
-    }
 
     #[test]
     fn a_stamp_changes_with_the_length() {

@@ -3,7 +3,7 @@
 
 use egui::{ComboBox, Grid, RichText, TextEdit};
 
-use super::inspector::checked_field_ui;
+use super::fields::checked_field_ui;
 use crate::analysis::Framework;
 use crate::model::{Assessment, Confidence, Dependency, Evidence, Month};
 
@@ -107,7 +107,7 @@ fn evidence_ui(ui: &mut egui::Ui, salt: &str, entry: &str, e: &mut Evidence) -> 
                 "Date",
                 &e.date.to_string(),
                 false,
-                super::inspector::month,
+                super::fields::month,
             );
             ui.ctx().accesskit_node_builder(date, |node| {
                 node.set_label(format!("Date of {entry}"));

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::Instant;
 
+use crate::analysis::two_paths::OtherPath;
 use crate::export::{self, ExportOptions};
 use crate::model::Roadmap;
 
@@ -25,6 +26,9 @@ pub enum ExportOutcome {
 /// An export running on its own thread.
 pub struct ExportJob {
     path: PathBuf,
+    /// What is exported, as the status line names it before the files ("handout "), or
+    /// nothing for the plan itself.
+    what: &'static str,
     started: Instant,
     outcome: Receiver<ExportOutcome>,
 }
@@ -32,13 +36,42 @@ pub struct ExportJob {
 impl ExportJob {
     /// Starts writing `plan` to `path` (format by extension) on a background thread.
     pub fn start(plan: Roadmap, path: PathBuf, options: ExportOptions) -> ExportJob {
+        let target = path.clone();
+        ExportJob::spawn(path, "", move || write(&plan, &target, &options))
+    }
+
+    /// Starts writing the handout of `plan` (one page per stop, and the comparison stop
+    /// when `other` is given) to `path` on a background thread.
+    pub fn handout(
+        plan: Roadmap,
+        other: Option<OtherPath>,
+        path: PathBuf,
+        options: ExportOptions,
+    ) -> ExportJob {
+        let target = path.clone();
+        ExportJob::spawn(path, "handout ", move || {
+            match export::handout::write(&plan, other.as_ref(), &target, &options) {
+                Ok(report) => ExportOutcome::Done {
+                    written: vec![target.clone()],
+                    warnings: report.warnings,
+                },
+                Err(e) => ExportOutcome::Failed(e.to_string()),
+            }
+        })
+    }
+
+    /// Runs `write` on its own thread, writing `path`.
+    fn spawn(
+        path: PathBuf,
+        what: &'static str,
+        write: impl FnOnce() -> ExportOutcome + Send + 'static,
+    ) -> ExportJob {
         let (send, outcome) = mpsc::channel();
         let failure = send.clone();
-        let target = path.clone();
         let spawned = std::thread::Builder::new()
             .name("stackplan-export".to_owned())
             .spawn(move || {
-                let _ = send.send(write(&plan, &target, &options));
+                let _ = send.send(write());
             });
         if let Err(e) = spawned {
             let message = format!("cannot start the export: {e}");
@@ -46,6 +79,7 @@ impl ExportJob {
         }
         ExportJob {
             path,
+            what,
             started: Instant::now(),
             outcome,
         }
@@ -54,6 +88,11 @@ impl ExportJob {
     /// The file being written.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// What is exported, as the status line names it ("handout ", or "" for the plan).
+    pub fn what(&self) -> &'static str {
+        self.what
     }
 
     /// Seconds since the export started.

@@ -3,7 +3,7 @@
 
 use egui::{Color32, Pos2, Rect, RichText, Sense, Stroke, pos2, vec2};
 
-use super::app::StackplanApp;
+use super::action::{Actions, Context, ViewChange};
 use super::canvas::HEADER_WIDTH;
 use crate::analysis::spoken;
 use crate::model::Month;
@@ -12,10 +12,10 @@ use crate::model::Month;
 const CHART_HEIGHT: f32 = 110.0;
 
 /// The exposure panel: cursor summary above a stacked step chart.
-pub fn exposure_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
-    let analysis = app.analysis();
-    let view = app.view().clone();
-    let colours: Vec<(String, Color32)> = app
+pub fn exposure_ui(cx: &Context, ui: &mut egui::Ui, out: &mut Actions) {
+    let analysis = cx.analysis;
+    let view = cx.view;
+    let colours: Vec<(String, Color32)> = cx
         .plan()
         .layers
         .iter()
@@ -24,7 +24,7 @@ pub fn exposure_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
             (l.id.clone(), c)
         })
         .collect();
-    cursor_summary_ui(app, ui);
+    cursor_summary_ui(cx, ui, out);
     let (rect, resp) = ui.allocate_exact_size(
         vec2(ui.available_width(), CHART_HEIGHT),
         Sense::click_and_drag(),
@@ -33,9 +33,9 @@ pub fn exposure_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, Color32::WHITE);
     let series = analysis.exposure_series();
-    let other = compared_series(app);
+    let other = compared_series(cx);
     if ui.ctx().has_accesskit_node(resp.id) {
-        let text = text_alternative(app, &analysis, view.cursor, other.as_ref());
+        let text = text_alternative(cx, analysis, view.cursor, other.as_ref());
         super::a11y::describe(ui.ctx(), resp.id, &text);
     }
     let highest = series
@@ -52,7 +52,7 @@ pub fn exposure_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
         .unwrap_or(0);
     // The scale needs a height above zero even when nothing is exposed.
     let peak = highest.max(1) as f32;
-    let left = app.canvas.left.unwrap_or(rect.left()) + HEADER_WIDTH;
+    let left = cx.canvas.0.unwrap_or(rect.left()) + HEADER_WIDTH;
     let chart = Rect::from_min_max(pos2(left, rect.top() + 6.0), rect.max);
     let x_of =
         |m: Month| chart.left() + (m.index() as f32 - view.first_month) * view.points_per_month;
@@ -148,19 +148,21 @@ pub fn exposure_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
         && (resp.clicked() || resp.dragged())
     {
         let m = view.first_month + (p.x - chart.left()) / view.points_per_month.max(0.01);
-        app.view_mut().cursor = Some(Month::from_index(m.floor() as i32));
+        out.view(ViewChange::Cursor(Some(
+            Month::from_index(m.floor() as i32),
+        )));
     }
 }
 
 /// The chart in words, for a screen reader: its figures now, at the time cursor and at the
 /// horizon's end, its peak, and the comparison when there is one.
 fn text_alternative(
-    app: &StackplanApp,
+    cx: &Context,
     analysis: &crate::analysis::Analysis,
     cursor: Option<Month>,
     other: Option<&Compared>,
 ) -> String {
-    let plan = app.plan();
+    let plan = cx.plan();
     let now = super::evidence::this_month(plan.horizon.start);
     let at = spoken::Moments { now, cursor };
     let mut text = spoken::exposure_chart(plan, analysis, at);
@@ -193,14 +195,13 @@ struct Compared {
     summary: [String; 3],
 }
 
-fn compared_series(app: &mut StackplanApp) -> Option<Compared> {
-    let comparison = app.comparison()?;
-    let state = app.comparing()?;
-    let e = &comparison.consequences.exposure;
+fn compared_series(cx: &Context) -> Option<Compared> {
+    let compared = cx.compared?;
+    let e = &compared.comparison.consequences.exposure;
     let series = (0..=e.from.months_until(e.to))
         .map(|i| {
             let m = e.from.plus(i);
-            (m, state.other_analysis().exposure_at(m).total)
+            (m, compared.other_analysis.exposure_at(m).total)
         })
         .collect();
     let signed = match e.difference {
@@ -217,10 +218,10 @@ fn compared_series(app: &mut StackplanApp) -> Option<Compared> {
 }
 
 /// One line: the exposure at the cursor, and which dependencies are live and retired.
-fn cursor_summary_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
-    let analysis = app.analysis();
-    let cursor = app.view().cursor;
-    let plan = app.plan();
+fn cursor_summary_ui(cx: &Context, ui: &mut egui::Ui, out: &mut Actions) {
+    let analysis = cx.analysis;
+    let cursor = cx.view.cursor;
+    let plan = cx.plan();
     let mut hide = false;
     ui.horizontal_wrapped(|ui| {
         let Some(month) = cursor else {
@@ -259,6 +260,6 @@ fn cursor_summary_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
         hide = ui.small_button("Hide cursor").clicked();
     });
     if hide {
-        app.view_mut().cursor = None;
+        out.view(ViewChange::Cursor(None));
     }
 }

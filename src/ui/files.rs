@@ -4,7 +4,6 @@
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use super::dialogs::Pending;
 use crate::io;
 use crate::model::Roadmap;
 
@@ -130,6 +129,19 @@ impl DataFolder {
         }
         std::fs::write(file, text)
     }
+}
+
+/// Something that would discard the current document, waiting for the user's answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pending {
+    /// Start a new plan.
+    New,
+    /// Open a file (asking which when `None`).
+    Open(Option<PathBuf>),
+    /// Import a file as a new plan, with these choices.
+    Import(PathBuf, crate::import::ImportOptions),
+    /// Close the window.
+    Quit,
 }
 
 /// The file name shown in the title bar and dialogs ("Untitled" for a new plan).
@@ -327,9 +339,10 @@ impl FileRequest {
 }
 
 /// How the editor asks for files.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum FileChooser {
     /// The desktop's dialog, falling back to the in-app one when none can be shown.
+    #[default]
     Native,
     /// Stackplan's own dialog, drawn inside the window.
     InApp,

@@ -3,7 +3,7 @@
 
 use egui::{Key, RichText, TextEdit};
 
-use super::app::StackplanApp;
+use super::action::{Actions, Context};
 use super::edits;
 use super::view::Selection;
 use crate::model::{ItemKind, Roadmap};
@@ -50,29 +50,9 @@ pub fn matches(plan: &Roadmap, query: &str) -> Vec<(ItemKind, String)> {
     found
 }
 
-impl StackplanApp {
-    /// Opens the find bar with the keyboard in it (keeping what was typed before).
-    pub(super) fn open_find(&mut self) {
-        let mut find = self.find.take().unwrap_or_default();
-        find.focus = true;
-        self.find = Some(find);
-    }
-
-    /// The ids of the items the find bar matches now (none when it is closed).
-    pub(super) fn found_ids(&self) -> Vec<String> {
-        self.find
-            .as_ref()
-            .map(|f| matches(self.plan(), &f.query))
-            .unwrap_or_default()
-            .into_iter()
-            .map(|(_, id)| id)
-            .collect()
-    }
-}
-
 /// The find bar above the canvas, while find is open.
-pub fn find_bar_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
-    let Some(mut find) = app.find.take() else {
+pub fn find_bar_ui(cx: &Context, open: &mut Option<Find>, ui: &mut egui::Ui, out: &mut Actions) {
+    let Some(mut find) = open.take() else {
         return;
     };
     let mut close = false;
@@ -105,7 +85,7 @@ pub fn find_bar_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
                 resp.request_focus();
             }
             close |= resp.lost_focus() && escape;
-            let found = matches(app.plan(), &find.query);
+            let found = matches(cx.plan(), &find.query);
             let count = match (find.current, found.len()) {
                 (_, 0) if find.query.trim().is_empty() => String::new(),
                 (_, 0) => "No match".to_owned(),
@@ -132,14 +112,13 @@ pub fn find_bar_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
                 };
                 find.current = Some(k);
                 if let Some((kind, id)) = found.get(k) {
-                    app.select(Some(Selection::new(*kind, id)));
-                    app.view_mut().reveal_pending = true;
+                    out.select_and_reveal(Selection::new(*kind, id));
                 }
             }
         });
     });
     if !close {
-        app.find = Some(find);
+        *open = Some(find);
     }
 }
 

@@ -1,7 +1,7 @@
 //! The inspector when several items are selected: how many, which, and what can be done
 //! to all of them at once.
 
-use super::app::StackplanApp;
+use super::action::{Actions, Context};
 use super::commands::Command;
 use super::view::Selection;
 use crate::model::{ItemKind, Roadmap};
@@ -10,10 +10,10 @@ use crate::model::{ItemKind, Roadmap};
 const LISTED: usize = 40;
 
 /// The inspector's content for a selection of several items.
-pub fn group_ui(app: &mut StackplanApp, ui: &mut egui::Ui, selected: &[Selection]) {
+pub fn group_ui(cx: &Context, ui: &mut egui::Ui, selected: &[Selection], out: &mut Actions) {
     ui.heading(format!("{} items selected", selected.len()));
     ui.label(kinds(selected));
-    let plan = app.plan();
+    let plan = cx.plan();
     let budget: u64 = selected
         .iter()
         .filter_map(|s| plan.investment(&s.id))
@@ -72,10 +72,10 @@ pub fn group_ui(app: &mut StackplanApp, ui: &mut egui::Ui, selected: &[Selection
         }
     });
     if let Some(command) = run {
-        app.run(command);
+        out.run(command);
     }
     if let Some(sel) = chosen {
-        app.select(Some(sel));
+        out.select(Some(sel));
     }
 }
 

@@ -1,73 +1,70 @@
 //! The inspector (right panel): every field of the selection, validated as you type.
 
-use std::hash::Hash;
-
 use egui::{Color32, ComboBox, Grid, RichText, TextEdit};
 
-use super::app::StackplanApp;
+use super::action::{Action, Actions, Context, Edit, PlanFields};
 use super::edits;
 use super::evidence;
+use super::fields::{checked_field_ui, month};
 use super::link_picker::{link_candidates, link_field_ui};
 use super::view::Selection;
-use crate::model::{
-    ControlLevel, Dependency, Investment, ItemKind, Layer, Milestone, Month, Roadmap,
-};
+use crate::model::{ControlLevel, Dependency, Investment, ItemKind, Layer, Milestone, Roadmap};
 
 /// Colour of validation messages.
 const ERROR: Color32 = Color32::from_rgb(0xDC, 0x26, 0x26);
 
-/// The inspector panel.
-pub fn inspector_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
-    app.stop_naming_unless_selected();
+/// The inspector panel; `focus` puts the keyboard in its first field.
+pub fn inspector_ui(cx: &Context, ui: &mut egui::Ui, focus: bool, out: &mut Actions) {
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            let focus = std::mem::take(&mut app.focus_inspector);
-            let selected = app.view().selected();
+            let selected = cx.view.selected();
             if selected.len() > 1 {
-                return super::group::group_ui(app, ui, &selected);
+                return super::group::group_ui(cx, ui, &selected, out);
             }
-            let selection = app.view().selection.clone();
-            match &selection {
-                Some(sel) => item_ui(app, ui, sel, focus),
-                None => plan_ui(app, ui, focus),
+            match &cx.view.selection {
+                Some(sel) => item_ui(cx, ui, sel, focus, out),
+                None => plan_ui(cx, ui, focus, out),
             }
-            let analysis = app.analysis();
-            if let Some(sel) = &selection {
+            let analysis = cx.analysis;
+            if let Some(sel) = &cx.view.selection {
                 if let Some(report) = analysis.milestone_report(&sel.id) {
-                    milestone_report_ui(app.plan(), report, ui);
-                    super::critical::critical_path_ui(app, ui, &sel.id);
+                    milestone_report_ui(cx.plan(), report, ui);
+                    super::critical::critical_path_ui(cx, ui, &sel.id, out);
                 }
                 super::checks::checks_of_ui(analysis.findings(), &sel.id, ui);
             }
         });
 }
 
-fn item_ui(app: &mut StackplanApp, ui: &mut egui::Ui, sel: &Selection, focus: bool) {
+fn item_ui(cx: &Context, ui: &mut egui::Ui, sel: &Selection, focus: bool, out: &mut Actions) {
     let new_id = match sel.kind {
-        ItemKind::Investment => app.plan().investment(&sel.id).cloned().and_then(|i| {
+        ItemKind::Investment => cx.plan().investment(&sel.id).cloned().and_then(|i| {
             heading_ui(ui, "Investment");
             let mut edited = i.clone();
-            let plan = app.plan();
+            let plan = cx.plan();
             let id = fields_ui(ui, plan, &sel.id, focus, |ui, focus| {
                 investment_ui(ui, plan, &mut edited, focus)
             });
-            let follow = id_following_title(app, sel, &i.title, &edited.title);
+            let follow = id_following_title(cx, sel, &i.title, &edited.title);
             let step = edited.after != i.after;
-            commit(app, ui, &sel.id, (edited != i, step), |p| {
-                replace(&mut p.investments, &edited);
-                rename_to(p, sel, follow.as_deref());
+            commit(cx, ui, &sel.id, (edited != i, step), out, || {
+                following(
+                    Edit::PutInvestment(Box::new(edited)),
+                    sel,
+                    follow.as_deref(),
+                )
             });
             if let Some(new) = follow {
-                app.naming = Some(new.clone());
-                app.select(Some(Selection::new(sel.kind, &new)));
+                out.push(Action::Naming(Some(new.clone())));
+                out.select(Some(Selection::new(sel.kind, &new)));
             }
             id
         }),
-        ItemKind::Milestone => app.plan().milestone(&sel.id).cloned().and_then(|m| {
+        ItemKind::Milestone => cx.plan().milestone(&sel.id).cloned().and_then(|m| {
             heading_ui(ui, "Milestone");
             let mut edited = m.clone();
-            let plan = app.plan();
+            let plan = cx.plan();
             let id = fields_ui(ui, plan, &sel.id, focus, |ui, focus| {
                 milestone_ui(ui, plan, &mut edited, focus)
             });
@@ -80,23 +77,22 @@ fn item_ui(app: &mut StackplanApp, ui: &mut egui::Ui, sel: &Selection, focus: bo
                 &mut edited.evidence,
                 today,
             );
-            let follow = id_following_title(app, sel, &m.title, &edited.title);
+            let follow = id_following_title(cx, sel, &m.title, &edited.title);
             let step = (&edited.needs, &edited.removes, &edited.introduces)
                 != (&m.needs, &m.removes, &m.introduces);
-            record(app, ui, &sel.id, change, (edited != m, step), |p| {
-                replace(&mut p.milestones, &edited);
-                rename_to(p, sel, follow.as_deref());
+            record(cx, ui, &sel.id, change, (edited != m, step), out, || {
+                following(Edit::PutMilestone(Box::new(edited)), sel, follow.as_deref())
             });
             if let Some(new) = follow {
-                app.naming = Some(new.clone());
-                app.select(Some(Selection::new(sel.kind, &new)));
+                out.push(Action::Naming(Some(new.clone())));
+                out.select(Some(Selection::new(sel.kind, &new)));
             }
             id
         }),
-        ItemKind::Dependency => app.plan().dependency(&sel.id).cloned().and_then(|d| {
+        ItemKind::Dependency => cx.plan().dependency(&sel.id).cloned().and_then(|d| {
             heading_ui(ui, "Dependency");
             let mut edited = d.clone();
-            let plan = app.plan();
+            let plan = cx.plan();
             let id = fields_ui(ui, plan, &sel.id, focus, |ui, focus| {
                 dependency_ui(ui, plan, &mut edited, focus)
             });
@@ -107,50 +103,54 @@ fn item_ui(app: &mut StackplanApp, ui: &mut egui::Ui, sel: &Selection, focus: bo
                 }
                 None => evidence::Change::None,
             };
-            let follow = id_following_title(app, sel, &d.name, &edited.name);
-            record(app, ui, &sel.id, change, (edited != d, false), |p| {
-                replace(&mut p.dependencies, &edited);
-                rename_to(p, sel, follow.as_deref());
+            let follow = id_following_title(cx, sel, &d.name, &edited.name);
+            record(cx, ui, &sel.id, change, (edited != d, false), out, || {
+                following(
+                    Edit::PutDependency(Box::new(edited)),
+                    sel,
+                    follow.as_deref(),
+                )
             });
             if let Some(new) = follow {
-                app.naming = Some(new.clone());
-                app.select(Some(Selection::new(sel.kind, &new)));
+                out.push(Action::Naming(Some(new.clone())));
+                out.select(Some(Selection::new(sel.kind, &new)));
             }
             id
         }),
-        ItemKind::Layer => app.plan().layer(&sel.id).cloned().and_then(|l| {
+        ItemKind::Layer => cx.plan().layer(&sel.id).cloned().and_then(|l| {
             heading_ui(ui, "Layer");
             let mut edited = l.clone();
-            let plan = app.plan();
+            let plan = cx.plan();
             let id = fields_ui(ui, plan, &sel.id, focus, |ui, focus| {
                 layer_ui(ui, &mut edited, focus)
             });
-            let follow = id_following_title(app, sel, &l.name, &edited.name);
-            commit(app, ui, &sel.id, (edited != l, false), |p| {
-                replace(&mut p.layers, &edited);
-                rename_to(p, sel, follow.as_deref());
+            let follow = id_following_title(cx, sel, &l.name, &edited.name);
+            commit(cx, ui, &sel.id, (edited != l, false), out, || {
+                following(Edit::PutLayer(Box::new(edited)), sel, follow.as_deref())
             });
             if let Some(new) = follow {
-                app.naming = Some(new.clone());
-                app.select(Some(Selection::new(sel.kind, &new)));
+                out.push(Action::Naming(Some(new.clone())));
+                out.select(Some(Selection::new(sel.kind, &new)));
             }
             id
         }),
     };
     if let Some(new_id) = new_id {
         // An id the user chose no longer follows the title.
-        app.naming = None;
+        out.push(Action::Naming(None));
         let kind = sel.kind;
         let old = sel.id.clone();
-        let mut renamed = false;
-        app.doc.edit("Change id", |p| {
-            renamed = edits::rename_id(p, kind, &old, &new_id)
-        });
-        if renamed {
-            app.select(Some(Selection::new(kind, &new_id)));
-        }
+        out.edit(
+            "Change id",
+            Edit::Rename {
+                kind,
+                old,
+                new: new_id.clone(),
+            },
+        );
+        out.select(Some(Selection::new(kind, &new_id)));
     }
-    if app.plan().kind_of(&sel.id).is_none() {
+    if cx.plan().kind_of(&sel.id).is_none() {
         ui.label("The selected item no longer exists.");
     }
 }
@@ -161,17 +161,25 @@ fn item_ui(app: &mut StackplanApp, ui: &mut egui::Ui, sel: &Selection, focus: bo
 /// picks something else, edits the id, or saves: ids in a saved file are what other plans,
 /// scripts and diffs refer to, so they must then stay put. Links need not stop it, since a
 /// rename updates every link and links show titles.
-fn id_following_title(app: &StackplanApp, sel: &Selection, old: &str, new: &str) -> Option<String> {
-    if old == new || app.naming.as_deref() != Some(sel.id.as_str()) {
+fn id_following_title(cx: &Context, sel: &Selection, old: &str, new: &str) -> Option<String> {
+    if old == new || cx.naming != Some(sel.id.as_str()) {
         return None;
     }
-    edits::id_from_title(app.plan(), new, &sel.id).filter(|id| *id != sel.id)
+    edits::id_from_title(cx.plan(), new, &sel.id).filter(|id| *id != sel.id)
 }
 
-/// Renames the selected item to `new`, when given.
-fn rename_to(plan: &mut Roadmap, sel: &Selection, new: Option<&str>) {
-    if let Some(new) = new {
-        edits::rename_id(plan, sel.kind, &sel.id, new);
+/// `put`, then the selected item renamed to `new` when given, as one edit.
+fn following(put: Edit, sel: &Selection, new: Option<&str>) -> Edit {
+    match new {
+        Some(new) => Edit::All(vec![
+            put,
+            Edit::Rename {
+                kind: sel.kind,
+                old: sel.id.clone(),
+                new: new.to_owned(),
+            },
+        ]),
+        None => put,
     }
 }
 
@@ -275,78 +283,47 @@ fn id_field_ui(
 /// `(changed, own_step)`: whether anything changed, and whether it is a step of its own that
 /// never merges (adding or removing a link).
 fn commit(
-    app: &mut StackplanApp,
+    cx: &Context,
     ui: &egui::Ui,
     id: &str,
     (changed, own_step): (bool, bool),
-    apply: impl FnOnce(&mut Roadmap),
+    out: &mut Actions,
+    edit: impl FnOnce() -> Edit,
 ) {
     if !changed {
         return;
     }
     if own_step {
-        app.doc.edit(&format!("Edit {id}"), apply);
+        out.edit(format!("Edit {id}"), edit());
         return;
     }
     let field = ui.ctx().memory(|m| m.focused()).map_or(0, |f| f.value());
     // Typing the title of a new item renames it on every key: still one step.
-    let key = if app.naming.as_deref() == Some(id) {
+    let key = if cx.naming == Some(id) {
         "new item"
     } else {
         id
     };
-    app.doc.edit_merging(
-        &format!("Edit {id}"),
-        &format!("inspector {key} {field}"),
-        apply,
+    out.edit_merging(
+        format!("Edit {id}"),
+        format!("inspector {key} {field}"),
+        edit(),
     );
 }
 
 /// Records an edit that may include the evidence sections: adding, removing or choosing is
 /// an undo step of its own, typing merges like any other field.
 fn record(
-    app: &mut StackplanApp,
+    cx: &Context,
     ui: &egui::Ui,
     id: &str,
     change: evidence::Change,
     (changed, own_step): (bool, bool),
-    apply: impl FnOnce(&mut Roadmap),
+    out: &mut Actions,
+    edit: impl FnOnce() -> Edit,
 ) {
     let own_step = own_step || change == evidence::Change::Step;
-    commit(app, ui, id, (changed, own_step), apply);
-}
-
-/// Replaces the item with the same id as `item` in `list`.
-fn replace<T: Clone + HasId>(list: &mut [T], item: &T) {
-    if let Some(slot) = list.iter_mut().find(|x| x.id() == item.id()) {
-        *slot = item.clone();
-    }
-}
-
-/// Items that have an id.
-trait HasId {
-    fn id(&self) -> &str;
-}
-
-impl HasId for Investment {
-    fn id(&self) -> &str {
-        &self.id
-    }
-}
-impl HasId for Milestone {
-    fn id(&self) -> &str {
-        &self.id
-    }
-}
-impl HasId for Dependency {
-    fn id(&self) -> &str {
-        &self.id
-    }
-}
-impl HasId for Layer {
-    fn id(&self) -> &str {
-        &self.id
-    }
+    commit(cx, ui, id, (changed, own_step), out, edit);
 }
 
 fn investment_ui(ui: &mut egui::Ui, plan: &Roadmap, i: &mut Investment, focus: bool) {
@@ -463,10 +440,10 @@ fn layer_ui(ui: &mut egui::Ui, l: &mut Layer, focus: bool) {
     text_row_ui(ui, "Description", &mut l.description, false);
 }
 
-fn plan_ui(app: &mut StackplanApp, ui: &mut egui::Ui, focus: bool) {
+fn plan_ui(cx: &Context, ui: &mut egui::Ui, focus: bool, out: &mut Actions) {
     heading_ui(ui, "Plan");
     // Only the plan's own fields: copying every item each frame is slow on large plans.
-    let full = app.plan();
+    let full = cx.plan();
     let plan = Roadmap {
         title: full.title.clone(),
         owner: full.owner.clone(),
@@ -524,12 +501,14 @@ fn plan_ui(app: &mut StackplanApp, ui: &mut egui::Ui, focus: bool) {
         });
     ui.add_space(8.0);
     ui.weak("Select an item on the canvas or in the register to edit it.");
-    commit(app, ui, "plan", (edited != plan, false), |p| {
-        p.title = edited.title;
-        p.owner = edited.owner;
-        p.notes = edited.notes;
-        p.currency = edited.currency;
-        p.horizon = edited.horizon;
+    commit(cx, ui, "plan", (edited != plan, false), out, || {
+        Edit::PlanFields(Box::new(PlanFields {
+            title: edited.title,
+            owner: edited.owner,
+            notes: edited.notes,
+            currency: edited.currency,
+            horizon: edited.horizon,
+        }))
     });
 }
 
@@ -570,65 +549,6 @@ fn layer_row_ui(ui: &mut egui::Ui, plan: &Roadmap, layer: &mut String) {
         });
     combo.response.labelled_by(label.id);
     ui.end_row();
-}
-
-/// A labelled text field for a value that must parse. While the text is invalid a message
-/// shows under it and the document keeps its last valid value; returns a newly typed valid
-/// value.
-pub(super) fn checked_field_ui<T>(
-    ui: &mut egui::Ui,
-    salt: impl Hash + std::fmt::Debug,
-    label: &str,
-    current: &str,
-    focus: bool,
-    parse: impl Fn(&str) -> Result<T, String>,
-) -> Option<T> {
-    let id = ui.make_persistent_id(salt);
-    let buffer_id = id.with("buffer");
-    let mut text = ui
-        .data(|d| d.get_temp::<String>(buffer_id))
-        .unwrap_or_else(|| current.to_owned());
-    let label_resp = ui.label(label);
-    let mut result = None;
-    let mut error = None;
-    ui.vertical(|ui| {
-        let resp = ui
-            .add(
-                TextEdit::singleline(&mut text)
-                    .id(id)
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(label_resp.id);
-        if focus {
-            resp.request_focus();
-        }
-        let parsed = parse(&text);
-        if resp.has_focus() {
-            ui.data_mut(|d| d.insert_temp(buffer_id, text.clone()));
-        } else {
-            ui.data_mut(|d| d.remove::<String>(buffer_id));
-        }
-        match parsed {
-            Ok(v) if resp.changed() => result = Some(v),
-            Ok(_) => {}
-            Err(msg) if resp.has_focus() || resp.lost_focus() => error = Some(msg),
-            Err(_) => {}
-        }
-        if let Some(msg) = &error {
-            ui.label(RichText::new(msg).color(ERROR).small());
-        }
-    });
-    ui.end_row();
-    result
-}
-
-pub(super) fn month(text: &str) -> Result<Month, String> {
-    text.trim().parse::<Month>().map_err(|_| {
-        format!(
-            "“{}” is not a month: write YYYY-MM, e.g. 2028-06.",
-            text.trim()
-        )
-    })
 }
 
 fn budget(text: &str) -> Result<u64, String> {
@@ -684,22 +604,6 @@ fn milestone_report_ui(
         super::canvas::group_thousands(report.total_cost),
         plan.currency
     ));
-}
-
-impl StackplanApp {
-    /// Selects an item just added; its id follows its title until it is named.
-    pub(super) fn select_new(&mut self, kind: ItemKind, id: &str) {
-        self.select(Some(Selection::new(kind, id)));
-        self.naming = Some(id.to_owned());
-    }
-
-    /// Ends the naming of a new item once something else is selected.
-    pub(super) fn stop_naming_unless_selected(&mut self) {
-        let selected = self.view().selection.as_ref().map(|s| s.id.as_str());
-        if self.naming.is_some() && self.naming.as_deref() != selected {
-            self.naming = None;
-        }
-    }
 }
 
 #[cfg(test)]

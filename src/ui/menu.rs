@@ -2,7 +2,7 @@
 
 use egui::{Button, Event, Panel};
 
-use super::app::StackplanApp;
+use super::action::{Action, Actions, Context};
 use super::commands::Command;
 
 /// The commands whose shortcuts were pressed this frame (consuming those keys).
@@ -53,130 +53,101 @@ fn modifier_count(m: egui::Modifiers) -> u8 {
 }
 
 /// The menu bar across the top of the window.
-pub fn menu_bar_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
+pub fn menu_bar_ui(cx: &Context, ui: &mut egui::Ui, out: &mut Actions) {
     Panel::top("menu-bar").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| file_menu_ui(app, ui));
-            ui.menu_button("Edit", |ui| edit_menu_ui(app, ui));
-            ui.menu_button("View", |ui| view_menu_ui(app, ui));
+            ui.menu_button("File", |ui| file_menu_ui(cx, ui, out));
+            ui.menu_button("Edit", |ui| edit_menu_ui(cx, ui, out));
+            ui.menu_button("View", |ui| view_menu_ui(cx, ui, out));
             ui.separator();
-            toolbar_ui(app, ui);
+            toolbar_ui(cx, ui, out);
         });
     });
 }
 
-fn file_menu_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
-    for command in [Command::New, Command::Open] {
-        command_button_ui(app, ui, command, None, true);
-    }
-    if ui.button("Import…").clicked() {
-        app.import();
-        ui.close();
+fn file_menu_ui(cx: &Context, ui: &mut egui::Ui, out: &mut Actions) {
+    for command in [Command::New, Command::Open, Command::Import] {
+        command_button_ui(ui, out, command, None, true);
     }
     ui.menu_button("Open recent", |ui| {
-        if app.recent.is_empty() {
+        if cx.recent.is_empty() {
             ui.label("No recent files");
         }
-        for path in app.recent.clone() {
+        for path in cx.recent {
             if ui.button(path.display().to_string()).clicked() {
-                app.open_path(path);
+                out.push(Action::OpenPath(path.clone()));
                 ui.close();
             }
         }
     });
     ui.separator();
-    for command in [Command::Save, Command::SaveAs, Command::Export] {
-        command_button_ui(app, ui, command, None, true);
-    }
-    if ui.button("Export handout…").clicked() {
-        super::stops::export_handout(app);
-        ui.close();
-    }
-    ui.separator();
-    if ui.button("Compare with…").clicked() {
-        let request = super::files::FileRequest::compare(app.document().path());
-        app.choose_file(request);
-        ui.close();
-    }
-    let saved = app.document().path().is_some();
-    if ui
-        .add_enabled(saved, Button::new("Compare with saved version"))
-        .clicked()
-    {
-        app.compare_with_saved();
-        ui.close();
-    }
-    if app.comparing().is_some() && ui.button("Stop comparing").clicked() {
-        app.stop_comparing();
-        ui.close();
+    for command in [
+        Command::Save,
+        Command::SaveAs,
+        Command::Export,
+        Command::ExportHandout,
+    ] {
+        command_button_ui(ui, out, command, None, true);
     }
     ui.separator();
-    command_button_ui(app, ui, Command::Quit, None, true);
+    command_button_ui(ui, out, Command::CompareWith, None, true);
+    let saved = cx.document.path().is_some();
+    command_button_ui(ui, out, Command::CompareWithSaved, None, saved);
+    if cx.compared.is_some() {
+        command_button_ui(ui, out, Command::StopComparing, None, true);
+    }
+    ui.separator();
+    command_button_ui(ui, out, Command::Quit, None, true);
 }
 
-fn edit_menu_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
-    let undo = app.document().undo_label().map(|l| format!("Undo {l}"));
-    let redo = app.document().redo_label().map(|l| format!("Redo {l}"));
+fn edit_menu_ui(cx: &Context, ui: &mut egui::Ui, out: &mut Actions) {
+    let undo = cx.document.undo_label().map(|l| format!("Undo {l}"));
+    let redo = cx.document.redo_label().map(|l| format!("Redo {l}"));
     let has_undo = undo.is_some();
     let has_redo = redo.is_some();
-    command_button_ui(app, ui, Command::Undo, undo, has_undo);
-    command_button_ui(app, ui, Command::Redo, redo, has_redo);
+    command_button_ui(ui, out, Command::Undo, undo, has_undo);
+    command_button_ui(ui, out, Command::Redo, redo, has_redo);
     ui.separator();
-    let selected = app.view().selection.is_some();
+    let selected = cx.view.selection.is_some();
     for command in [Command::Copy, Command::Duplicate, Command::Delete] {
-        command_button_ui(app, ui, command, None, selected);
+        command_button_ui(ui, out, command, None, selected);
     }
-    command_button_ui(app, ui, Command::SelectAll, None, true);
-    let can_paste = app.clip.is_some();
-    command_button_ui(app, ui, Command::Paste, None, can_paste);
-    command_button_ui(app, ui, Command::Find, None, true);
+    command_button_ui(ui, out, Command::SelectAll, None, true);
+    command_button_ui(ui, out, Command::Paste, None, cx.can_paste);
+    command_button_ui(ui, out, Command::Find, None, true);
     ui.separator();
     for command in [Command::AddInvestment, Command::AddMilestone] {
-        command_button_ui(app, ui, command, None, true);
+        command_button_ui(ui, out, command, None, true);
     }
 }
 
-fn view_menu_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
+fn view_menu_ui(cx: &Context, ui: &mut egui::Ui, out: &mut Actions) {
     for command in [Command::Fit, Command::ZoomIn, Command::ZoomOut] {
-        command_button_ui(app, ui, command, None, true);
+        command_button_ui(ui, out, command, None, true);
     }
     ui.separator();
-    let collapsed = !app.view().collapsed.is_empty();
-    let all = app.plan().layers.len();
-    command_button_ui(
-        app,
-        ui,
-        Command::CollapseLanes,
-        None,
-        all > app.view().collapsed.len(),
-    );
-    command_button_ui(app, ui, Command::ExpandLanes, None, collapsed);
+    let collapsed = !cx.view.collapsed.is_empty();
+    let all = cx.plan().layers.len();
+    let can_collapse = all > cx.view.collapsed.len();
+    command_button_ui(ui, out, Command::CollapseLanes, None, can_collapse);
+    command_button_ui(ui, out, Command::ExpandLanes, None, collapsed);
     ui.separator();
-    let panels = app.view().panels;
+    let panels = cx.view.panels;
     for (command, shown) in [
         (Command::ToggleRegister, panels.register),
         (Command::ToggleInspector, panels.inspector),
         (Command::ToggleChecks, panels.checks),
         (Command::ToggleExposure, panels.exposure),
+        (Command::ToggleStops, panels.stops),
     ] {
         let verb = if shown { "Hide" } else { "Show" };
-        command_button_ui(
-            app,
-            ui,
-            command,
-            Some(format!("{verb} {}", command.label().to_lowercase())),
-            true,
-        );
-    }
-    let verb = if panels.stops { "Hide" } else { "Show" };
-    if ui.button(format!("{verb} stops")).clicked() {
-        app.view_mut().panels.stops ^= true;
-        ui.close();
+        let text = format!("{verb} {}", command.label().to_lowercase());
+        command_button_ui(ui, out, command, Some(text), true);
     }
 }
 
 /// The few buttons beside the menus.
-fn toolbar_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
+fn toolbar_ui(cx: &Context, ui: &mut egui::Ui, out: &mut Actions) {
     for command in [
         Command::Undo,
         Command::Redo,
@@ -186,8 +157,8 @@ fn toolbar_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
         Command::Present,
     ] {
         let enabled = match command {
-            Command::Undo => app.document().undo_label().is_some(),
-            Command::Redo => app.document().redo_label().is_some(),
+            Command::Undo => cx.document.undo_label().is_some(),
+            Command::Redo => cx.document.redo_label().is_some(),
             _ => true,
         };
         let tip = shortcut_text(ui.ctx(), command).map_or_else(
@@ -198,15 +169,15 @@ fn toolbar_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
             .add_enabled(enabled, Button::new(command.label()).small())
             .on_hover_text(tip);
         if resp.clicked() {
-            app.run(command);
+            out.run(command);
         }
     }
-    if let Some(job) = app.export_job() {
+    if let Some(job) = cx.export {
         ui.separator();
         super::export::progress_ui(job, ui);
-    } else if !app.status.is_empty() {
+    } else if !cx.status.is_empty() {
         ui.separator();
-        ui.weak(app.status.clone());
+        ui.weak(cx.status);
     }
 }
 
@@ -216,17 +187,20 @@ fn shortcut_text(ctx: &egui::Context, command: Command) -> Option<String> {
 
 /// A menu entry for `command`, with its shortcut; runs the command when clicked.
 fn command_button_ui(
-    app: &mut StackplanApp,
     ui: &mut egui::Ui,
+    out: &mut Actions,
     command: Command,
     text: Option<String>,
     enabled: bool,
 ) {
     let text = text.unwrap_or_else(|| command.label().to_owned());
-    let shortcut = shortcut_text(ui.ctx(), command).unwrap_or_default();
-    let resp = ui.add_enabled(enabled, Button::new(text).shortcut_text(shortcut));
+    let button = match shortcut_text(ui.ctx(), command) {
+        Some(shortcut) => Button::new(text).shortcut_text(shortcut),
+        None => Button::new(text),
+    };
+    let resp = ui.add_enabled(enabled, button);
     if resp.clicked() {
-        app.run(command);
+        out.run(command);
         ui.close();
     }
 }

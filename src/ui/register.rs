@@ -2,39 +2,35 @@
 
 use egui::Button;
 
-use super::app::StackplanApp;
-use super::edits;
+use super::action::{Action, Actions, Context, Edit};
 use super::view::Selection;
 use crate::model::{Colour, ItemKind};
 
 /// The register panel.
-pub fn register_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
+pub fn register_ui(cx: &Context, ui: &mut egui::Ui, out: &mut Actions) {
     egui::ScrollArea::vertical()
         .id_salt("layers")
         .max_height(ui.available_height() * 0.45)
         .show(ui, |ui| {
             ui.heading("Layers");
-            layers_ui(app, ui);
+            layers_ui(cx, ui, out);
         });
     ui.add_space(10.0);
     ui.heading("Dependencies");
     if ui.button("Add dependency").clicked() {
-        let layer = app
+        let layer = cx
             .plan()
             .layers
             .first()
             .map(|l| l.id.clone())
             .unwrap_or_default();
-        let mut id = String::new();
-        app.doc
-            .edit("Add dependency", |p| id = edits::add_dependency(p, &layer));
-        app.select_new(ItemKind::Dependency, &id);
+        out.edit("Add dependency", Edit::AddDependency(layer));
     }
-    dependencies_ui(app, ui);
+    dependencies_ui(cx, ui, out);
 }
 
-fn layers_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
-    let layers = app.plan().layers.clone();
+fn layers_ui(cx: &Context, ui: &mut egui::Ui, out: &mut Actions) {
+    let layers = &cx.plan().layers;
     let count = layers.len();
     for (index, layer) in layers.iter().enumerate() {
         ui.horizontal(|ui| {
@@ -44,13 +40,10 @@ fn layers_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
                 .on_hover_text("Lane colour")
                 .accessible_name(format!("Colour of layer {}", layer.name));
             if colour.changed() {
-                let id = layer.id.clone();
-                app.doc
-                    .edit_merging("Recolour layer", &format!("colour {id}"), |p| {
-                        if let Some(l) = p.layers.iter_mut().find(|l| l.id == id) {
-                            l.colour = Colour::rgb(rgb[0], rgb[1], rgb[2]);
-                        }
-                    });
+                let mut edited = layer.clone();
+                edited.colour = Colour::rgb(rgb[0], rgb[1], rgb[2]);
+                let key = format!("colour {}", layer.id);
+                out.edit_merging("Recolour layer", key, Edit::PutLayer(Box::new(edited)));
             }
             let mut name = layer.name.clone();
             let name_resp = ui.add(egui::TextEdit::singleline(&mut name).desired_width(110.0));
@@ -58,13 +51,10 @@ fn layers_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
             name_resp
                 .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, &label));
             if name_resp.changed() {
-                let id = layer.id.clone();
-                app.doc
-                    .edit_merging("Rename layer", &format!("name {id}"), |p| {
-                        if let Some(l) = p.layers.iter_mut().find(|l| l.id == id) {
-                            l.name = name;
-                        }
-                    });
+                let mut edited = layer.clone();
+                edited.name = name;
+                let key = format!("name {}", layer.id);
+                out.edit_merging("Rename layer", key, Edit::PutLayer(Box::new(edited)));
             }
             if ui
                 .add_enabled(index > 0, Button::new("Up").small())
@@ -72,8 +62,7 @@ fn layers_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
                 .on_hover_text("Move up")
                 .clicked()
             {
-                app.doc
-                    .edit("Move layer up", |p| edits::move_layer(p, &layer.id, -1));
+                out.edit("Move layer up", Edit::MoveLayer(layer.id.clone(), -1));
             }
             if ui
                 .add_enabled(index + 1 < count, Button::new("Down").small())
@@ -81,8 +70,7 @@ fn layers_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
                 .on_hover_text("Move down")
                 .clicked()
             {
-                app.doc
-                    .edit("Move layer down", |p| edits::move_layer(p, &layer.id, 1));
+                out.edit("Move layer down", Edit::MoveLayer(layer.id.clone(), 1));
             }
             if ui
                 .small_button("Edit")
@@ -90,7 +78,7 @@ fn layers_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
                 .on_hover_text("Edit in the inspector")
                 .clicked()
             {
-                app.select(Some(Selection::new(ItemKind::Layer, &layer.id)));
+                out.select(Some(Selection::new(ItemKind::Layer, &layer.id)));
             }
             if ui
                 .small_button("Remove")
@@ -98,49 +86,42 @@ fn layers_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
                 .on_hover_text(format!("Remove layer {}", layer.name))
                 .clicked()
             {
-                app.ask_remove_layer(&layer.id);
+                out.push(Action::RemoveLayer(layer.id.clone()));
             }
         });
     }
     if ui.button("Add layer").clicked() {
-        let mut id = String::new();
-        app.doc.edit("Add layer", |p| id = edits::add_layer(p));
-        app.select_new(ItemKind::Layer, &id);
+        out.edit("Add layer", Edit::AddLayer);
     }
 }
 
-fn dependencies_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
-    let count = app.plan().dependencies.len();
+fn dependencies_ui(cx: &Context, ui: &mut egui::Ui, out: &mut Actions) {
+    let count = cx.plan().dependencies.len();
     let row = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
     egui::ScrollArea::vertical()
         .id_salt("dependencies")
         .auto_shrink([false, false])
         .show_rows(ui, row, count, |ui, rows| {
-            let shown: Vec<_> = app
-                .plan()
-                .dependencies
-                .get(rows)
-                .unwrap_or_default()
-                .to_vec();
-            let found = app.found_ids();
-            for d in &shown {
-                dependency_row_ui(app, ui, d, &found);
+            let shown = cx.plan().dependencies.get(rows).unwrap_or_default();
+            for d in shown {
+                dependency_row_ui(cx, ui, d, out);
             }
         });
 }
 
 fn dependency_row_ui(
-    app: &mut StackplanApp,
+    cx: &Context,
     ui: &mut egui::Ui,
     d: &crate::model::Dependency,
-    found: &[String],
+    out: &mut Actions,
 ) {
+    let found = cx.found;
     ui.horizontal(|ui| {
         let c = d.control.colour();
         let (swatch, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
         ui.painter()
             .rect_filled(swatch, 2.0, egui::Color32::from_rgb(c.r, c.g, c.b));
-        let selected = app.view().is_selected(&d.id);
+        let selected = cx.view.is_selected(&d.id);
         let shown = format!("{} ({})", super::bidi::visual(&d.name), d.criticality);
         let mut text = egui::RichText::new(shown);
         if found.contains(&d.id) {
@@ -153,9 +134,9 @@ fn dependency_row_ui(
         {
             let item = Selection::new(ItemKind::Dependency, &d.id);
             if super::canvas::adding(ui) {
-                app.view_mut().toggle(item);
+                out.view(super::action::ViewChange::Toggle(item));
             } else {
-                app.select(Some(item));
+                out.select(Some(item));
             }
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -165,11 +146,8 @@ fn dependency_row_ui(
                 .on_hover_text(format!("Remove dependency {}", d.name))
                 .clicked()
             {
-                let id = d.id.clone();
-                app.doc.edit("Remove dependency", |p| {
-                    edits::delete_item(p, ItemKind::Dependency, &id)
-                });
-                app.drop_missing_selection();
+                let item = Selection::new(ItemKind::Dependency, &d.id);
+                out.edit("Remove dependency", Edit::Delete(vec![item]));
             }
         });
     });

@@ -5,9 +5,9 @@ use std::sync::Arc;
 
 use egui::{Color32, Rect, RichText, Sense, Stroke, pos2, vec2};
 
-use super::app::StackplanApp;
+use super::action::Context;
 use super::canvas::HEADER_WIDTH;
-use crate::analysis::sovereignty::{Cutoff, Sovereignty};
+use crate::analysis::sovereignty::{Cutoff, Shock, Sovereignty};
 use crate::analysis::{Analysis, Framework, spoken};
 use crate::layout::Rgba;
 use crate::layout::sovereignty::{NOTHING_LIVE, jurisdiction_colour, level_colour};
@@ -158,17 +158,18 @@ pub fn state(ctx: &egui::Context) -> SovereigntyState {
         .unwrap_or_default()
 }
 
-/// The Sovereignty view: controls, heatmap, shares, shock summary.
-pub fn sovereignty_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
+/// The Sovereignty view: controls, heatmap, shares, shock summary; returns the shock
+/// applied, which the canvas marks this frame.
+pub fn sovereignty_ui(cx: &Context, ui: &mut egui::Ui) -> Option<Shock> {
     let Some(framework) = framework() else {
         ui.label("The bundled sovereignty framework could not be read.");
-        return;
+        return None;
     };
     let mut st = state(ui.ctx());
-    let analysis = app.analysis();
-    let view = app.view().clone();
-    let plan = app.plan();
-    let sov = Sovereignty::new(plan, &analysis, framework);
+    let analysis = cx.analysis;
+    let view = cx.view;
+    let plan = cx.plan();
+    let sov = Sovereignty::new(plan, analysis, framework);
     let at = view.cursor.unwrap_or(plan.horizon.start);
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Sovereignty").strong());
@@ -240,7 +241,7 @@ pub fn sovereignty_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
     }
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, Color32::WHITE);
-    let left = app.canvas.left.unwrap_or(rect.left()) + HEADER_WIDTH;
+    let left = cx.canvas.0.unwrap_or(rect.left()) + HEADER_WIDTH;
     let chart = Rect::from_min_max(pos2(left, rect.top()), rect.max);
     let ppm = view.points_per_month.max(0.01);
     let x_of = |m: Month| chart.left() + (m.index() as f32 - view.first_month) * ppm;
@@ -266,7 +267,7 @@ pub fn sovereignty_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
         );
     }
     // One pass over the visible months: runs of equal colour per layer.
-    let columns = Columns::of(ui.ctx(), &sov, &analysis, st.by_framework);
+    let columns = Columns::of(ui.ctx(), &sov, analysis, st.by_framework);
     let mut runs: Vec<Option<(Color32, f32)>> = vec![None; plan.layers.len()];
     let mut m = first;
     while m <= last.plus(1) {
@@ -338,7 +339,7 @@ pub fn sovereignty_ui(app: &mut StackplanApp, ui: &mut egui::Ui) {
             resp.on_hover_text(format!("{}, {month}: {why}", layer.name));
         }
     }
-    app.canvas.shock = shock;
+    shock
 }
 
 /// The exposure share by jurisdiction as stacked columns, `SHARES` high from `top`.

@@ -1,51 +1,18 @@
 //! The Stops panel (the plan's presentation stops: add the current view, rename, notes,
 //! reorder, delete) and the handout export.
 
-use std::path::Path;
-
 use egui::{TextEdit, Ui};
 
-use super::app::StackplanApp;
-use super::canvas::HEADER_WIDTH;
-use super::view::{MAX_ZOOM, MIN_ZOOM, Selection, ViewState};
+use super::action::{Actions, Context, Edit, ViewChange};
+use super::commands::Command;
+use super::view::{MIN_ZOOM, Selection, ViewState};
 use crate::analysis::stops;
 use crate::model::{Month, Roadmap, Stop, StopView};
 
-/// Asks where to write the handout, then writes it there.
-pub fn export_handout(app: &mut StackplanApp) {
-    let request = super::files::FileRequest::handout(app.document().path());
-    app.choose_file(request);
-}
-
-/// Writes the handout PDF (one page per stop, and the comparison stop while comparing) to
-/// `path`; errors show in a dialog.
-pub fn export_handout_to(app: &mut StackplanApp, path: &Path) {
-    // The page size and orientation last chosen for exports; each page shows its stop's months.
-    let chosen = app.export_options_mut();
-    let options = crate::export::ExportOptions {
-        page: chosen.page,
-        landscape: chosen.landscape,
-        ..crate::export::ExportOptions::default()
-    };
-    let other = app.other_path();
-    match crate::export::handout::write(app.plan(), other.as_ref(), path, &options) {
-        Ok(report) => {
-            let warnings = report.warnings.len();
-            app.status = if warnings == 0 {
-                format!("Exported handout {}", path.display())
-            } else {
-                let warnings = crate::model::plural(warnings, "warning", "warnings");
-                format!("Exported handout {} ({warnings})", path.display())
-            };
-        }
-        Err(e) => app.show_error("Cannot export the handout", &e.to_string(), None),
-    }
-}
-
 /// The Stops panel: the saved stops, or a note that the default ones are in use.
-pub fn stops_ui(app: &mut StackplanApp, ui: &mut Ui) {
+pub fn stops_ui(cx: &Context, ui: &mut Ui, out: &mut Actions) {
     ui.heading("Stops");
-    let plan = app.plan();
+    let plan = cx.plan();
     if plan.stops.is_empty() {
         let count = stops::default_stops(plan).len();
         ui.label(format!(
@@ -53,49 +20,65 @@ pub fn stops_ui(app: &mut StackplanApp, ui: &mut Ui) {
              and a summary. Saved stops replace them."
         ));
         if ui.button("Save the default stops to edit them").clicked() {
-            app.doc.edit("Save default stops", |p| {
-                p.stops = stops::default_stops(p);
-            });
+            out.edit(
+                "Save default stops",
+                Edit::Stops(stops::default_stops(plan)),
+            );
         }
     }
     ui.weak("While presenting: N shows the notes, P opens the presenter window.");
     ui.horizontal(|ui| {
         if ui.button("Add current view").clicked() {
-            add_current_view(app);
+            add_current_view(cx, out);
         }
         if ui
             .button("Present")
             .accessible_name("Present these stops")
             .clicked()
         {
-            app.run(super::Command::Present);
+            out.run(Command::Present);
         }
     });
     ui.separator();
-    let saved = app.plan().stops.clone();
+    let saved = &plan.stops;
     let count = saved.len();
     egui::ScrollArea::vertical()
         .id_salt("stops")
         .auto_shrink([false, false])
         .show(ui, |ui| {
             for (index, stop) in saved.iter().enumerate() {
-                ui.group(|ui| stop_ui(app, ui, index, count, stop));
+                ui.group(|ui| stop_ui(cx, ui, (index, count), stop, out));
             }
         });
 }
 
 /// Adds the editor's current time window, layers and selection as the last stop.
-pub fn add_current_view(app: &mut StackplanApp) {
-    let width = app.canvas.width.map_or(800.0, |w| w - HEADER_WIDTH);
-    let stop = stop_of_view(app.plan(), app.view(), width);
-    let title = stop.title.clone();
-    app.doc.edit("Add stop", move |p| p.stops.push(stop));
-    app.status = format!("Added stop \"{title}\"");
+pub fn add_current_view(cx: &Context, out: &mut Actions) {
+    let stop = stop_of_view(cx.plan(), cx.view, cx.time_width());
+    out.status(format!("Added stop \"{}\"", stop.title));
+    let mut stops = cx.plan().stops.clone();
+    stops.push(stop);
+    out.edit("Add stop", Edit::Stops(stops));
+}
+
+/// The plan's stops with stop `index` changed by `change`.
+fn changed(cx: &Context, index: usize, change: impl FnOnce(&mut Stop)) -> Edit {
+    let mut stops = cx.plan().stops.clone();
+    if let Some(s) = stops.get_mut(index) {
+        change(s);
+    }
+    Edit::Stops(stops)
 }
 
 /// One saved stop: title and notes edited in place, its window and focus, and the buttons
 /// that show, move and delete it.
-fn stop_ui(app: &mut StackplanApp, ui: &mut Ui, index: usize, count: usize, stop: &Stop) {
+fn stop_ui(
+    cx: &Context,
+    ui: &mut Ui,
+    (index, count): (usize, usize),
+    stop: &Stop,
+    out: &mut Actions,
+) {
     let number = index + 1;
     let mut title = stop.title.clone();
     ui.horizontal(|ui| {
@@ -105,17 +88,14 @@ fn stop_ui(app: &mut StackplanApp, ui: &mut Ui, index: usize, count: usize, stop
             .accessible_name(format!("Stop {number} title"));
         if edit.changed() {
             let key = format!("stop-title-{index}");
-            app.doc.edit_merging("Rename stop", &key, |p| {
-                if let Some(s) = p.stops.get_mut(index) {
-                    s.title = title.clone();
-                }
-            });
+            let edit = changed(cx, index, |s| s.title = title.clone());
+            out.edit_merging("Rename stop", key, edit);
         }
     });
     let focus = stop
         .focus
         .as_deref()
-        .map(|id| format!(" · focus {}", item_title(app.plan(), id)))
+        .map(|id| format!(" · focus {}", item_title(cx.plan(), id)))
         .unwrap_or_default();
     let layers = if stop.layers.is_empty() {
         String::new()
@@ -140,13 +120,9 @@ fn stop_ui(app: &mut StackplanApp, ui: &mut Ui, index: usize, count: usize, stop
         } else {
             StopView::Chart
         };
-        app.doc.edit("Change stop view", |p| {
-            if let Some(s) = p.stops.get_mut(index) {
-                s.view = view;
-            }
-        });
+        out.edit("Change stop view", changed(cx, index, |s| s.view = view));
     }
-    layers_ui(app, ui, index, stop);
+    layers_ui(cx, ui, index, stop, out);
     let mut notes = stop.notes.clone();
     let edit = ui
         .add(
@@ -158,19 +134,17 @@ fn stop_ui(app: &mut StackplanApp, ui: &mut Ui, index: usize, count: usize, stop
         .accessible_name(format!("Stop {number} notes"));
     if edit.changed() {
         let key = format!("stop-notes-{index}");
-        app.doc.edit_merging("Edit speaker notes", &key, |p| {
-            if let Some(s) = p.stops.get_mut(index) {
-                s.notes = notes.clone();
-            }
-        });
+        let edit = changed(cx, index, |s| s.notes = notes.clone());
+        out.edit_merging("Edit speaker notes", key, edit);
     }
     ui.horizontal(|ui| {
         if button(ui, "Show", &format!("Show stop {number}"), true) {
-            show_stop(app, stop);
+            show_stop(cx, stop, out);
         }
         if button(ui, "Up", &format!("Move stop {number} up"), index > 0) {
-            app.doc
-                .edit("Move stop up", |p| move_stop(&mut p.stops, index, -1));
+            let mut stops = cx.plan().stops.clone();
+            move_stop(&mut stops, index, -1);
+            out.edit("Move stop up", Edit::Stops(stops));
         }
         if button(
             ui,
@@ -178,23 +152,24 @@ fn stop_ui(app: &mut StackplanApp, ui: &mut Ui, index: usize, count: usize, stop
             &format!("Move stop {number} down"),
             number < count,
         ) {
-            app.doc
-                .edit("Move stop down", |p| move_stop(&mut p.stops, index, 1));
+            let mut stops = cx.plan().stops.clone();
+            move_stop(&mut stops, index, 1);
+            out.edit("Move stop down", Edit::Stops(stops));
         }
         if button(ui, "Delete", &format!("Delete stop {number}"), true) {
-            app.doc.edit("Delete stop", |p| {
-                if index < p.stops.len() {
-                    p.stops.remove(index);
-                }
-            });
+            let mut stops = cx.plan().stops.clone();
+            if index < stops.len() {
+                stops.remove(index);
+            }
+            out.edit("Delete stop", Edit::Stops(stops));
         }
     });
 }
 
 /// Which layers the stop shows, as checkboxes (all ticked = every layer).
-fn layers_ui(app: &mut StackplanApp, ui: &mut Ui, index: usize, stop: &Stop) {
+fn layers_ui(cx: &Context, ui: &mut Ui, index: usize, stop: &Stop, out: &mut Actions) {
     let number = index + 1;
-    let layers: Vec<(String, String)> = app
+    let layers: Vec<(String, String)> = cx
         .plan()
         .layers
         .iter()
@@ -209,12 +184,11 @@ fn layers_ui(app: &mut StackplanApp, ui: &mut Ui, index: usize, stop: &Stop) {
                     .checkbox(&mut shown, name)
                     .accessible_name(format!("Stop {number} shows {name}"));
                 if toggle.changed() {
-                    app.doc.edit("Change stop layers", |p| {
-                        let all: Vec<String> = p.layers.iter().map(|l| l.id.clone()).collect();
-                        if let Some(s) = p.stops.get_mut(index) {
-                            s.layers = toggle_layer(&all, &s.layers, id, shown);
-                        }
+                    let all: Vec<String> = layers.iter().map(|(id, _)| id.clone()).collect();
+                    let edit = changed(cx, index, |s| {
+                        s.layers = toggle_layer(&all, &s.layers, id, shown);
                     });
+                    out.edit("Change stop layers", edit);
                 }
             }
         });
@@ -257,20 +231,18 @@ fn button(ui: &mut Ui, text: &str, name: &str, enabled: bool) -> bool {
 }
 
 /// Shows the stop's window in the editor, its focus selected.
-fn show_stop(app: &mut StackplanApp, stop: &Stop) {
-    let width = app.canvas.width.map_or(800.0, |w| w - HEADER_WIDTH);
-    let months = (stop.from.months_until(stop.to) + 1).max(1) as f32;
-    let plan = app.plan();
-    let selection = stop
+fn show_stop(cx: &Context, stop: &Stop, out: &mut Actions) {
+    let plan = cx.plan();
+    let focus = stop
         .focus
         .as_deref()
         .and_then(|id| Some(Selection::new(plan.kind_of(id)?, id)));
-    let view = app.view_mut();
-    view.first_month = stop.from.index() as f32;
-    view.points_per_month = (width / months).clamp(MIN_ZOOM, MAX_ZOOM);
-    view.fitted_width = None;
-    view.fit_pending = false;
-    view.selection = selection;
+    out.view(ViewChange::Window {
+        from: stop.from,
+        to: stop.to,
+        width: cx.time_width(),
+        focus,
+    });
 }
 
 /// Moves stop `index` by `step` places (clamped to the list).
@@ -387,35 +359,6 @@ mod tests {
         assert!(
             toggle_layer(&all, &back, "compute", true).is_empty(),
             "all = empty"
-        );
-    }
-}
-
-#[cfg(test)]
-mod handout_tests {
-    use super::*;
-    use crate::export::PageSize;
-    use crate::ui::DataFolder;
-
-    #[test]
-    fn the_handout_uses_the_page_last_chosen_for_exports() {
-        let data = tempfile::tempdir().unwrap();
-        let plan = crate::io::example_plan().unwrap();
-        let mut app = StackplanApp::with_plan(plan, DataFolder::at(data.path()));
-        app.export_options_mut().page = PageSize::A3;
-        app.export_options_mut().landscape = false;
-        let path = data.path().join("handout.pdf");
-        export_handout_to(&mut app, &path);
-        let doc = lopdf::Document::load(&path).unwrap();
-        let first = *doc.get_pages().values().next().unwrap();
-        let media = doc.get_dictionary(first).unwrap().get(b"MediaBox").unwrap();
-        let size: Vec<f32> = media.as_array().unwrap()[2..4]
-            .iter()
-            .map(|n| n.as_float().unwrap())
-            .collect();
-        assert!(
-            (size[0] - 841.89).abs() < 1.0 && (size[1] - 1190.55).abs() < 1.0,
-            "A3 portrait is 841.89 × 1190.55 pt, got {size:?}"
         );
     }
 }

@@ -5,6 +5,8 @@ pub mod deck;
 pub mod presenter;
 mod slide;
 
+use std::sync::Arc;
+
 use egui::{Key, Ui};
 
 use crate::analysis::Analysis;
@@ -18,7 +20,7 @@ pub use deck::{Deck, Step, Window};
 /// A running presentation: the deck, the plan's analysis, and the editor view to return to.
 pub struct Presentation {
     deck: Deck,
-    analysis: Analysis,
+    analysis: Arc<Analysis>,
     saved_view: ViewState,
     entered: bool,
     /// When the presentation started (egui time, seconds), for the presenter's clock.
@@ -42,10 +44,15 @@ pub enum Outcome {
 }
 
 impl Presentation {
-    /// Starts presenting `plan`, remembering the editor's `view` to restore on exit; with
-    /// `other` (the path of an open comparison) a last stop compares the two paths.
-    pub fn start(plan: &Roadmap, view: &ViewState, other: Option<OtherPath>) -> Presentation {
-        let analysis = Analysis::of(plan);
+    /// Starts presenting `plan`, whose analysis is `analysis`, remembering the editor's `view`
+    /// to restore on exit; with `other` (the path of an open comparison) a last stop compares
+    /// the two paths.
+    pub fn start(
+        plan: &Roadmap,
+        analysis: Arc<Analysis>,
+        view: &ViewState,
+        other: Option<OtherPath>,
+    ) -> Presentation {
         Presentation {
             deck: Deck::new(slides_with(plan, other.as_ref())),
             analysis,
