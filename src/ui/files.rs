@@ -2,6 +2,7 @@
 //! data folder (or a folder a test chooses).
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 
 use crate::io;
@@ -14,6 +15,9 @@ const MAX_RECENT: usize = 10;
 #[derive(Debug, Clone)]
 pub struct DataFolder {
     dir: Option<PathBuf>,
+    /// Held while the recovery file is written or removed; counts the removals, so that an
+    /// autosave begun before one (on a worker thread) does not bring the file back after it.
+    recovery: Arc<Mutex<u64>>,
 }
 
 /// Unsaved work found in the recovery file at start-up.
@@ -33,6 +37,7 @@ impl DataFolder {
     pub fn user() -> DataFolder {
         DataFolder {
             dir: eframe::storage_dir("stackplan"),
+            recovery: Arc::default(),
         }
     }
 
@@ -40,6 +45,7 @@ impl DataFolder {
     pub fn at(dir: impl Into<PathBuf>) -> DataFolder {
         DataFolder {
             dir: Some(dir.into()),
+            recovery: Arc::default(),
         }
     }
 
@@ -83,6 +89,38 @@ impl DataFolder {
 
     /// Writes `plan` (belonging to `path`) to the recovery file.
     pub fn autosave(&self, plan: &Roadmap, path: Option<&Path>) -> std::io::Result<()> {
+        let _writing = self.lock_recovery();
+        self.write_recovery(plan, path)
+    }
+
+    /// Writes `plan` (belonging to `path`) to the recovery file on a worker thread, so that
+    /// a large plan does not hold up a frame; nothing is written if the recovery file is
+    /// removed before the worker gets to it. The handle answers whether it was written.
+    pub fn autosave_in_background(
+        &self,
+        plan: Arc<Roadmap>,
+        path: Option<PathBuf>,
+    ) -> std::io::Result<std::thread::JoinHandle<std::io::Result<()>>> {
+        let removals = *self.lock_recovery();
+        let folder = self.clone();
+        std::thread::Builder::new()
+            .name("autosave".into())
+            .spawn(move || {
+                let current = folder.lock_recovery();
+                if *current != removals {
+                    return Ok(());
+                }
+                folder.write_recovery(&plan, path.as_deref())
+            })
+    }
+
+    fn lock_recovery(&self) -> std::sync::MutexGuard<'_, u64> {
+        self.recovery
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn write_recovery(&self, plan: &Roadmap, path: Option<&Path>) -> std::io::Result<()> {
         let (Some(file), Some(origin)) =
             (self.file("recovery.ron"), self.file("recovery-path.txt"))
         else {
@@ -98,6 +136,8 @@ impl DataFolder {
 
     /// Removes the recovery file (after a save, or when the user discards it).
     pub fn clear_recovery(&self) {
+        let mut removals = self.lock_recovery();
+        *removals += 1;
         for name in ["recovery.ron", "recovery-path.txt"] {
             if let Some(f) = self.file(name) {
                 let _ = std::fs::remove_file(f);

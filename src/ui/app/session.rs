@@ -45,6 +45,8 @@ pub struct Session {
     pub(super) export_options: ExportOptions,
     last_autosave: f64,
     autosaved_revision: Option<u64>,
+    /// The autosave being written on a worker thread, if any.
+    autosaving: Option<std::thread::JoinHandle<std::io::Result<()>>>,
 }
 
 impl Session {
@@ -62,6 +64,7 @@ impl Session {
             export_options: ExportOptions::default(),
             last_autosave: 0.0,
             autosaved_revision: None,
+            autosaving: None,
         }
     }
 
@@ -390,7 +393,13 @@ impl StackplanApp {
         }
     }
 
+    /// Autosaves unsaved changes every few seconds, on a worker thread (writing a large plan
+    /// takes longer than a frame).
     pub(super) fn autosave_if_due(&mut self, ctx: &egui::Context) {
+        if !self.autosave_finished() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(50));
+            return;
+        }
         let now = ctx.input(|i| i.time);
         let doc = &self.session.doc;
         if self.session.autosaved_revision == Some(doc.revision()) || doc.in_gesture() {
@@ -398,9 +407,49 @@ impl StackplanApp {
         }
         if now - self.session.last_autosave >= AUTOSAVE_SECONDS {
             self.session.last_autosave = now;
-            self.autosave_now();
+            self.autosave_in_background();
         } else {
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(AUTOSAVE_SECONDS));
+        }
+    }
+
+    fn autosave_in_background(&mut self) {
+        let session = &mut self.session;
+        if !session.doc.is_modified() {
+            return self.autosave_now();
+        }
+        let started = session
+            .data
+            .autosave_in_background(session.doc.shared_plan(), session.doc.path().cloned());
+        match started {
+            Ok(handle) => {
+                session.autosaving = Some(handle);
+                session.autosaved_revision = Some(session.doc.revision());
+            }
+            Err(_) => self.autosave_now(),
+        }
+    }
+
+    /// Whether no autosave is being written; reports one that failed.
+    fn autosave_finished(&mut self) -> bool {
+        match self.session.autosaving.take() {
+            Some(handle) if !handle.is_finished() => {
+                self.session.autosaving = Some(handle);
+                false
+            }
+            Some(handle) => {
+                let failed = match handle.join() {
+                    Ok(Ok(())) => None,
+                    Ok(Err(e)) => Some(e.to_string()),
+                    Err(_) => Some("the autosave stopped unexpectedly".to_owned()),
+                };
+                if let Some(e) = failed {
+                    self.session.autosaved_revision = None;
+                    self.ui.status = format!("Autosave failed: {e}");
+                }
+                true
+            }
+            None => true,
         }
     }
 
