@@ -2,6 +2,7 @@
 //! issue) in one table, on generated plans of 1,000, 5,000 and 10,000 items:
 //!
 //!     cargo bench --bench budgets
+//!     cargo bench --bench budgets -- frame      (only the budgets whose name has "frame")
 //!
 //! Exports are timed as the whole `stackplan export` command, start-up and file write included.
 //! Each cell is the median of several runs. A budget holds when it is met at the size the
@@ -13,7 +14,8 @@ use std::time::{Duration, Instant};
 
 use stackplan::analysis::Analysis;
 use stackplan::generate::large_plan;
-use stackplan::ui::{DataFolder, StackplanApp};
+use stackplan::model::ItemKind;
+use stackplan::ui::{DataFolder, Selection, StackplanApp};
 
 const SIZES: [usize; 3] = [1_000, 5_000, 10_000];
 const SEED: u64 = 7;
@@ -29,7 +31,12 @@ struct Budget {
 }
 
 fn main() {
-    // `cargo bench` passes `--bench`; any other argument filters nothing here.
+    // `cargo bench` passes `--bench`; other arguments keep only the budgets whose name
+    // contains one of them (`cargo bench --bench budgets -- frame`).
+    let filters: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
     let dir = tempfile::tempdir().expect("temporary folder");
     let plans: Vec<_> = SIZES
         .iter()
@@ -53,6 +60,34 @@ fn main() {
             limit: Duration::from_millis(8),
             runs: 1,
             measure: editor_frame,
+        },
+        Budget {
+            name: "editor frame, dragging a bar",
+            at: 10_000,
+            limit: Duration::from_millis(8),
+            runs: 1,
+            measure: dragging_frame,
+        },
+        Budget {
+            name: "editor frame, typing a title",
+            at: 10_000,
+            limit: Duration::from_millis(8),
+            runs: 1,
+            measure: typing_frame,
+        },
+        Budget {
+            name: "editor frame, arrow-key nudge",
+            at: 10_000,
+            limit: Duration::from_millis(8),
+            runs: 1,
+            measure: nudging_frame,
+        },
+        Budget {
+            name: "editor frame, undo and redo",
+            at: 10_000,
+            limit: Duration::from_millis(8),
+            runs: 1,
+            measure: undoing_frame,
         },
         Budget {
             name: "`stackplan diff`, 100 changes",
@@ -125,7 +160,10 @@ fn main() {
         "budget", "limit", "at", "1,000 items", "5,000 items", "10,000 items"
     );
     let mut all_hold = true;
-    for budget in &budgets {
+    let chosen = budgets
+        .iter()
+        .filter(|b| filters.is_empty() || filters.iter().any(|f| b.name.contains(f.as_str())));
+    for budget in chosen {
         let times: Vec<Duration> = plans
             .iter()
             .map(|plan| median((0..budget.runs).map(|_| (budget.measure)(plan)).collect()))
@@ -184,6 +222,158 @@ fn editor_frame(path: &Path) -> Duration {
     let plan = stackplan::io::load_path(path).expect("load plan");
     let data = tempfile::tempdir().expect("temporary data folder");
     frames(StackplanApp::with_plan(plan, DataFolder::at(data.path())))
+}
+
+/// An editor on the plan in `path`, zoomed to 12 points a month, with the earliest investment
+/// of the first lane selected (it is in the lane's top row, on screen).
+fn zoomed_editor(path: &Path, data: &Path) -> (StackplanApp, String) {
+    let plan = stackplan::io::load_path(path).expect("load plan");
+    let first = plan
+        .investments
+        .iter()
+        .filter(|i| i.layer == plan.layers[0].id)
+        .min_by_key(|i| i.start)
+        .expect("an investment in the first lane")
+        .clone();
+    let mut app = StackplanApp::with_plan(plan, DataFolder::at(data));
+    let view = app.view_mut();
+    view.fit_pending = false;
+    view.points_per_month = 12.0;
+    view.first_month = first.start.index() as f32 - 2.0;
+    app.select(Some(Selection::new(ItemKind::Investment, &first.id)));
+    (app, first.title)
+}
+
+/// One editor frame on a 1440 × 900 window with `events` as its input; its duration and
+/// where the text `find` was painted (if asked and painted).
+fn timed_frame(
+    ctx: &egui::Context,
+    app: &mut StackplanApp,
+    events: Vec<egui::Event>,
+    find: Option<&str>,
+) -> (Duration, Option<egui::Rect>) {
+    let input = egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1440.0, 900.0),
+        )),
+        events,
+        ..Default::default()
+    };
+    let start = Instant::now();
+    let mut output = ctx.run_ui(input, |ui| app.show(ui));
+    output.textures_delta.clear();
+    let found = find.and_then(|text| {
+        output
+            .shapes
+            .iter()
+            .find_map(|clipped| match &clipped.shape {
+                egui::Shape::Text(t) if t.galley.text() == text => Some(t.visual_bounding_rect()),
+                _ => None,
+            })
+    });
+    std::hint::black_box(ctx.tessellate(output.shapes, output.pixels_per_point));
+    (start.elapsed(), found)
+}
+
+/// Frames of a drag that moves the first investment's bar a month a step, 20 steps.
+fn dragging_frame(path: &Path) -> Duration {
+    let data = tempfile::tempdir().expect("temporary data folder");
+    let (mut app, title) = zoomed_editor(path, data.path());
+    let ctx = egui::Context::default();
+    let mut bar = None;
+    for _ in 0..3 {
+        bar = timed_frame(&ctx, &mut app, vec![], Some(&title)).1.or(bar);
+    }
+    let from = bar.expect("the bar's title is painted").center();
+    let pointer = |pos: egui::Pos2, pressed: Option<bool>| match pressed {
+        None => egui::Event::PointerMoved(pos),
+        Some(pressed) => egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        },
+    };
+    timed_frame(&ctx, &mut app, vec![pointer(from, None)], None);
+    timed_frame(&ctx, &mut app, vec![pointer(from, Some(true))], None);
+    let times = (1..=20)
+        .map(|k| {
+            let at = from + egui::vec2(12.0 * k as f32, 0.0);
+            timed_frame(&ctx, &mut app, vec![pointer(at, None)], None).0
+        })
+        .collect();
+    let end = from + egui::vec2(240.0, 0.0);
+    timed_frame(&ctx, &mut app, vec![pointer(end, Some(false))], None);
+    assert!(
+        app.document().undo_label().is_some(),
+        "the drag moved the bar"
+    );
+    median(times)
+}
+
+/// Frames while typing into the selected investment's title, a letter a frame.
+fn typing_frame(path: &Path) -> Duration {
+    let data = tempfile::tempdir().expect("temporary data folder");
+    let (mut app, _) = zoomed_editor(path, data.path());
+    let ctx = egui::Context::default();
+    app.run(stackplan::ui::Command::FocusInspector);
+    for _ in 0..3 {
+        timed_frame(&ctx, &mut app, vec![], None);
+    }
+    let times = (0..20)
+        .map(|_| timed_frame(&ctx, &mut app, vec![egui::Event::Text("x".into())], None).0)
+        .collect();
+    assert!(
+        app.document().undo_label().is_some(),
+        "typing changed the title"
+    );
+    median(times)
+}
+
+/// Frames that each move the selected investment a month with the arrow keys.
+fn nudging_frame(path: &Path) -> Duration {
+    let data = tempfile::tempdir().expect("temporary data folder");
+    let (mut app, _) = zoomed_editor(path, data.path());
+    let ctx = egui::Context::default();
+    for _ in 0..3 {
+        timed_frame(&ctx, &mut app, vec![], None);
+    }
+    let times = (0..20)
+        .map(|k| {
+            let command = if k % 2 == 0 {
+                stackplan::ui::Command::NudgeLater
+            } else {
+                stackplan::ui::Command::NudgeEarlier
+            };
+            app.run(command);
+            timed_frame(&ctx, &mut app, vec![], None).0
+        })
+        .collect();
+    median(times)
+}
+
+/// Frames that each undo or redo a move of the selected investment.
+fn undoing_frame(path: &Path) -> Duration {
+    let data = tempfile::tempdir().expect("temporary data folder");
+    let (mut app, _) = zoomed_editor(path, data.path());
+    let ctx = egui::Context::default();
+    app.run(stackplan::ui::Command::NudgeLater);
+    for _ in 0..3 {
+        timed_frame(&ctx, &mut app, vec![], None);
+    }
+    let times = (0..20)
+        .map(|k| {
+            let command = if k % 2 == 0 {
+                stackplan::ui::Command::Undo
+            } else {
+                stackplan::ui::Command::Redo
+            };
+            app.run(command);
+            timed_frame(&ctx, &mut app, vec![], None).0
+        })
+        .collect();
+    median(times)
 }
 
 /// The plan beside `path` that differs from it in 100 items (written once).

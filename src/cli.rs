@@ -111,16 +111,9 @@ pub fn export(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> u8 {
-    let plan = match io::load_path(file) {
-        Ok(plan) => plan,
-        Err(e) => return fail(err, &e),
-    };
-    let options = match with_known_cutoff(&plan, options) {
-        Ok(options) => options,
-        Err(why) => {
-            let _ = writeln!(err, "error: {why} — {}", file.display());
-            return UNREADABLE;
-        }
+    let (plan, options) = match plan_to_export(file, options, err) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
     };
     let options = &options;
     let ext = out_path
@@ -139,6 +132,23 @@ pub fn export(
     }
     let written = export::write_file(&plan, out_path, options);
     report_export(written, out_path, out, err)
+}
+
+/// The plan in `file` and `options` with their cut-off checked against it; the exit code
+/// (after saying why on `err`) when the file cannot be read or names no such cut-off.
+fn plan_to_export(
+    file: &Path,
+    options: &export::ExportOptions,
+    err: &mut impl Write,
+) -> Result<(Roadmap, export::ExportOptions), u8> {
+    let plan = io::load_path(file).map_err(|e| fail(err, &e))?;
+    match with_known_cutoff(&plan, options) {
+        Ok(options) => Ok((plan, options)),
+        Err(why) => {
+            let _ = writeln!(err, "error: {why} — {}", file.display());
+            Err(UNREADABLE)
+        }
+    }
 }
 
 /// `options` with the cut-off they ask to mark spelled as `plan` spells it, or why `plan`
@@ -171,16 +181,9 @@ pub fn export_handout(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> u8 {
-    let plan = match io::load_path(file) {
-        Ok(plan) => plan,
-        Err(e) => return fail(err, &e),
-    };
-    let options = match with_known_cutoff(&plan, options) {
-        Ok(options) => options,
-        Err(why) => {
-            let _ = writeln!(err, "error: {why} — {}", file.display());
-            return UNREADABLE;
-        }
+    let (plan, options) = match plan_to_export(file, options, err) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
     };
     let options = &options;
     let ext = out_path.extension().and_then(|e| e.to_str()).unwrap_or("");

@@ -332,25 +332,22 @@ fn milestones(rng: &mut Rng, plan: &Roadmap, count: usize) -> Vec<Milestone> {
                 .first()
                 .and_then(|id| id.strip_prefix("dep-")?.parse::<usize>().ok());
             let retired = first.and_then(|d| plan.dependencies.get(d));
+            let title = match retired {
+                Some(dep) => format!("{} no longer needed", dep.name),
+                None => format!("Capability milestone {}", k + 1),
+            };
+            let layer = match retired {
+                Some(dep) => dep.layer.clone(),
+                None => WORK
+                    .get(k % WORK.len())
+                    .map_or("models", |w| w.0)
+                    .to_owned(),
+            };
             Milestone {
-                id: format!("ms-{k}"),
-                title: match retired {
-                    Some(dep) => format!("{} no longer needed", dep.name),
-                    None => format!("Capability milestone {}", k + 1),
-                },
-                month,
-                layer: match retired {
-                    Some(dep) => dep.layer.clone(),
-                    None => WORK
-                        .get(k % WORK.len())
-                        .map_or("models", |w| w.0)
-                        .to_owned(),
-                },
                 needs,
                 removes,
                 introduces,
-                notes: String::new(),
-                evidence: Vec::new(),
+                ..Milestone::new(format!("ms-{k}"), title, month, layer)
             }
         })
         .collect()

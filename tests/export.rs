@@ -67,19 +67,13 @@ fn multilingual() -> Roadmap {
     ];
     for (id, layer, at, title) in milestones {
         plan.milestones.push(Milestone {
-            id: id.into(),
-            title: title.into(),
-            month: month(at),
-            layer: layer.into(),
             needs: vec!["cn".into()],
             removes: if id == "m-cn" {
                 vec!["gpus".into()]
             } else {
                 Vec::new()
             },
-            introduces: Vec::new(),
-            notes: String::new(),
-            evidence: Vec::new(),
+            ..Milestone::new(id, title, month(at), layer)
         });
     }
     plan

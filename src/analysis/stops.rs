@@ -545,15 +545,8 @@ mod tests {
 
     fn milestone(id: &str, month: &str) -> Milestone {
         Milestone {
-            id: id.into(),
-            title: format!("Milestone {id}"),
-            month: m(month),
-            layer: "models".into(),
-            needs: Vec::new(),
-            removes: Vec::new(),
-            introduces: Vec::new(),
             notes: format!("notes for {id}"),
-            evidence: Vec::new(),
+            ..Milestone::new(id, format!("Milestone {id}"), m(month), "models")
         }
     }
 

@@ -73,14 +73,9 @@ pub fn ms(
     introduces: &[&str],
 ) -> Milestone {
     Milestone {
-        id: id.into(),
-        title: format!("Milestone {id}"),
-        month: m(month),
-        layer: layer.into(),
         needs: ids(needs),
         removes: ids(removes),
         introduces: ids(introduces),
-        notes: String::new(),
-        evidence: Vec::new(),
+        ..Milestone::new(id, format!("Milestone {id}"), m(month), layer)
     }
 }

@@ -413,15 +413,10 @@ fn add_item(
             ));
         }
         plan.milestones.push(Milestone {
-            id,
-            title,
-            month: start,
-            layer: layer.to_owned(),
-            needs: Vec::new(),
             removes: task.removes.clone(),
             introduces: task.introduces.clone(),
             notes: task.notes.trim().to_owned(),
-            evidence: Vec::new(),
+            ..Milestone::new(id, title, start, layer)
         });
         return Some(Node::Milestone(plan.milestones.len() - 1));
     }

@@ -341,17 +341,8 @@ pub fn add_investment(plan: &mut Roadmap, layer: &str, start: Month) -> String {
 /// Adds a new milestone in `layer` at `month`; returns its id.
 pub fn add_milestone(plan: &mut Roadmap, layer: &str, month: Month) -> String {
     let id = plan.fresh_id("milestone");
-    plan.milestones.push(Milestone {
-        id: id.clone(),
-        title: "New milestone".to_owned(),
-        month,
-        layer: layer.to_owned(),
-        needs: Vec::new(),
-        removes: Vec::new(),
-        introduces: Vec::new(),
-        notes: String::new(),
-        evidence: Vec::new(),
-    });
+    plan.milestones
+        .push(Milestone::new(id.clone(), "New milestone", month, layer));
     id
 }
 

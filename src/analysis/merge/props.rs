@@ -129,20 +129,13 @@ fn apply(plan: &mut Roadmap, base: &Roadmap, side: Side, n: usize, edit: Edit) {
                 .collect(),
         }),
         Op::AddMilestone => plan.milestones.push(Milestone {
-            id: tag.clone(),
-            title: format!("New {tag}"),
-            month,
-            layer,
-            needs: Vec::new(),
             removes: base
                 .dependencies
                 .first()
                 .map(|d| d.id.clone())
                 .into_iter()
                 .collect(),
-            introduces: Vec::new(),
-            notes: String::new(),
-            evidence: Vec::new(),
+            ..Milestone::new(tag.clone(), format!("New {tag}"), month, layer)
         }),
         Op::DeleteInvestment => {
             if let Some(id) = side.owned(&base.investments, target) {

@@ -22,17 +22,7 @@ fn investment(id: &str, layer: &str, start: &str, end: &str) -> Investment {
 }
 
 fn milestone(id: &str, layer: &str, at: &str) -> Milestone {
-    Milestone {
-        id: id.into(),
-        title: format!("Milestone {id} reached"),
-        month: month(at),
-        layer: layer.into(),
-        needs: Vec::new(),
-        removes: Vec::new(),
-        introduces: Vec::new(),
-        notes: String::new(),
-        evidence: Vec::new(),
-    }
+    Milestone::new(id, format!("Milestone {id} reached"), month(at), layer)
 }
 
 fn plan() -> Roadmap {

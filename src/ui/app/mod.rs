@@ -242,6 +242,11 @@ impl StackplanApp {
         self.file_dialog_ui(ui.ctx());
         self.dialog_pass(ui.ctx());
         self.follow_document(ui.ctx());
+        if self.session.analysis.is_behind(&self.session.doc) {
+            // A worker is analysing the edited plan: look again soon to show its answer.
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(15));
+        }
         self.update_title(ui.ctx());
         self.autosave_if_due(ui.ctx());
         self.ui.was_typing = ui.ctx().text_edit_focused();
