@@ -16,6 +16,7 @@ use crate::model::Roadmap;
 
 use super::view::{Selection, ViewState};
 pub use deck::{Deck, Step, Window};
+pub(crate) use slide::scene_ui;
 
 /// A running presentation: the deck, the plan's analysis, and the editor view to return to.
 pub struct Presentation {
