@@ -1,6 +1,7 @@
 //! Export speed: PDF, SVG and PNG of generated 5,000- and 10,000-item plans.
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use stackplan::analysis::Analysis;
 use stackplan::export::{self, ExportOptions};
 use stackplan::generate::large_plan;
 use stackplan::layout::{self, View};
@@ -18,13 +19,13 @@ fn exports(c: &mut Criterion) {
             b.iter(|| layout::layout(&plan, &View::whole(&plan)))
         });
         group.bench_function(format!("svg {items}"), |b| {
-            b.iter(|| export::svg::write(&plan, &options))
+            b.iter(|| export::svg::write(&plan, &Analysis::of(&plan), &options))
         });
         group.bench_function(format!("png {items}"), |b| {
-            b.iter(|| export::png::write(&plan, &options))
+            b.iter(|| export::png::write(&plan, &Analysis::of(&plan), &options))
         });
         group.bench_function(format!("pdf {items}"), |b| {
-            b.iter(|| export::pdf::write(&plan, &options))
+            b.iter(|| export::pdf::write(&plan, &Analysis::of(&plan), &options))
         });
     }
     group.finish();

@@ -2,6 +2,7 @@
 //! while the view moves between stops, and the handout of the bundled example plan.
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use stackplan::analysis::Analysis;
 use stackplan::export::{ExportOptions, handout};
 use stackplan::ui::present::deck::TRANSITION_SECONDS;
 use stackplan::ui::{Command, DataFolder, StackplanApp};
@@ -84,7 +85,10 @@ fn presentation(c: &mut Criterion) {
         ..ExportOptions::default()
     };
     c.bench_function("handout PDF of the example plan (21 pages)", |b| {
-        b.iter(|| handout::render(&example, None, &options).map(|out| out.bytes.len()))
+        b.iter(|| {
+            handout::render(&example, &Analysis::of(&example), None, &options)
+                .map(|out| out.bytes.len())
+        })
     });
 }
 

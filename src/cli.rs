@@ -11,6 +11,7 @@ use std::sync::Arc;
 use crate::analysis::{self, Finding, Severity};
 use crate::export;
 use crate::io;
+use crate::layout::format::thousands;
 use crate::model::{Roadmap, plural};
 
 /// Exit code: nothing wrong.
@@ -62,19 +63,6 @@ pub fn summary(plan: &Roadmap, findings: &[Finding]) -> String {
     )
 }
 
-/// `1234567` → `"1,234,567"`.
-pub fn thousands(n: u128) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// `stackplan fmt [--check] FILE...`: rewrites files in canonical form.
 pub fn fmt(files: &[PathBuf], check_only: bool, out: &mut impl Write, err: &mut impl Write) -> u8 {
     let mut code = OK;
@@ -111,7 +99,7 @@ pub fn export(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> u8 {
-    let (plan, options) = match plan_to_export(file, options, err) {
+    let (plan, analysis, options) = match plan_to_export(file, options, err) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
@@ -130,20 +118,21 @@ pub fn export(
             Err(e) => fail(err, &e),
         };
     }
-    let written = export::write_file(&plan, out_path, options);
+    let written = export::write_file(&plan, &analysis, out_path, options);
     report_export(written, out_path, out, err)
 }
 
-/// The plan in `file` and `options` with their cut-off checked against it; the exit code
-/// (after saying why on `err`) when the file cannot be read or names no such cut-off.
+/// The plan in `file`, its analysis, and `options` with their cut-off checked against it; the
+/// exit code (after saying why on `err`) when the file cannot be read or names no such cut-off.
 fn plan_to_export(
     file: &Path,
     options: &export::ExportOptions,
     err: &mut impl Write,
-) -> Result<(Roadmap, export::ExportOptions), u8> {
+) -> Result<(Roadmap, analysis::Analysis, export::ExportOptions), u8> {
     let plan = io::load_path(file).map_err(|e| fail(err, &e))?;
-    match with_known_cutoff(&plan, options) {
-        Ok(options) => Ok((plan, options)),
+    let analysis = analysis::Analysis::of(&plan);
+    match with_known_cutoff(&plan, &analysis, options) {
+        Ok(options) => Ok((plan, analysis, options)),
         Err(why) => {
             let _ = writeln!(err, "error: {why} — {}", file.display());
             Err(UNREADABLE)
@@ -155,6 +144,7 @@ fn plan_to_export(
 /// names no such jurisdiction or controller.
 fn with_known_cutoff(
     plan: &Roadmap,
+    analysis: &analysis::Analysis,
     options: &export::ExportOptions,
 ) -> Result<export::ExportOptions, String> {
     let Some((cutoff, at)) = &options.shock else {
@@ -162,8 +152,7 @@ fn with_known_cutoff(
     };
     let framework =
         analysis::Framework::eu_csf().map_err(|e| format!("the bundled framework: {e}"))?;
-    let analysis = analysis::Analysis::of(plan);
-    let sovereignty = analysis::sovereignty::Sovereignty::new(plan, &analysis, &framework);
+    let sovereignty = analysis::sovereignty::Sovereignty::new(plan, analysis, &framework);
     let cutoff = sovereignty.check_cutoff(cutoff)?;
     Ok(export::ExportOptions {
         shock: Some((cutoff, *at)),
@@ -181,7 +170,7 @@ pub fn export_handout(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> u8 {
-    let (plan, options) = match plan_to_export(file, options, err) {
+    let (plan, analysis, options) = match plan_to_export(file, options, err) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
@@ -196,11 +185,10 @@ pub fn export_handout(
         Err(e) => return fail(err, &e),
     };
     let other = other.map(|o| {
-        let (analysis, other_analysis) =
-            (analysis::Analysis::of(&plan), analysis::Analysis::of(&o));
+        let other_analysis = analysis::Analysis::of(&o);
         analysis::two_paths::OtherPath::new(&plan, &analysis, Arc::new(o), Arc::new(other_analysis))
     });
-    let written = export::handout::write(&plan, other.as_ref(), out_path, options);
+    let written = export::handout::write(&plan, &analysis, other.as_ref(), out_path, options);
     report_export(written, out_path, out, err)
 }
 
@@ -274,9 +262,20 @@ pub fn export_comparison(
         );
         return UNREADABLE;
     }
-    let (a_name, b_name) = (file.display().to_string(), other.display().to_string());
-    let written =
-        export::comparison::write((&plan_a, &a_name), (&plan_b, &b_name), out_path, options);
+    let (analysis_a, analysis_b) = (
+        analysis::Analysis::of(&plan_a),
+        analysis::Analysis::of(&plan_b),
+    );
+    let side = |plan, analysis, path: &Path| crate::layout::comparison::Side {
+        plan,
+        analysis,
+        source: path.display().to_string(),
+    };
+    let (a, b) = (
+        side(&plan_a, &analysis_a, file),
+        side(&plan_b, &analysis_b, other),
+    );
+    let written = export::comparison::write(&a, &b, out_path, options);
     report_export(written, out_path, out, err)
 }
 

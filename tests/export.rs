@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use stackplan::analysis::Analysis;
 use stackplan::export::{self, ExportOptions, PageSize};
 use stackplan::layout::{self, Shape, Tag};
 use stackplan::model::{ControlLevel, Dependency, Horizon, Investment, Milestone, Month, Roadmap};
@@ -139,7 +140,7 @@ fn pdf_parses_with_embedded_fonts_and_real_text_in_every_script() {
     let plan = multilingual();
     let dir = temp_dir();
     let path = dir.path().join("plan.pdf");
-    let report = export::write_file(&plan, &path, &options()).unwrap();
+    let report = export::write_file(&plan, &Analysis::of(&plan), &path, &options()).unwrap();
     assert!(report.warnings.is_empty(), "{:?}", report.warnings);
     let doc = lopdf::Document::load(&path).unwrap();
     let pages = doc.get_pages().len();
@@ -174,7 +175,7 @@ fn pdf_page_count_follows_the_page_and_range_options() {
     let plan = multilingual();
     let mut opts = options();
     opts.report = false;
-    let fitted = export::pdf::write(&plan, &opts).unwrap();
+    let fitted = export::pdf::write(&plan, &Analysis::of(&plan), &opts).unwrap();
     assert_eq!(
         lopdf::Document::load_mem(&fitted)
             .unwrap()
@@ -185,7 +186,7 @@ fn pdf_page_count_follows_the_page_and_range_options() {
     let big = tall_plan(400);
     opts.page = PageSize::Letter;
     opts.landscape = false;
-    let tiled = export::pdf::write(&big, &opts).unwrap();
+    let tiled = export::pdf::write(&big, &Analysis::of(&big), &opts).unwrap();
     let pages = lopdf::Document::load_mem(&tiled).unwrap().get_pages().len();
     assert!(pages >= 8, "400 rows do not fit one page, got {pages}");
 }
@@ -197,7 +198,7 @@ fn example_plan_pdfs_pass_qpdf_and_render_pages_that_are_not_blank() {
         let plan = stackplan::io::load_path(&source).unwrap();
         let name = source.file_stem().unwrap().to_string_lossy().to_string();
         let pdf = dir.path().join(format!("{name}.pdf"));
-        export::write_file(&plan, &pdf, &options()).unwrap();
+        export::write_file(&plan, &Analysis::of(&plan), &pdf, &options()).unwrap();
         let check = tool("qpdf")
             .arg("--check")
             .arg(&pdf)
@@ -238,7 +239,7 @@ fn example_plan_pdfs_pass_qpdf_and_render_pages_that_are_not_blank() {
 #[test]
 fn svg_parses_and_holds_every_milestone_title_and_id() {
     let plan = multilingual();
-    let text = export::svg::write(&plan, &options());
+    let text = export::svg::write(&plan, &Analysis::of(&plan), &options());
     let tree = usvg::Tree::from_str(&text, &usvg::Options::default()).unwrap();
     assert!(tree.size().width() > 100.0);
     for m in &plan.milestones {
@@ -259,10 +260,10 @@ fn png_decodes_at_the_scene_size_times_the_scale() {
     let plan = multilingual();
     let mut opts = options();
     opts.scale = 2.0;
-    let out = export::png::render(&plan, &opts).unwrap();
+    let out = export::png::render(&plan, &Analysis::of(&plan), &opts).unwrap();
     assert!(out.report.warnings.is_empty(), "{:?}", out.report.warnings);
     let pixmap = resvg::tiny_skia::Pixmap::decode_png(&out.bytes).unwrap();
-    let scene = layout::layout(&plan, &opts.chart_view(&plan));
+    let scene = layout::layout(&plan, &opts.chart_view(&plan, &Analysis::of(&plan)));
     assert_eq!(pixmap.width(), (scene.width * 2.0).ceil() as u32);
     assert_eq!(pixmap.height(), (scene.height * 2.0).ceil() as u32);
 }
@@ -271,7 +272,7 @@ fn png_decodes_at_the_scene_size_times_the_scale() {
 fn the_last_rows_of_a_5000_row_png_are_drawn() {
     let plan = tall_plan(5000);
     let opts = options();
-    let scene = layout::layout(&plan, &opts.chart_view(&plan));
+    let scene = layout::layout(&plan, &opts.chart_view(&plan, &Analysis::of(&plan)));
     let last = scene
         .items
         .iter()
@@ -286,7 +287,7 @@ fn the_last_rows_of_a_5000_row_png_are_drawn() {
         "5,000 rows stack, the last at {}",
         last.y
     );
-    let out = export::png::render(&plan, &opts).unwrap();
+    let out = export::png::render(&plan, &Analysis::of(&plan), &opts).unwrap();
     assert!(out.report.warnings.is_empty(), "{:?}", out.report.warnings);
     let pixmap = resvg::tiny_skia::Pixmap::decode_png(&out.bytes).unwrap();
     let colour = plan.layers[0].colour;
@@ -306,7 +307,7 @@ fn write_file_chooses_the_format_by_extension() {
     let dir = temp_dir();
     for ext in ["pdf", "svg", "png"] {
         let path = dir.path().join(format!("out.{ext}"));
-        export::write_file(&plan, &path, &options()).unwrap();
+        export::write_file(&plan, &Analysis::of(&plan), &path, &options()).unwrap();
         let bytes = std::fs::read(&path).unwrap();
         let magic: &[u8] = match ext {
             "pdf" => b"%PDF",
@@ -315,7 +316,13 @@ fn write_file_chooses_the_format_by_extension() {
         };
         assert!(bytes.starts_with(magic), "{ext}");
     }
-    let err = export::write_file(&plan, &dir.path().join("out.docx"), &options()).unwrap_err();
+    let err = export::write_file(
+        &plan,
+        &Analysis::of(&plan),
+        &dir.path().join("out.docx"),
+        &options(),
+    )
+    .unwrap_err();
     assert!(err.to_string().contains(".pdf"), "{err}");
 }
 
@@ -323,7 +330,7 @@ fn write_file_chooses_the_format_by_extension() {
 fn missing_glyphs_warn_but_do_not_fail() {
     let mut plan = stackplan::io::example_plan().unwrap();
     plan.milestones[0].title = "Private use \u{E000}\u{E001} glyphs".into();
-    let out = export::pdf::render(&plan, &options()).unwrap();
+    let out = export::pdf::render(&plan, &Analysis::of(&plan), &options()).unwrap();
     assert!(out.bytes.starts_with(b"%PDF"));
     assert!(
         out.report.warnings.iter().any(|w| w.contains('\u{E000}')),
@@ -343,14 +350,14 @@ fn png_matches_resvg_drawing_the_same_svg() {
             date: Some("2026-11-25".into()),
             ..ExportOptions::default()
         };
-        let ours = export::png::render(&plan, &options).unwrap();
+        let ours = export::png::render(&plan, &Analysis::of(&plan), &options).unwrap();
         assert!(
             ours.report.warnings.is_empty(),
             "{:?}",
             ours.report.warnings
         );
         let ours = resvg::tiny_skia::Pixmap::decode_png(&ours.bytes).unwrap();
-        let scene = layout::layout(&plan, &options.chart_view(&plan));
+        let scene = layout::layout(&plan, &options.chart_view(&plan, &Analysis::of(&plan)));
         let text = export::svg::scene_to_svg(&scene, &plan);
         let tree = usvg::Tree::from_str(
             &text,
@@ -415,7 +422,7 @@ fn the_ten_year_chart_is_tiled_in_equal_time_spans() {
     let plan = sovereign_stack();
     let dir = temp_dir();
     let pdf = dir.path().join("plan.pdf");
-    export::write_file(&plan, &pdf, &options()).unwrap();
+    export::write_file(&plan, &Analysis::of(&plan), &pdf, &options()).unwrap();
     let mut spans: Vec<(Month, Month)> = page_texts(&pdf)
         .iter()
         .filter_map(|p| caption_span(p))
@@ -482,7 +489,7 @@ fn the_budget_table_adds_up_to_the_budgets_typed() {
     let plan = sovereign_stack();
     let dir = temp_dir();
     let pdf = dir.path().join("plan.pdf");
-    export::write_file(&plan, &pdf, &options()).unwrap();
+    export::write_file(&plan, &Analysis::of(&plan), &pdf, &options()).unwrap();
     let pages = page_texts(&pdf);
     let page = pages
         .iter()
@@ -547,7 +554,7 @@ fn checks_in_the_pdf_are_sentences_without_compiler_codes() {
     plan.investments[0].end = plan.investments[0].start.plus(-2);
     let dir = temp_dir();
     let pdf = dir.path().join("plan.pdf");
-    export::write_file(&plan, &pdf, &options()).unwrap();
+    export::write_file(&plan, &Analysis::of(&plan), &pdf, &options()).unwrap();
     let text = pdftotext(&pdf);
     let checks = text.split("Open checks").nth(1).expect("a checks section");
     assert!(checks.contains("Error"), "{checks}");

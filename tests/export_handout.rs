@@ -4,6 +4,7 @@
 use std::path::Path;
 use std::process::Command;
 
+use stackplan::analysis::Analysis;
 use stackplan::analysis::stops::stops_of;
 use stackplan::export::{ExportOptions, handout};
 use stackplan::io::example_plan;
@@ -45,7 +46,7 @@ fn the_example_handout_has_one_page_per_default_stop_with_its_title() {
     assert!(stops.len() > 3);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("handout.pdf");
-    handout::write(&plan, None, &path, &options()).unwrap();
+    handout::write(&plan, &Analysis::of(&plan), None, &path, &options()).unwrap();
     assert_eq!(page_count(&path), stops.len());
     for (k, stop) in stops.iter().enumerate() {
         let text = squeeze(&page_text(&path, k + 1));
@@ -80,7 +81,7 @@ fn saved_stops_make_the_pages_in_their_order_with_their_notes() {
     ];
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("saved.pdf");
-    handout::write(&plan, None, &path, &options()).unwrap();
+    handout::write(&plan, &Analysis::of(&plan), None, &path, &options()).unwrap();
     assert_eq!(page_count(&path), 2);
     let first = squeeze(&page_text(&path, 1));
     assert!(first.contains("Compute first"), "{first}");
@@ -205,7 +206,7 @@ fn the_sovereignty_stop_has_a_page_with_the_heatmap_the_shares_and_the_figures()
     assert_eq!(at, stops.len() - 2, "just before the summary");
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("handout.pdf");
-    handout::write(&plan, None, &path, &options()).unwrap();
+    handout::write(&plan, &Analysis::of(&plan), None, &path, &options()).unwrap();
     let text = squeeze(&page_text(&path, at + 1));
     for expected in [
         "Sovereignty: weakest links and jurisdictions",

@@ -53,7 +53,7 @@ fn loaded_plans_export_valid_svg() {
         if let Err(e) = usvg::Tree::from_str(&text, &usvg::Options::default()) {
             panic!("{}: the SVG does not parse: {e}", path.display());
         }
-        for page in layout::report::pages(&plan, 842.0, 595.0) {
+        for page in layout::report::pages(&plan, &Analysis::of(&plan), 842.0, 595.0) {
             let _ = svg::scene_to_svg(&page, &plan);
         }
     }

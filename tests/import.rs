@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use stackplan::analysis::Analysis;
 use stackplan::import::{self, ImportOptions, Imported};
 use stackplan::model::{Dependency, Investment, Milestone, Roadmap};
 
@@ -301,7 +302,13 @@ fn xlsx_export_has_five_sheets_and_imports_back_to_the_same_plan() {
         let original =
             stackplan::io::load_path(&repo_file(&format!("roadmaps/{example}"))).unwrap();
         let path = dir.path().join(example.replace(".ron", ".xlsx"));
-        stackplan::export::write_file(&original, &path, &Default::default()).unwrap();
+        stackplan::export::write_file(
+            &original,
+            &Analysis::of(&original),
+            &path,
+            &Default::default(),
+        )
+        .unwrap();
         let Imported { plan, report } = import(&path);
         assert_same_items(&original, &plan, true);
         assert_eq!(register(&plan), register(&original), "{example}");
@@ -314,7 +321,13 @@ fn xlsx_export_has_five_sheets_and_imports_back_to_the_same_plan() {
     }
     let original = stackplan::io::example_plan().unwrap();
     let path = dir.path().join("plan.xlsx");
-    stackplan::export::write_file(&original, &path, &Default::default()).unwrap();
+    stackplan::export::write_file(
+        &original,
+        &Analysis::of(&original),
+        &path,
+        &Default::default(),
+    )
+    .unwrap();
 
     use calamine::{Data, Reader};
     let mut book: calamine::Xlsx<_> = calamine::open_workbook(&path).unwrap();

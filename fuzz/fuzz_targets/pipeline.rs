@@ -19,8 +19,8 @@ fuzz_target!(|data: &[u8]| {
     if let Err(e) = usvg::Tree::from_str(&text, &usvg::Options::default()) {
         panic!("the exported SVG does not parse: {e}\n{text}");
     }
-    let _ = svg::write(&plan, &ExportOptions::default());
-    for page in layout::report::pages(&plan, 842.0, 595.0) {
+    let _ = svg::write(&plan, &analysis, &ExportOptions::default());
+    for page in layout::report::pages(&plan, &analysis, 842.0, 595.0) {
         let _ = svg::scene_to_svg(&page, &plan);
     }
 });

@@ -2,18 +2,18 @@
 
 use std::path::Path;
 
-use super::pdf::{self, Placed};
+use super::pdf;
 use super::{ExportError, ExportOptions, Output, Report};
-use crate::analysis::Analysis;
 use crate::analysis::compare::{Options, compare_with};
 use crate::layout::Point;
 use crate::layout::comparison::{Side, pages};
-use crate::model::Roadmap;
+use crate::layout::page::Placed;
 
-/// Writes the comparison of plan `a` (read from `a_source`) with plan `b` to `path`.
+/// Writes the comparison of plan `a` with plan `b` (each with its analysis and source) to
+/// `path`.
 pub fn write(
-    a: (&Roadmap, &str),
-    b: (&Roadmap, &str),
+    a: &Side<'_>,
+    b: &Side<'_>,
     path: &Path,
     options: &ExportOptions,
 ) -> Result<Report, ExportError> {
@@ -26,27 +26,10 @@ pub fn write(
 }
 
 /// The comparison PDF: both exposure curves, retirements, budget per layer, every difference.
-pub fn render(
-    (a, a_source): (&Roadmap, &str),
-    (b, b_source): (&Roadmap, &str),
-    options: &ExportOptions,
-) -> Result<Output, ExportError> {
+pub fn render(a: &Side<'_>, b: &Side<'_>, options: &ExportOptions) -> Result<Output, ExportError> {
     let (page_w, page_h) = options.page_points();
-    let (analysis_a, analysis_b) = (Analysis::of(a), Analysis::of(b));
-    let comparison = compare_with(a, &analysis_a, b, &analysis_b, &Options::default());
-    let side = |plan, analysis, source: &str| Side {
-        plan,
-        analysis,
-        source: source.to_owned(),
-    };
-    let scenes = pages(
-        &comparison,
-        &side(a, &analysis_a, a_source),
-        &side(b, &analysis_b, b_source),
-        page_w,
-        page_h,
-        &options.date_text(),
-    );
+    let comparison = compare_with(a.plan, a.analysis, b.plan, b.analysis, &Options::default());
+    let scenes = pages(&comparison, a, b, page_w, page_h, &options.date_text());
     let placed: Vec<Vec<Placed>> = scenes
         .into_iter()
         .map(|scene| {
@@ -58,6 +41,6 @@ pub fn render(
             }]
         })
         .collect();
-    let title = format!("{} vs {}", a.title, b.title);
-    pdf::compose(&title, &a.owner, page_w, page_h, &placed)
+    let title = format!("{} vs {}", a.plan.title, b.plan.title);
+    pdf::compose(&title, &a.plan.owner, page_w, page_h, &placed)
 }

@@ -101,20 +101,19 @@ impl ExportOptions {
     }
 
     /// The view used for the whole chart (SVG, PNG): the range with a legend.
-    pub fn chart_view(&self, plan: &Roadmap) -> View {
+    pub fn chart_view(&self, plan: &Roadmap, analysis: &Analysis) -> View {
         let (from, to) = self.range(plan);
         let mut view = View::new(from, to);
         view.legend = true;
-        view.shock = self.shock_of(plan);
+        view.shock = self.shock_of(plan, analysis);
         view
     }
 
     /// What the chosen cut-off does to `plan`, if one is chosen.
-    pub fn shock_of(&self, plan: &Roadmap) -> Option<Shock> {
+    pub fn shock_of(&self, plan: &Roadmap, analysis: &Analysis) -> Option<Shock> {
         let (cutoff, at) = self.shock.as_ref()?;
         let framework = Framework::eu_csf().ok()?;
-        let analysis = Analysis::of(plan);
-        Some(Sovereignty::new(plan, &analysis, &framework).shock(cutoff, *at))
+        Some(Sovereignty::new(plan, analysis, &framework).shock(cutoff, *at))
     }
 
     /// Page width and height in points, after orientation.
@@ -184,9 +183,11 @@ pub struct Report {
     pub warnings: Vec<String>,
 }
 
-/// Writes `plan` to `path` in the format its extension names (.pdf, .svg, .png, .xlsx).
+/// Writes `plan` (analysed as `analysis`) to `path` in the format its extension names
+/// (.pdf, .svg, .png, .xlsx).
 pub fn write_file(
     plan: &Roadmap,
+    analysis: &Analysis,
     path: &Path,
     options: &ExportOptions,
 ) -> Result<Report, ExportError> {
@@ -201,12 +202,15 @@ pub fn write_file(
     };
     let (bytes, report) = match ext.as_str() {
         "pdf" => {
-            let out = pdf::render(plan, options)?;
+            let out = pdf::render(plan, analysis, options)?;
             (out.bytes, out.report)
         }
-        "svg" => (svg::write(plan, options).into_bytes(), Report::default()),
+        "svg" => (
+            svg::write(plan, analysis, options).into_bytes(),
+            Report::default(),
+        ),
         "png" => {
-            let out = png::render(plan, options)?;
+            let out = png::render(plan, analysis, options)?;
             (out.bytes, out.report)
         }
         "xlsx" => {

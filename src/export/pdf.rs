@@ -14,46 +14,35 @@ use krilla::text::{Font, GlyphId, KrillaGlyph};
 
 use super::fonts::TextEngine;
 use super::{ExportError, ExportOptions, Output, Report};
-use crate::layout::page::{self, ChartTile, MARGIN, PageSetup};
-use crate::layout::{
-    self, Anchor, Item, Point, Rect, Rgba, Scene, Shape, Stroke, Tag, TextRun, Weight,
-};
+use crate::analysis::Analysis;
+use crate::layout::page::{self, ChartPage, Content, Contents, PageSetup, Placed};
+use crate::layout::{Anchor, Item, Point, Rect, Rgba, Scene, Shape, Stroke, TextRun};
 use crate::model::Roadmap;
 
-/// Dark text.
-const INK: Rgba = Rgba::rgb(0x1E, 0x29, 0x3B);
-/// Secondary text.
-const MUTED: Rgba = Rgba::rgb(0x64, 0x74, 0x8B);
-
 /// The PDF of `plan`: chart pages, then report pages.
-pub fn write(plan: &Roadmap, options: &ExportOptions) -> Result<Vec<u8>, ExportError> {
-    render(plan, options).map(|out| out.bytes)
+pub fn write(
+    plan: &Roadmap,
+    analysis: &Analysis,
+    options: &ExportOptions,
+) -> Result<Vec<u8>, ExportError> {
+    render(plan, analysis, options).map(|out| out.bytes)
 }
 
 /// The PDF of `plan` with warnings (e.g. text no font can show).
-pub fn render(plan: &Roadmap, options: &ExportOptions) -> Result<Output, ExportError> {
+pub fn render(
+    plan: &Roadmap,
+    analysis: &Analysis,
+    options: &ExportOptions,
+) -> Result<Output, ExportError> {
     let (page_w, page_h) = options.page_points();
     let setup = PageSetup::new(plan, page_w, page_h);
-    let (from, to) = options.range(plan);
-    let shock = options.shock_of(plan);
-    let charts = page::chart_tiles(plan, from, to, &setup, shock.as_ref());
-    let reports = if options.report {
-        report_pages(plan, &setup)
-    } else {
-        Vec::new()
+    let contents = Contents {
+        range: options.range(plan),
+        date: options.date_text(),
+        shock: options.shock_of(plan, analysis),
+        report: options.report,
     };
-    let (summary, sovereignty) = if options.report {
-        layout::sovereignty::print_pages(
-            plan,
-            &options.date_text(),
-            shock.as_ref(),
-            setup.content.w,
-            setup.report_height(),
-        )
-    } else {
-        (Vec::new(), Vec::new())
-    };
-    let total = summary.len() + charts.len() + reports.len() + sovereignty.len();
+    let pages = page::document(plan, analysis, &setup, &contents);
     let mut painter = Painter::new();
     let mut document = Document::new();
     let mut metadata = krilla::metadata::Metadata::new()
@@ -65,69 +54,24 @@ pub fn render(plan: &Roadmap, options: &ExportOptions) -> Result<Output, ExportE
     document.set_metadata(metadata);
     let settings = PageSettings::from_wh(page_w, page_h)
         .ok_or_else(|| ExportError::Pdf(format!("bad page size {page_w} × {page_h}")))?;
-    let date = options.date_text();
-    let text_page = |document: &mut Document, painter: &mut Painter, scene, n, caption| {
+    for printed in &pages {
         let mut page = document.start_page_with(settings.clone());
         let mut surface = page.surface();
-        painter.frame(&mut surface, plan, &setup, &date, n, total, caption);
-        let origin = Point::new(setup.content.x, setup.content.y);
-        painter.scene(&mut surface, scene, origin, None);
+        painter.items(&mut surface, &printed.furniture);
+        match &printed.content {
+            Content::Text(scene) => {
+                let origin = Point::new(setup.content.x, setup.content.y);
+                painter.scene(&mut surface, scene, origin, None);
+            }
+            Content::Chart(chart) => {
+                painter.chart(&mut surface, chart);
+                painter.scene(&mut surface, &setup.legend, setup.legend_origin(), None);
+            }
+        }
         surface.finish();
         page.finish();
-    };
-    for (k, scene) in summary.iter().enumerate() {
-        text_page(&mut document, &mut painter, scene, k + 1, "Summary");
-    }
-    for (k, chart) in charts.iter().enumerate() {
-        let mut page = document.start_page_with(settings.clone());
-        let mut surface = page.surface();
-        painter.frame(
-            &mut surface,
-            plan,
-            &setup,
-            &date,
-            summary.len() + k + 1,
-            total,
-            &chart.caption(),
-        );
-        painter.chart(&mut surface, chart, &setup);
-        painter.scene(&mut surface, &setup.legend, setup.legend_origin(), None);
-        surface.finish();
-        page.finish();
-    }
-    let before = summary.len() + charts.len();
-    for (k, report) in reports.iter().enumerate() {
-        text_page(
-            &mut document,
-            &mut painter,
-            report,
-            before + k + 1,
-            "Report",
-        );
-    }
-    let before = before + reports.len();
-    for (k, scene) in sovereignty.iter().enumerate() {
-        text_page(
-            &mut document,
-            &mut painter,
-            scene,
-            before + k + 1,
-            "Sovereignty",
-        );
     }
     finish(document, &painter)
-}
-
-/// A scene placed on a page: drawn at `origin`, scaled by `scale`, clipped to `clip`.
-pub(super) struct Placed {
-    /// What is drawn.
-    pub scene: Scene,
-    /// Where the scene's origin goes on the page.
-    pub origin: Point,
-    /// Scale of the scene's units to points.
-    pub scale: f32,
-    /// Page area outside which nothing of the scene shows.
-    pub clip: Option<Rect>,
 }
 
 /// A PDF of `page_w` × `page_h` pages, each drawn from its placed scenes in order.
@@ -181,11 +125,6 @@ fn finish(document: Document, painter: &Painter) -> Result<Output, ExportError> 
     })
 }
 
-/// Report pages, laid out for the area below the page header.
-fn report_pages(plan: &Roadmap, setup: &PageSetup) -> Vec<Scene> {
-    layout::report::pages(plan, setup.content.w, setup.report_height())
-}
-
 /// Draws scene items onto krilla surfaces, shaping text once per string.
 struct Painter {
     text: TextEngine,
@@ -209,146 +148,27 @@ impl Painter {
             .collect()
     }
 
-    /// Title, owner, date, caption and "page N of M".
-    #[allow(clippy::too_many_arguments)]
-    fn frame(
-        &mut self,
-        s: &mut Surface,
-        plan: &Roadmap,
-        f: &PageSetup,
-        date: &str,
-        n: usize,
-        total: usize,
-        caption: &str,
-    ) {
-        let right = f.width - MARGIN;
-        let runs = [
-            run(
-                &plan.title,
-                MARGIN,
-                MARGIN + 14.0,
-                15.0,
-                INK,
-                Weight::Bold,
-                Anchor::Start,
-                f.content.w * 0.7,
-            ),
-            run(
-                &plan.owner,
-                MARGIN,
-                MARGIN + 30.0,
-                9.5,
-                MUTED,
-                Weight::Regular,
-                Anchor::Start,
-                f.content.w * 0.7,
-            ),
-            run(
-                &format!("Exported {date}"),
-                right,
-                MARGIN + 14.0,
-                9.0,
-                MUTED,
-                Weight::Regular,
-                Anchor::End,
-                f.content.w * 0.3,
-            ),
-            run(
-                caption,
-                right,
-                MARGIN + 30.0,
-                9.0,
-                MUTED,
-                Weight::Regular,
-                Anchor::End,
-                f.content.w * 0.3,
-            ),
-            run(
-                &format!("page {n} of {total}"),
-                f.width / 2.0,
-                f.height - MARGIN + 4.0,
-                8.5,
-                MUTED,
-                Weight::Regular,
-                Anchor::Middle,
-                200.0,
-            ),
-            run(
-                "Stackplan",
-                right,
-                f.height - MARGIN + 4.0,
-                8.0,
-                MUTED,
-                Weight::Regular,
-                Anchor::End,
-                100.0,
-            ),
-        ];
-        for r in runs {
-            self.text_run(s, &r);
-        }
-    }
-
-    /// One chart page: the band of rows, then the ruler on top, scaled into the content area.
-    fn chart(&mut self, s: &mut Surface, page: &ChartTile, f: &PageSetup) {
-        let scale = page.scale;
-        let scene = &page.scene;
-        let ruler_h = scene.ruler_height;
-        let band_h = page.bottom - page.top;
-        s.push_transform(&Transform::from_row(
-            scale,
-            0.0,
-            0.0,
-            scale,
-            f.content.x,
-            f.content.y,
-        ));
-        s.push_transform(&Transform::from_translate(0.0, ruler_h - page.top));
-        if let Some(path) = rect_path(Rect::new(0.0, page.top, scene.width + 1.0, band_h)) {
+    /// One chart page: the band of rows (clipped), then the ruler on top and the frame,
+    /// scaled into the content area.
+    fn chart(&mut self, s: &mut Surface, chart: &ChartPage) {
+        let (k, origin) = (chart.scale, chart.origin);
+        s.push_transform(&Transform::from_row(k, 0.0, 0.0, k, origin.x, origin.y));
+        s.push_transform(&Transform::from_translate(0.0, chart.shift));
+        if let Some(path) = rect_path(chart.clip) {
             s.push_clip_path(&path, &FillRule::NonZero);
-            for (item, b) in scene.items.iter().zip(page.bounds.iter()) {
-                let inside = b.bottom() >= page.top && b.y <= page.bottom;
-                if inside && !matches!(item.tag, Tag::Ruler) {
-                    self.item(s, item);
-                }
-            }
-            self.continued_lane_names(s, page);
+            self.items(s, &chart.band);
             s.pop();
         }
         s.pop();
-        for item in scene.items.iter().filter(|i| matches!(i.tag, Tag::Ruler)) {
-            self.item(s, item);
-        }
-        let frame = Rect::new(0.0, 0.0, scene.width, ruler_h + band_h);
-        let border = Shape::Rect {
-            rect: frame,
-            fill: None,
-            stroke: Some(Stroke::solid(0.75, MUTED)),
-            radius: 0.0,
-        };
-        self.shape(s, &border);
+        self.items(s, &chart.ruler);
+        self.shape(s, &chart.frame);
         s.pop();
     }
 
-    /// Repeats the name of a lane that started on an earlier page at the top of this one.
-    fn continued_lane_names(&mut self, s: &mut Surface, page: &ChartTile) {
-        let scene = &page.scene;
-        for band in &scene.bands {
-            if !(band.top < page.top - 1.0 && band.bottom > page.top + 1.0) {
-                continue;
-            }
-            let tag = match &band.layer {
-                Some(id) => Tag::Lane(id.clone()),
-                None => Tag::DependencyLane,
-            };
-            let name = scene.items.iter().find(|item| {
-                item.tag == tag
-                    && matches!(&item.shape, Shape::Text(run) if run.pos.x < scene.header_width)
-            });
-            if let Some(item) = name {
-                let moved = item.translated(0.0, page.top - band.top);
-                self.item(s, &moved);
-            }
+    /// Draws every item of a scene where it is.
+    fn items(&mut self, s: &mut Surface, scene: &Scene) {
+        for item in &scene.items {
+            self.item(s, item);
         }
     }
 
@@ -491,29 +311,6 @@ impl Painter {
                 Font::new(blob.into(), data.index)
             })
             .clone()
-    }
-}
-
-/// A text run for page furniture.
-#[allow(clippy::too_many_arguments)]
-fn run(
-    text: &str,
-    x: f32,
-    y: f32,
-    size: f32,
-    colour: Rgba,
-    weight: Weight,
-    anchor: Anchor,
-    max: f32,
-) -> TextRun {
-    TextRun {
-        text: layout::text::elide(text, size, max).unwrap_or_default(),
-        pos: Point::new(x, y),
-        size,
-        colour,
-        weight,
-        anchor,
-        max_width: max,
     }
 }
 

@@ -10,6 +10,7 @@ use resvg::usvg::{self, FontResolver};
 use super::fonts::{NOTO_SANS_BOLD, NOTO_SANS_REGULAR};
 use super::hairline;
 use super::{ExportError, ExportOptions, Output, Report, svg};
+use crate::analysis::Analysis;
 use crate::layout::{self, Scene};
 use crate::model::Roadmap;
 
@@ -29,13 +30,21 @@ const PREFERRED: [&str; 6] = [
 ];
 
 /// The chart of `plan` as PNG bytes.
-pub fn write(plan: &Roadmap, options: &ExportOptions) -> Result<Vec<u8>, ExportError> {
-    render(plan, options).map(|out| out.bytes)
+pub fn write(
+    plan: &Roadmap,
+    analysis: &Analysis,
+    options: &ExportOptions,
+) -> Result<Vec<u8>, ExportError> {
+    render(plan, analysis, options).map(|out| out.bytes)
 }
 
 /// The chart of `plan` as PNG, with warnings (missing glyphs, reduced scale).
-pub fn render(plan: &Roadmap, options: &ExportOptions) -> Result<Output, ExportError> {
-    let scene = layout::layout(plan, &options.chart_view(plan));
+pub fn render(
+    plan: &Roadmap,
+    analysis: &Analysis,
+    options: &ExportOptions,
+) -> Result<Output, ExportError> {
+    let scene = layout::layout(plan, &options.chart_view(plan, analysis));
     render_scene(&scene, plan, options.scale)
 }
 

@@ -3,6 +3,7 @@
 use std::fmt::Write;
 
 use super::ExportOptions;
+use crate::analysis::Analysis;
 use crate::layout::{self, Anchor, Item, Rgba, Scene, Shape, Stroke, Tag, TextRun, Weight};
 use crate::model::Roadmap;
 
@@ -11,8 +12,8 @@ const FONT_FAMILY: &str = "'Noto Sans', 'Noto Sans CJK SC', 'Noto Sans Arabic', 
                            'Noto Sans Devanagari', sans-serif";
 
 /// The chart of `plan` as an SVG document.
-pub fn write(plan: &Roadmap, options: &ExportOptions) -> String {
-    let scene = layout::layout(plan, &options.chart_view(plan));
+pub fn write(plan: &Roadmap, analysis: &Analysis, options: &ExportOptions) -> String {
+    let scene = layout::layout(plan, &options.chart_view(plan, analysis));
     scene_to_svg(&scene, plan)
 }
 

@@ -1,24 +1,26 @@
 //! The comparison report of two plans, laid out as whole pages: both exposure curves on one
 //! chart, the retirement table A vs B, the budget per layer A vs B and every difference.
 
+use super::format::{signed, thousands};
 use super::scene::{Anchor, Point, Rgba, Scene, Shape, Stroke, Tag, TextRun, Weight};
 use super::text;
+use super::theme;
 use crate::analysis::Analysis;
 use crate::analysis::compare::{Comparison, Shift, money, signed_money};
 use crate::model::{Month, Roadmap};
 
 /// Dark text.
-const INK: Rgba = Rgba::rgb(0x1E, 0x29, 0x3B);
+const INK: Rgba = theme::PAPER.ink;
 /// Secondary text.
-const MUTED: Rgba = Rgba::rgb(0x64, 0x74, 0x8B);
+const MUTED: Rgba = theme::PAPER.muted;
 /// Rules between rows.
-const RULE: Rgba = Rgba::rgb(0xCB, 0xD5, 0xE1);
+const RULE: Rgba = theme::PAPER.rule;
 /// Plan A's colour (solid curve).
-pub const COLOUR_A: Rgba = Rgba::rgb(0xC2, 0x41, 0x0C);
+pub const COLOUR_A: Rgba = theme::PAPER.warn;
 /// Plan B's colour (dashed curve).
-pub const COLOUR_B: Rgba = Rgba::rgb(0x1D, 0x4E, 0xD8);
+pub const COLOUR_B: Rgba = theme::PAPER.accent;
 /// Better in B (less exposure, retired earlier).
-const GOOD: Rgba = Rgba::rgb(0x15, 0x80, 0x3D);
+const GOOD: Rgba = theme::PAPER.gain;
 /// Page margin.
 const MARGIN: f32 = 32.0;
 /// Body text size.
@@ -473,26 +475,6 @@ impl Flow {
                 page
             })
             .collect()
-    }
-}
-
-fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-fn signed(n: i64) -> String {
-    match n {
-        d if d > 0 => format!("+{}", thousands(d.unsigned_abs())),
-        d if d < 0 => format!("−{}", thousands(d.unsigned_abs())),
-        _ => "±0".to_owned(),
     }
 }
 

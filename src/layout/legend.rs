@@ -2,12 +2,13 @@
 
 use super::scene::{Anchor, Point, Rect, Rgba, Scene, Shape, Stroke, Tag, TextRun, Weight};
 use super::text;
+use super::theme;
 use crate::model::{ControlLevel, Roadmap};
 
 /// Dark text.
-const INK: Rgba = Rgba::rgb(0x1E, 0x29, 0x3B);
+const INK: Rgba = theme::PAPER.ink;
 /// Symbols without a colour of their own.
-const MUTED: Rgba = Rgba::rgb(0x64, 0x74, 0x8B);
+const MUTED: Rgba = theme::PAPER.muted;
 /// Text size of legend entries.
 const SIZE: f32 = 9.0;
 /// Height of one legend line.

@@ -7,14 +7,17 @@ pub mod axis;
 mod chart;
 pub mod comparison;
 pub mod exposure;
+pub mod format;
 pub mod ghosts;
 mod legend;
 pub mod overview;
 pub mod page;
 pub mod report;
 mod scene;
+pub mod slide;
 pub mod sovereignty;
 pub mod text;
+pub mod theme;
 
 pub use chart::layout;
 pub use legend::legend;

@@ -3,17 +3,18 @@
 //! from the back of a room. Titles are left out: there is no room for them at this scale.
 
 use super::scene::{Anchor, Band, Point, Rect, Rgba, Scene, Shape, Stroke, Tag, TextRun, Weight};
+use super::theme;
 use super::{View, axis, text};
 use crate::model::{Month, Roadmap};
 
 /// Dark text.
-const INK: Rgba = Rgba::rgb(0x1E, 0x29, 0x3B);
+const INK: Rgba = theme::PAPER.ink;
 /// Lines between lanes and years.
-const RULE: Rgba = Rgba::rgb(0xCB, 0xD5, 0xE1);
+const RULE: Rgba = theme::PAPER.rule;
 /// Background of even lanes and the ruler.
-const PAPER: Rgba = Rgba::rgb(0xFF, 0xFF, 0xFF);
+const PAPER: Rgba = theme::PAPER.background;
 /// Background of odd lanes.
-const STRIPE: Rgba = Rgba::rgb(0xF1, 0xF5, 0xF9);
+const STRIPE: Rgba = theme::STRIPE;
 
 /// The overview of the layers `view` shows over its months, `height` units tall, its text at
 /// least `size` units.

@@ -1,12 +1,21 @@
-//! Printed pages: the page setup (margins, header, footer, legend) and the chart cut into
-//! tiles of equal time spans, each lane kept on one page where it fits.
+//! Printed pages: the page setup (margins, header, footer, legend), the chart cut into
+//! tiles of equal time spans (each lane kept on one page where it fits), and the whole
+//! document in order (summary, chart, report, sovereignty), each page with its header and
+//! footer. Exporters only draw these pages.
 
 use std::sync::Arc;
 
-use super::scene::{Point, Rect, Scene};
+use super::scene::{Anchor, Point, Rect, Rgba, Scene, Shape, Stroke, Tag, TextRun, Weight};
+use super::theme;
 use super::{View, legend};
+use crate::analysis::Analysis;
 use crate::analysis::sovereignty::Shock;
 use crate::model::{Month, Roadmap};
+
+/// Dark text.
+const INK: Rgba = theme::PAPER.ink;
+/// Secondary text and the chart's frame.
+const MUTED: Rgba = theme::PAPER.muted;
 
 /// Page margin in points.
 pub const MARGIN: f32 = 28.0;
@@ -64,6 +73,220 @@ impl PageSetup {
     }
 }
 
+/// A scene placed on a page: drawn at `origin`, scaled by `scale`, clipped to `clip`.
+pub struct Placed {
+    /// What is drawn.
+    pub scene: Scene,
+    /// Where the scene's origin goes on the page.
+    pub origin: Point,
+    /// Scale of the scene's units to points.
+    pub scale: f32,
+    /// Page area outside which nothing of the scene shows.
+    pub clip: Option<Rect>,
+}
+
+/// What a printed document holds besides the plan.
+#[derive(Debug, Clone)]
+pub struct Contents {
+    /// The months of the chart, first and last.
+    pub range: (Month, Month),
+    /// The date printed on every page ("YYYY-MM-DD").
+    pub date: String,
+    /// A cut-off marked on the chart and summarised.
+    pub shock: Option<Shock>,
+    /// Whether report pages (summary, report, sovereignty) come with the chart.
+    pub report: bool,
+}
+
+/// One printed page: its header and footer, and what goes in its content area.
+#[derive(Debug, Clone)]
+pub struct PrintedPage {
+    /// Title, owner, date, caption, "page N of M", in page coordinates.
+    pub furniture: Scene,
+    /// The page's content.
+    pub content: Content,
+}
+
+/// The content of a printed page.
+#[derive(Debug, Clone)]
+pub enum Content {
+    /// A text page, drawn at the content area's top left.
+    Text(Scene),
+    /// A chart page, drawn with the legend below it.
+    Chart(ChartPage),
+}
+
+/// A chart tile ready to draw: the band of rows shown (clipped to `clip`, moved up by
+/// `shift`), the ruler on top and a frame, all scaled by `scale` from `origin`.
+#[derive(Debug, Clone)]
+pub struct ChartPage {
+    /// Items of the band of rows, with the names of lanes continued from an earlier page.
+    pub band: Scene,
+    /// The ruler's items.
+    pub ruler: Scene,
+    /// The frame around ruler and band.
+    pub frame: Shape,
+    /// The band's area, in scene units before `shift`.
+    pub clip: Rect,
+    /// How far the band moves down (the ruler's height less the band's top).
+    pub shift: f32,
+    /// Scale of scene units to points.
+    pub scale: f32,
+    /// Where the scene's origin goes on the page.
+    pub origin: Point,
+}
+
+/// The printed document of `plan`: the summary page, the chart pages, the report pages and
+/// the sovereignty pages (all but the chart only with `contents.report`), numbered.
+pub fn document(
+    plan: &Roadmap,
+    analysis: &Analysis,
+    setup: &PageSetup,
+    contents: &Contents,
+) -> Vec<PrintedPage> {
+    let (from, to) = contents.range;
+    let shock = contents.shock.as_ref();
+    let charts = chart_tiles(plan, from, to, setup, shock);
+    let (summary, reports, sovereignty) = if contents.report {
+        let (summary, sovereignty) = super::sovereignty::print_pages(
+            plan,
+            analysis,
+            &contents.date,
+            shock,
+            setup.content.w,
+            setup.report_height(),
+        );
+        let reports = super::report::pages(plan, analysis, setup.content.w, setup.report_height());
+        (summary, reports, sovereignty)
+    } else {
+        (Vec::new(), Vec::new(), Vec::new())
+    };
+    let mut pages: Vec<(String, Content)> = Vec::new();
+    let text = |caption: &str, scenes: Vec<Scene>| {
+        scenes
+            .into_iter()
+            .map(|scene| (caption.to_owned(), Content::Text(scene)))
+            .collect::<Vec<_>>()
+    };
+    pages.extend(text("Summary", summary));
+    pages.extend(
+        charts
+            .iter()
+            .map(|tile| (tile.caption(), Content::Chart(tile.page(setup)))),
+    );
+    pages.extend(text("Report", reports));
+    pages.extend(text("Sovereignty", sovereignty));
+    let total = pages.len();
+    pages
+        .into_iter()
+        .enumerate()
+        .map(|(k, (caption, content))| PrintedPage {
+            furniture: furniture(plan, setup, &contents.date, (k + 1, total), &caption),
+            content,
+        })
+        .collect()
+}
+
+/// Title, owner, date, caption and "page N of M" of page `n` of `total`.
+fn furniture(
+    plan: &Roadmap,
+    f: &PageSetup,
+    date: &str,
+    (n, total): (usize, usize),
+    caption: &str,
+) -> Scene {
+    let right = f.width - MARGIN;
+    let wide = f.content.w * 0.7;
+    let narrow = f.content.w * 0.3;
+    let foot = f.height - MARGIN + 4.0;
+    let runs = [
+        run(
+            &plan.title,
+            (MARGIN, MARGIN + 14.0),
+            15.0,
+            INK,
+            Weight::Bold,
+            Anchor::Start,
+            wide,
+        ),
+        run(
+            &plan.owner,
+            (MARGIN, MARGIN + 30.0),
+            9.5,
+            MUTED,
+            Weight::Regular,
+            Anchor::Start,
+            wide,
+        ),
+        run(
+            &format!("Exported {date}"),
+            (right, MARGIN + 14.0),
+            9.0,
+            MUTED,
+            Weight::Regular,
+            Anchor::End,
+            narrow,
+        ),
+        run(
+            caption,
+            (right, MARGIN + 30.0),
+            9.0,
+            MUTED,
+            Weight::Regular,
+            Anchor::End,
+            narrow,
+        ),
+        run(
+            &format!("page {n} of {total}"),
+            (f.width / 2.0, foot),
+            8.5,
+            MUTED,
+            Weight::Regular,
+            Anchor::Middle,
+            200.0,
+        ),
+        run(
+            "Stackplan",
+            (right, foot),
+            8.0,
+            MUTED,
+            Weight::Regular,
+            Anchor::End,
+            100.0,
+        ),
+    ];
+    let mut scene = Scene {
+        width: f.width,
+        height: f.height,
+        ..Scene::default()
+    };
+    for r in runs {
+        scene.push(Shape::Text(r), Tag::Chrome);
+    }
+    scene
+}
+
+/// A text run for page furniture, elided to `max`.
+fn run(
+    text: &str,
+    (x, y): (f32, f32),
+    size: f32,
+    colour: Rgba,
+    weight: Weight,
+    anchor: Anchor,
+    max: f32,
+) -> TextRun {
+    TextRun {
+        text: super::text::elide(text, size, max).unwrap_or_default(),
+        pos: Point::new(x, y),
+        size,
+        colour,
+        weight,
+        anchor,
+        max_width: max,
+    }
+}
+
 /// One chart page: a band of rows of a scene (one time tile) drawn at a scale, with the
 /// ruler repeated on top.
 #[derive(Debug, Clone)]
@@ -94,6 +317,69 @@ impl ChartTile {
             .map(|(i, n)| format!(", part {i} of {n}"))
             .unwrap_or_default();
         format!("{} – {}{part}", self.from, self.to)
+    }
+
+    /// The tile laid out for its page of `setup`: the items of its band of rows (the ruler
+    /// apart) with the names of lanes continued from the page before, the ruler, the frame.
+    pub fn page(&self, setup: &PageSetup) -> ChartPage {
+        let scene = &self.scene;
+        let ruler_h = scene.ruler_height;
+        let band_h = self.bottom - self.top;
+        let mut band = Scene::default();
+        for (item, b) in scene.items.iter().zip(self.bounds.iter()) {
+            let inside = b.bottom() >= self.top && b.y <= self.bottom;
+            if inside && !matches!(item.tag, Tag::Ruler) {
+                band.items.push(item.clone());
+            }
+        }
+        band.items.extend(self.continued_lane_names());
+        let ruler = Scene {
+            items: scene
+                .items
+                .iter()
+                .filter(|i| matches!(i.tag, Tag::Ruler))
+                .cloned()
+                .collect(),
+            ..Scene::default()
+        };
+        let frame = Shape::Rect {
+            rect: Rect::new(0.0, 0.0, scene.width, ruler_h + band_h),
+            fill: None,
+            stroke: Some(Stroke::solid(0.75, MUTED)),
+            radius: 0.0,
+        };
+        ChartPage {
+            band,
+            ruler,
+            frame,
+            clip: Rect::new(0.0, self.top, scene.width + 1.0, band_h),
+            shift: ruler_h - self.top,
+            scale: self.scale,
+            origin: Point::new(setup.content.x, setup.content.y),
+        }
+    }
+
+    /// The name of each lane that started on an earlier page, moved to the top of this one.
+    fn continued_lane_names(&self) -> Vec<super::Item> {
+        let scene = &self.scene;
+        let mut names = Vec::new();
+        for band in &scene.bands {
+            if !(band.top < self.top - 1.0 && band.bottom > self.top + 1.0) {
+                continue;
+            }
+            let tag = match &band.layer {
+                Some(id) => Tag::Lane(id.clone()),
+                None => Tag::DependencyLane,
+            };
+            let name = scene.items.iter().find(|item| {
+                item.tag == tag
+                    && matches!(&item.shape, Shape::Text(run) if run.pos.x < scene.header_width)
+            });
+            if let Some(item) = name {
+                names.push(item.translated(0.0, self.top - band.top));
+            }
+        }
+        names
     }
 }
 

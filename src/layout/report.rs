@@ -1,34 +1,35 @@
 //! Report pages: milestones and what they change, the dependency register, investments,
 //! budget per layer per year and the exposure chart, flowed onto pages of a given size.
 
+use super::format::money;
 use super::scene::{Anchor, Point, Rect, Rgba, Scene, Shape, Stroke, Tag, TextRun, Weight};
+use super::theme;
 use super::{exposure, text};
 use crate::analysis::{Analysis, Severity};
 use crate::model::{ControlLevel, ItemKind, Month, Roadmap};
 
 /// Dark text.
-const INK: Rgba = Rgba::rgb(0x1E, 0x29, 0x3B);
+const INK: Rgba = theme::PAPER.ink;
 /// Secondary text.
-const MUTED: Rgba = Rgba::rgb(0x64, 0x74, 0x8B);
+const MUTED: Rgba = theme::PAPER.muted;
 /// Rules between rows.
-const RULE: Rgba = Rgba::rgb(0xCB, 0xD5, 0xE1);
+const RULE: Rgba = theme::PAPER.rule;
 /// Warnings (trades).
-const WARN: Rgba = Rgba::rgb(0xB4, 0x53, 0x09);
+const WARN: Rgba = theme::REPORT_WARN;
 /// Body text size.
 const BODY: f32 = 9.0;
 /// Line height of body text.
 const LINE: f32 = 13.0;
 
-/// Lays the report out on pages of `width` × `height` units.
-pub fn pages(plan: &Roadmap, width: f32, height: f32) -> Vec<Scene> {
-    let analysis = Analysis::of(plan);
+/// Lays the report of `plan` (analysed as `analysis`) out on pages of `width` × `height` units.
+pub fn pages(plan: &Roadmap, analysis: &Analysis, width: f32, height: f32) -> Vec<Scene> {
     let mut flow = Flow::new(width, height);
-    milestones(plan, &analysis, &mut flow);
-    register(plan, &analysis, &mut flow);
+    milestones(plan, analysis, &mut flow);
+    register(plan, analysis, &mut flow);
     investments(plan, &mut flow);
     budget(plan, &mut flow);
-    exposure(plan, &analysis, &mut flow);
-    checks(plan, &analysis, &mut flow);
+    exposure(plan, analysis, &mut flow);
+    checks(plan, analysis, &mut flow);
     flow.finish()
 }
 
@@ -200,23 +201,6 @@ impl Flow {
             self.break_page();
         }
         self.pages
-    }
-}
-
-/// Money as "1,250,000 EUR".
-pub fn money(amount: u64, currency: &str) -> String {
-    let digits = amount.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if currency.is_empty() {
-        out
-    } else {
-        format!("{out} {currency}")
     }
 }
 
@@ -509,10 +493,7 @@ fn exposure(plan: &Roadmap, analysis: &Analysis, flow: &mut Flow) {
     let h = 166.0_f32.min(flow.height - 54.0);
     flow.room(h + 48.0);
     flow.heading("Exposure over time (summed criticality of live dependencies)");
-    let look = exposure::Look {
-        colour: Rgba::rgb(0xDC, 0x26, 0x26),
-        label: 8.0,
-    };
+    let look = exposure::Look::paper(theme::REPORT_EXPOSURE, 8.0);
     let chart = exposure::chart(&series, flow.width - 10.0, h, look, None);
     let top = flow.y + 4.0;
     for item in &chart.items {
@@ -611,16 +592,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn money_groups_thousands() {
-        assert_eq!(money(450_000_000, "EUR"), "450,000,000 EUR");
-        assert_eq!(money(999, ""), "999");
-        assert_eq!(money(0, "EUR"), "0 EUR");
-    }
-
-    #[test]
     fn the_exposure_chart_has_a_year_at_every_tick_and_a_value_scale() {
         let plan = crate::io::example_plan().unwrap();
-        let pages = pages(&plan, 785.0, 520.0);
+        let pages = pages(&plan, &Analysis::of(&plan), 785.0, 520.0);
         let page = pages
             .iter()
             .find(|p| p.texts().any(|t| t.text.starts_with("Exposure over time")))
@@ -659,7 +633,7 @@ mod tests {
     fn checks_read_as_sentences_with_the_severity_as_a_word() {
         let mut plan = crate::io::example_plan().unwrap();
         plan.investments[0].end = plan.investments[0].start.plus(-2);
-        let pages = pages(&plan, 785.0, 520.0);
+        let pages = pages(&plan, &Analysis::of(&plan), 785.0, 520.0);
         let texts: Vec<&str> = pages
             .iter()
             .flat_map(|p| p.texts())
@@ -688,7 +662,7 @@ mod tests {
             m.title = format!("Milestone number {i}");
             plan.milestones.push(m);
         }
-        let pages = pages(&plan, 700.0, 500.0);
+        let pages = pages(&plan, &Analysis::of(&plan), 700.0, 500.0);
         assert!(pages.len() > 2);
         let text: String = pages
             .iter()

@@ -2,9 +2,11 @@
 //! long export never freezes the window; the toolbar shows a spinner while it runs.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::Instant;
 
+use crate::analysis::Analysis;
 use crate::analysis::two_paths::OtherPath;
 use crate::export::{self, ExportOptions};
 use crate::model::Roadmap;
@@ -34,23 +36,30 @@ pub struct ExportJob {
 }
 
 impl ExportJob {
-    /// Starts writing `plan` to `path` (format by extension) on a background thread.
-    pub fn start(plan: Roadmap, path: PathBuf, options: ExportOptions) -> ExportJob {
+    /// Starts writing `plan` (analysed as `analysis`) to `path` (format by extension) on a
+    /// background thread.
+    pub fn start(
+        plan: Roadmap,
+        analysis: Arc<Analysis>,
+        path: PathBuf,
+        options: ExportOptions,
+    ) -> ExportJob {
         let target = path.clone();
-        ExportJob::spawn(path, "", move || write(&plan, &target, &options))
+        ExportJob::spawn(path, "", move || write(&plan, &analysis, &target, &options))
     }
 
     /// Starts writing the handout of `plan` (one page per stop, and the comparison stop
     /// when `other` is given) to `path` on a background thread.
     pub fn handout(
         plan: Roadmap,
+        analysis: Arc<Analysis>,
         other: Option<OtherPath>,
         path: PathBuf,
         options: ExportOptions,
     ) -> ExportJob {
         let target = path.clone();
         ExportJob::spawn(path, "handout ", move || {
-            match export::handout::write(&plan, other.as_ref(), &target, &options) {
+            match export::handout::write(&plan, &analysis, other.as_ref(), &target, &options) {
                 Ok(report) => ExportOutcome::Done {
                     written: vec![target.clone()],
                     warnings: report.warnings,
@@ -127,7 +136,12 @@ impl ExportJob {
 }
 
 /// Writes `plan` to `path`: the four CSV tables beside it for `.csv`, else one file.
-pub fn write(plan: &Roadmap, path: &Path, options: &ExportOptions) -> ExportOutcome {
+pub fn write(
+    plan: &Roadmap,
+    analysis: &Analysis,
+    path: &Path,
+    options: &ExportOptions,
+) -> ExportOutcome {
     let csv = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
@@ -140,7 +154,7 @@ pub fn write(plan: &Roadmap, path: &Path, options: &ExportOptions) -> ExportOutc
             Err(e) => ExportOutcome::Failed(e.to_string()),
         };
     }
-    match export::write_file(plan, path, options) {
+    match export::write_file(plan, analysis, path, options) {
         Ok(report) => ExportOutcome::Done {
             written: vec![path.to_owned()],
             warnings: report.warnings,
@@ -181,6 +195,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let job = ExportJob::start(
             plan(),
+            Arc::new(Analysis::of(&plan())),
             dir.path().join("plan.csv"),
             ExportOptions::default(),
         );
@@ -210,6 +225,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let job = ExportJob::start(
             plan(),
+            Arc::new(Analysis::of(&plan())),
             dir.path().join("plan.doc"),
             ExportOptions::default(),
         );

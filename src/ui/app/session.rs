@@ -268,7 +268,8 @@ impl StackplanApp {
     /// ends, errors and warnings in a dialog.
     pub fn export_to(&mut self, path: &Path) {
         let options = self.session.export_options.clone();
-        let job = ExportJob::start(self.plan().clone(), path.to_owned(), options);
+        let analysis = self.analysis();
+        let job = ExportJob::start(self.plan().clone(), analysis, path.to_owned(), options);
         self.start_export(job);
     }
 
@@ -288,7 +289,9 @@ impl StackplanApp {
             ..ExportOptions::default()
         };
         let other = self.other_path();
-        let job = ExportJob::handout(self.plan().clone(), other, path.to_owned(), options);
+        let analysis = self.analysis();
+        let plan = self.plan().clone();
+        let job = ExportJob::handout(plan, analysis, other, path.to_owned(), options);
         self.start_export(job);
     }
 

@@ -11,62 +11,37 @@ use crate::analysis::Analysis;
 use crate::analysis::sovereignty::Sovereignty;
 use crate::analysis::stops::{self, Facts, Slide, StopKind, Tone};
 use crate::analysis::two_paths::OtherPath;
-use crate::layout::{self, Item, Scene, Shape, Tag, TextRun};
-use crate::model::{Colour, Month, Roadmap};
+use crate::layout::exposure::{Curves, Look, Span, curves_chart};
+use crate::layout::slide::screen::{Fit, LARGE_ROW, MIN_TEXT, RULER, ScreenChart, fitting};
+use crate::layout::theme::SCREEN;
+use crate::layout::{self, Rgba, Scene};
+use crate::model::{Month, Roadmap};
 use crate::ui::paint::{HEADER_WIDTH, Painted, Placement};
 
-/// Background of the audience view.
-pub const BACKGROUND: Color32 = Color32::from_rgb(0x0B, 0x0F, 0x19);
-/// Main text colour.
-const INK: Color32 = Color32::WHITE;
-/// Secondary text colour.
-const MUTED: Color32 = Color32::from_rgb(0xB8, 0xC2, 0xD3);
-/// Accent for the figures and the exposure line.
-const ACCENT: Color32 = Color32::from_rgb(0xFA, 0xCC, 0x15);
-/// Colour of gains (dependencies removed).
-const GAIN: Color32 = Color32::from_rgb(0x4A, 0xDE, 0x80);
-/// Colour of new dependencies and trades.
-const WARN: Color32 = Color32::from_rgb(0xFB, 0x92, 0x3C);
-/// The other path's exposure curve (dashed) on the comparison stop.
-const OTHER: Color32 = Color32::from_rgb(0x93, 0xC5, 0xFD);
-/// Row height the audience chart is laid out at when it fits (labels at 16 points).
-const LARGE_ROW: f32 = 34.0;
-/// Smallest row height the chart is laid out at (labels at [`MIN_TEXT`]); a taller chart is
-/// drawn smaller, without the labels that would then be too small to read.
-const SMALL_ROW: f32 = 30.0;
-/// Smallest text on a slide, in points: readable from the back of a room.
-pub const MIN_TEXT: f32 = 14.0;
-/// Size of lane names and year labels on the charts.
-const LANE_NAME_SIZE: f32 = 16.0;
-/// Height of the audience chart's ruler (years above, quarters or months below).
-const RULER: f32 = 2.0 * MIN_TEXT + 16.0;
-/// Space above a lane's name, as the layout leaves it.
-const LANE_PAD: f32 = 4.0;
-/// Smallest scale a tall chart is drawn at; below it the chart is cut at the bottom.
-const MIN_SCALE: f32 = 0.3;
-
-/// What the audience chart was laid out for; the scene is reused while this is unchanged.
-#[derive(Debug, Clone, PartialEq)]
-struct SceneKey {
-    /// The overview's lane summaries instead of the full chart.
-    overview: bool,
-    from: Month,
-    to: Month,
-    month_width: f32,
-    header_width: f32,
-    row_height: f32,
-    /// Height of the chart area in layout units: items below it are left out.
-    height: f32,
-    dependencies: bool,
-    layers: Vec<String>,
-    focus: Option<String>,
-    cursor: Option<Month>,
+/// An egui colour of the screen palette.
+const fn screen(c: Rgba) -> Color32 {
+    Color32::from_rgb(c.r, c.g, c.b)
 }
+
+/// Background of the audience view.
+pub const BACKGROUND: Color32 = screen(SCREEN.background);
+/// Main text colour.
+const INK: Color32 = screen(SCREEN.ink);
+/// Secondary text colour.
+const MUTED: Color32 = screen(SCREEN.muted);
+/// Accent for the figures and the exposure line.
+const ACCENT: Color32 = screen(SCREEN.accent);
+/// Colour of gains (dependencies removed).
+const GAIN: Color32 = screen(SCREEN.gain);
+/// Colour of new dependencies and trades.
+const WARN: Color32 = screen(SCREEN.warn);
+/// The other path's exposure curve (dashed) on the comparison stop.
+const OTHER: Color32 = screen(SCREEN.other);
 
 /// The audience chart's last layout, and the row height chosen for each slide and size.
 #[derive(Default)]
 pub struct SceneCache {
-    scene: Option<(SceneKey, Scene)>,
+    scene: Option<(ScreenChart, Scene)>,
     /// Counts the layouts, so the painter knows when its shapes are stale.
     scene_nr: u64,
     painted: Painted,
@@ -372,10 +347,10 @@ fn roadmap_ui(
             scale: 1.0,
         }
     } else {
-        *cache
-            .fits
-            .entry(size_key)
-            .or_insert_with(|| fitting(plan, slide, &layers, rect))
+        *cache.fits.entry(size_key).or_insert_with(|| {
+            let size = (rect.width(), rect.height());
+            fitting(plan, slide, &layers, size, HEADER_WIDTH)
+        })
     };
     let k = fit.scale;
     let header = HEADER_WIDTH / k;
@@ -383,7 +358,7 @@ fn roadmap_ui(
     let span = laid_out_span(deck, slide, window, now);
     let first = span.from.floor();
     let overview = slide.kind == StopKind::Overview;
-    let key = SceneKey {
+    let key = ScreenChart {
         overview,
         from: Month::from_index(first as i32),
         // The window's end is exclusive; the chart lays out one month more.
@@ -402,12 +377,8 @@ fn roadmap_ui(
         cursor: matches!(slide.kind, StopKind::Milestone(_)).then(|| slide.date(plan)),
     };
     if cache.scene.as_ref().is_none_or(|(old, _)| *old != key) {
-        let scene = if key.overview {
-            layout::overview::overview(plan, &view_of(&key), key.height, LANE_NAME_SIZE)
-        } else {
-            let right = rect.width() - (first - window.from) * month_width * k;
-            for_audience(&layout::layout(plan, &view_of(&key)), &key, k, right)
-        };
+        let right = rect.width() - (first - window.from) * month_width * k;
+        let scene = key.scene(plan, k, right, HEADER_WIDTH);
         cache.scene = Some((key, scene));
         cache.scene_nr += 1;
     }
@@ -448,346 +419,8 @@ fn laid_out_span(deck: &Deck, slide: &Slide, window: Window, now: f64) -> Window
     }
 }
 
-/// The layout view of `key`.
-fn view_of(key: &SceneKey) -> layout::View {
-    let mut view = layout::View::new(key.from, key.to);
-    view.month_width = key.month_width;
-    view.row_height = key.row_height;
-    view.header_width = key.header_width;
-    view.layers = key.layers.clone();
-    view.selection = key.focus.clone();
-    view.cursor = key.cursor;
-    view.dependencies = key.dependencies;
-    if key.height.is_finite() {
-        view.visible = Some((0.0, key.height));
-    }
-    view
-}
-
-/// How the audience chart is sized: the row height it is laid out at and the scale it is
-/// drawn at.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Fit {
-    row: f32,
-    scale: f32,
-}
-
-/// The largest rows (from [`LARGE_ROW`] down to [`SMALL_ROW`]) at which the slide's chart
-/// fits the height of `rect`; a chart too tall even then is drawn smaller, down to
-/// [`MIN_SCALE`].
-fn fitting(plan: &Roadmap, slide: &Slide, layers: &[String], rect: Rect) -> Fit {
-    let months = (slide.stop.from.months_until(slide.stop.to) + 1).max(1) as f32;
-    let height_at = |row: f32| {
-        let key = SceneKey {
-            overview: false,
-            from: slide.stop.from,
-            to: slide.stop.to,
-            month_width: (rect.width() - HEADER_WIDTH).max(1.0) / months,
-            header_width: HEADER_WIDTH,
-            row_height: row,
-            height: f32::INFINITY,
-            dependencies: slide.shows_dependencies(),
-            layers: layers.to_vec(),
-            focus: None,
-            cursor: None,
-        };
-        layout::layout(plan, &view_of(&key)).height
-    };
-    let ruler = layout::RULER_HEIGHT;
-    let room = rect.height() - RULER + ruler;
-    let large = height_at(LARGE_ROW);
-    if large <= room {
-        return Fit {
-            row: LARGE_ROW,
-            scale: 1.0,
-        };
-    }
-    let shrink = (room - ruler).max(1.0) / (large - ruler).max(1.0);
-    let row = (LARGE_ROW * shrink).floor();
-    if row >= SMALL_ROW {
-        return Fit { row, scale: 1.0 };
-    }
-    let small = height_at(SMALL_ROW);
-    Fit {
-        row: SMALL_ROW,
-        scale: ((room - ruler).max(1.0) / (small - ruler).max(1.0)).clamp(MIN_SCALE, 1.0),
-    }
-}
-
-/// Whether `item` is the name of a lane in the header column.
-fn is_lane_name(item: &Item, header_width: f32) -> bool {
-    matches!(item.tag, Tag::Lane(_) | Tag::DependencyLane)
-        && matches!(&item.shape, Shape::Text(run) if run.pos.x < header_width)
-}
-
-/// A lane name of a chart drawn `k` times as large, kept at a readable size in the header.
-fn lane_name(run: &TextRun, k: f32) -> TextRun {
-    let size = (run.size * k).max(LANE_NAME_SIZE);
-    let room = HEADER_WIDTH - 14.0;
-    let top = (run.pos.y - LANE_PAD - run.size * 1.1) * k;
-    TextRun {
-        text: layout::text::elide(&run.text, size, room).unwrap_or_default(),
-        pos: layout::Point::new(run.pos.x, top + LANE_PAD + size * 1.1),
-        size,
-        max_width: room,
-        ..run.clone()
-    }
-}
-
-/// `scene` drawn `k` times as large (positions, sizes, strokes and type); lane names stay
-/// readable.
-fn scaled(scene: &Scene, k: f32) -> Scene {
-    if (k - 1.0).abs() < 1e-4 {
-        return scene.clone();
-    }
-    let point = |p: &layout::Point| layout::Point::new(p.x * k, p.y * k);
-    let stroke = |s: &layout::Stroke| layout::Stroke {
-        width: s.width * k,
-        ..*s
-    };
-    let shape = |shape: &Shape| match shape {
-        Shape::Rect {
-            rect,
-            fill,
-            stroke: outline,
-            radius,
-        } => Shape::Rect {
-            rect: layout::Rect::new(rect.x * k, rect.y * k, rect.w * k, rect.h * k),
-            fill: *fill,
-            stroke: outline.as_ref().map(stroke),
-            radius: radius * k,
-        },
-        Shape::Diamond {
-            centre,
-            half,
-            fill,
-            stroke: outline,
-        } => Shape::Diamond {
-            centre: point(centre),
-            half: half * k,
-            fill: *fill,
-            stroke: outline.as_ref().map(stroke),
-        },
-        Shape::Line {
-            points,
-            stroke: line,
-        } => Shape::Line {
-            points: points.iter().map(point).collect(),
-            stroke: stroke(line),
-        },
-        Shape::Polygon {
-            points,
-            fill,
-            stroke: outline,
-        } => Shape::Polygon {
-            points: points.iter().map(point).collect(),
-            fill: *fill,
-            stroke: outline.as_ref().map(stroke),
-        },
-        Shape::Text(run) => Shape::Text(TextRun {
-            pos: point(&run.pos),
-            size: run.size * k,
-            max_width: run.max_width * k,
-            ..run.clone()
-        }),
-    };
-    Scene {
-        width: scene.width * k,
-        height: scene.height * k,
-        items: scene
-            .items
-            .iter()
-            .map(|item| Item {
-                shape: match &item.shape {
-                    Shape::Text(run) if is_lane_name(item, scene.header_width) => {
-                        Shape::Text(lane_name(run, k))
-                    }
-                    other => shape(other),
-                },
-                tag: item.tag.clone(),
-            })
-            .collect(),
-        bands: Vec::new(),
-        ruler_height: scene.ruler_height * k,
-        header_width: scene.header_width * k,
-        breaks: Vec::new(),
-    }
-}
-
-/// `scene` (laid out for `key`) as the audience sees it: drawn `k` times as large, under a
-/// taller ruler with large year and quarter or month labels, without the labels that would be
-/// smaller than [`MIN_TEXT`], and labels shortened (or left out) where they would run past
-/// `right`, the right edge of the card the chart is drawn in.
-fn for_audience(scene: &Scene, key: &SceneKey, k: f32, right: f32) -> Scene {
-    let big = scaled(scene, k);
-    let dy = RULER - big.ruler_height;
-    let in_ruler = |item: &Item| {
-        matches!(item.tag, Tag::Ruler)
-            || (item.tag == Tag::Cursor && matches!(item.shape, Shape::Text(_)))
-    };
-    let readable = |item: &Item| match &item.shape {
-        Shape::Text(run) => run.size >= MIN_TEXT - 0.01,
-        _ => true,
-    };
-    let mut items = ruler_items(key, k, big.width.min(right));
-    items.extend(
-        big.items
-            .iter()
-            .filter(|item| !in_ruler(item) && readable(item))
-            .filter_map(|item| within(item, right))
-            .map(|item| item.translated(0.0, dy)),
-    );
-    Scene {
-        height: big.height + dy,
-        items,
-        ruler_height: RULER,
-        ..big
-    }
-}
-
-/// `item`, its text shortened to end before `right`; `None` when no readable part of it does.
-fn within(item: &Item, right: f32) -> Option<Item> {
-    let Shape::Text(run) = &item.shape else {
-        return Some(item.clone());
-    };
-    let bounds = run.bounds();
-    if bounds.right() <= right - 2.0 {
-        return Some(item.clone());
-    }
-    if run.anchor != layout::Anchor::Start {
-        return None;
-    }
-    let room = right - 4.0 - run.pos.x;
-    let text = layout::text::elide(&run.text, run.size, room)?;
-    Some(Item {
-        shape: Shape::Text(TextRun {
-            text,
-            max_width: room,
-            ..run.clone()
-        }),
-        tag: item.tag.clone(),
-    })
-}
-
-/// The audience chart's ruler for `key` drawn `k` times as large: a tick and label per year
-/// (fewer labels when they would crowd), quarters or months below when they fit.
-fn ruler_items(key: &SceneKey, k: f32, width: f32) -> Vec<Item> {
-    use layout::{Anchor, Point, Rgba, Stroke, Weight};
-    let ink = Rgba::rgb(0x1E, 0x29, 0x3B);
-    let rule = Rgba::rgb(0xCB, 0xD5, 0xE1);
-    let month_w = key.month_width * k;
-    let x_of =
-        |m: Month| (key.header_width + key.from.months_until(m) as f32 * key.month_width) * k;
-    let mut items = vec![Item {
-        shape: Shape::Rect {
-            rect: layout::Rect::new(0.0, 0.0, width, RULER),
-            fill: Some(Rgba::rgb(0xFF, 0xFF, 0xFF)),
-            stroke: None,
-            radius: 0.0,
-        },
-        tag: Tag::Ruler,
-    }];
-    let mut push = |shape: Shape| {
-        items.push(Item {
-            shape,
-            tag: Tag::Ruler,
-        })
-    };
-    let text =
-        |text: String, x: f32, y: f32, size: f32, weight: Weight, anchor: Anchor, max: f32| {
-            Shape::Text(TextRun {
-                text,
-                pos: Point::new(x, y),
-                size,
-                colour: ink,
-                weight,
-                anchor,
-                max_width: max,
-            })
-        };
-    let year_label = layout::text::width("2026", LANE_NAME_SIZE) + 12.0;
-    let years = key.to.year() - key.from.year() + 1;
-    let step = layout::axis::year_step(years, years as f32 * 12.0 * month_w, year_label);
-    let lower = lower_ruler(month_w);
-    let mut m = key.from;
-    while m <= key.to {
-        let x = x_of(m);
-        if m.month() == 1 || m == key.from {
-            push(Shape::Line {
-                points: vec![Point::new(x, 0.0), Point::new(x, RULER)],
-                stroke: Stroke::solid(1.0, rule),
-            });
-            let months = if step > 1 {
-                12 * step
-            } else {
-                13 - m.month() as i32
-            };
-            let room = (months as f32 * month_w).min(width - x);
-            if m.year().rem_euclid(step) == 0 && room >= year_label {
-                let label = m.year().to_string();
-                let max = (step as f32 * 12.0 * month_w - 4.0).max(year_label);
-                let y = RULER * 0.42;
-                push(text(
-                    label,
-                    x + 4.0,
-                    y,
-                    LANE_NAME_SIZE,
-                    Weight::Bold,
-                    Anchor::Start,
-                    max,
-                ));
-            }
-        }
-        if let Some((every, names)) = lower
-            && (m.month() - 1).is_multiple_of(every)
-            && x + every as f32 * month_w <= width + 0.5
-        {
-            let label = names(m);
-            let w = every as f32 * month_w;
-            let y = RULER * 0.88;
-            push(text(
-                label,
-                x + w / 2.0,
-                y,
-                MIN_TEXT,
-                Weight::Regular,
-                Anchor::Middle,
-                w,
-            ));
-        }
-        m = m.plus(1);
-    }
-    push(Shape::Line {
-        points: vec![Point::new(0.0, RULER), Point::new(width, RULER)],
-        stroke: Stroke::solid(1.0, rule),
-    });
-    items
-}
-
-/// The label of a month on the ruler.
-type LabelOf = fn(Month) -> String;
-
-/// What the lower tier of the ruler shows at `month_w` points a month: short month names,
-/// month initials, quarters, or nothing.
-fn lower_ruler(month_w: f32) -> Option<(u32, LabelOf)> {
-    const NAMES: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let fits =
-        |label: &str, months: f32| layout::text::width(label, MIN_TEXT) + 8.0 <= months * month_w;
-    if fits("May", 1.0) {
-        Some((1, |m| NAMES[(m.month() as usize + 11) % 12].to_owned()))
-    } else if fits("M", 1.0) {
-        Some((1, |m| NAMES[(m.month() as usize + 11) % 12][..1].to_owned()))
-    } else if fits("Q4", 3.0) {
-        Some((3, |m| format!("Q{}", m.quarter())))
-    } else {
-        None
-    }
-}
-
 /// The exposure burndown across `window` in `rect`, its plot `gutter` points in from the left
-/// (the value scale goes there), with year marks and the stop's date marked.
+/// (the value scale goes there), with year marks, the milestones and the stop's date marked.
 #[allow(clippy::too_many_arguments)]
 fn exposure_chart(
     painter: &egui::Painter,
@@ -800,16 +433,33 @@ fn exposure_chart(
     body: f32,
 ) {
     let title = "Exposure over time (summed criticality of live dependencies)";
+    let series: Vec<(Month, u32)> = analysis
+        .exposure_series()
+        .iter()
+        .map(|e| (e.month, e.total))
+        .collect();
+    let milestones: Vec<(Month, Rgba, bool)> = plan
+        .milestones
+        .iter()
+        .map(|m| {
+            let colour = plan.layer(&m.layer).map_or(SCREEN.muted, |l| {
+                Rgba::rgb(l.colour.r, l.colour.g, l.colour.b)
+            });
+            (m.month, colour, Some(m.month) == date)
+        })
+        .collect();
     let curves = Curves {
-        title,
-        this: analysis,
+        this: &series,
         other: None,
+        mark: date,
+        milestones: &milestones,
+        stacked: &[],
     };
-    exposure_curves(painter, rect, gutter, plan, &curves, window, date, body);
+    exposure_curves(painter, rect, gutter, title, &curves, window, body);
 }
 
 /// The comparison stop's chart: this plan's exposure solid and filled, the other path's
-/// dashed, on one scale across both horizons, with a legend naming both.
+/// dashed, on one scale across the months both horizons cover, with a legend naming both.
 #[allow(clippy::too_many_arguments)]
 fn compared_chart(
     painter: &egui::Painter,
@@ -850,279 +500,61 @@ fn compared_chart(
         at.y -= small * 1.5;
     }
     let chart = Rect::from_min_max(rect.min, pos2(rect.right(), at.y + small * 0.2));
-    let curves = Curves {
-        title: "Exposure over time, both paths (summed criticality of live dependencies)",
-        this: analysis,
-        other: Some(&other.analysis),
+    let e = &other.comparison.consequences.exposure;
+    let series = |a: &Analysis| -> Vec<(Month, u32)> {
+        (0..=e.from.months_until(e.to))
+            .map(|i| (e.from.plus(i), a.exposure_at(e.from.plus(i)).total))
+            .collect()
     };
-    exposure_curves(painter, chart, gutter, plan, &curves, window, None, body);
+    let (this, theirs) = (series(analysis), series(&other.analysis));
+    let curves = Curves {
+        this: &this,
+        other: Some((&theirs, SCREEN.other)),
+        ..Curves::default()
+    };
+    let title = "Exposure over time, both paths (summed criticality of live dependencies)";
+    exposure_curves(painter, chart, gutter, title, &curves, window, body);
 }
 
-/// The exposure curves one chart draws.
-struct Curves<'a> {
-    title: &'a str,
-    /// The plan presented: solid and filled.
-    this: &'a Analysis,
-    /// The path compared with: dashed.
-    other: Option<&'a Analysis>,
-}
-
-/// The exposure burndown of `curves` across `window` in `rect`.
-#[allow(clippy::too_many_arguments)]
+/// `curves` across `window` in `rect` under `title`: the exposure chart laid out by
+/// [`layout::exposure`] (as the handout prints it) in the screen's colours and type.
 fn exposure_curves(
     painter: &egui::Painter,
     rect: Rect,
     gutter: f32,
-    plan: &Roadmap,
+    title: &str,
     curves: &Curves<'_>,
     window: Window,
-    date: Option<Month>,
     body: f32,
 ) {
-    let analysis = curves.this;
     if rect.width() < gutter + 40.0 || rect.height() < 40.0 {
         return;
     }
     let small = (body * 0.8).max(MIN_TEXT);
-    let axis = small * 1.6;
-    let plot = Rect::from_min_max(
-        rect.min + vec2(gutter, body * 1.5),
-        rect.max - vec2(0.0, axis),
-    );
     painter.text(
-        pos2(plot.left(), rect.top()),
+        pos2(rect.left() + gutter, rect.top()),
         Align2::LEFT_TOP,
-        curves.title,
+        title,
         FontId::proportional(small),
         MUTED,
     );
-    let x_of = |index: f32| plot.left() + (index - window.from) / window.months() * plot.width();
-    let series = analysis.exposure_series();
-    let other_series = curves.other.map_or(&[][..], |o| o.exposure_series());
-    let peak = series
-        .iter()
-        .chain(other_series)
-        .map(|e| e.total)
-        .max()
-        .unwrap_or(0);
-    let ticks = layout::axis::value_ticks(peak, (plot.height() / (small * 3.0)) as usize);
-    let top = ticks.last().copied().unwrap_or(1).max(1) as f32;
-    let y_of = |total: u32| plot.bottom() - total as f32 / top * plot.height();
-    let chart = painter.with_clip_rect(plot.expand(2.0));
-    for &tick in &ticks {
-        let y = y_of(tick);
-        chart.line_segment(
-            [pos2(plot.left(), y), pos2(plot.right(), y)],
-            Stroke::new(1.0, MUTED.gamma_multiply(0.25)),
-        );
-        painter.text(
-            pos2(plot.left() - small * 0.5, y),
-            Align2::RIGHT_CENTER,
-            tick.to_string(),
-            FontId::proportional(small),
-            MUTED,
-        );
-    }
-    chart.rect_stroke(
-        plot,
-        0.0,
-        Stroke::new(1.0, MUTED.gamma_multiply(0.4)),
-        egui::StrokeKind::Inside,
+    let look = Look {
+        colour: SCREEN.accent,
+        label: small,
+        muted: SCREEN.muted,
+        grid: SCREEN.rule,
+        ink: SCREEN.ink,
+        weight: 2.5,
+    };
+    let span = Span {
+        window: Some((window.from, window.to)),
+        left: Some(gutter),
+    };
+    let top = body * 1.5;
+    let scene = curves_chart(curves, span, rect.width(), rect.height() - top, look);
+    super::slide::scene_ui(
+        &painter.with_clip_rect(rect),
+        &scene,
+        rect.min + vec2(0.0, top),
     );
-    let mut points = Vec::with_capacity(series.len() * 2);
-    for exposure in series {
-        let i = exposure.month.index() as f32;
-        let y = y_of(exposure.total);
-        points.push(pos2(x_of(i), y));
-        points.push(pos2(x_of(i + 1.0), y));
-    }
-    for pair in points.windows(2) {
-        if let [a, b] = pair {
-            chart.add(egui::Shape::convex_polygon(
-                vec![*a, *b, pos2(b.x, plot.bottom()), pos2(a.x, plot.bottom())],
-                ACCENT.gamma_multiply(0.18),
-                Stroke::NONE,
-            ));
-        }
-    }
-    chart.add(egui::Shape::line(points, Stroke::new(3.0, ACCENT)));
-    if !other_series.is_empty() {
-        let mut steps = Vec::with_capacity(other_series.len() * 2);
-        for exposure in other_series {
-            let i = exposure.month.index() as f32;
-            let y = y_of(exposure.total);
-            steps.push(pos2(x_of(i), y));
-            steps.push(pos2(x_of(i + 1.0), y));
-        }
-        chart.extend(egui::Shape::dashed_line(
-            &steps,
-            Stroke::new(3.0, OTHER),
-            small * 0.6,
-            small * 0.4,
-        ));
-    }
-    let first_year = Month::from_index(window.from.floor() as i32).year();
-    let last_year = Month::from_index(window.to.ceil() as i32).year();
-    let label = layout::text::width("2026", small) + small;
-    let step = layout::axis::year_step(last_year - first_year, plot.width(), label);
-    for year in (first_year..=last_year).filter(|y| y.rem_euclid(step) == 0) {
-        let Some(january) = Month::new(year, 1) else {
-            continue;
-        };
-        let x = x_of(january.index() as f32);
-        if x < plot.left() - 1.0 || x > plot.right() + 1.0 {
-            continue;
-        }
-        chart.line_segment(
-            [pos2(x, plot.top()), pos2(x, plot.bottom())],
-            Stroke::new(1.0, MUTED.gamma_multiply(0.25)),
-        );
-        painter.text(
-            pos2(x, plot.bottom() + 4.0),
-            Align2::CENTER_TOP,
-            year.to_string(),
-            FontId::proportional(small),
-            MUTED,
-        );
-    }
-    if let Some(date) = date {
-        let x = x_of(date.index() as f32 + 0.5);
-        chart.line_segment(
-            [pos2(x, plot.top()), pos2(x, plot.bottom())],
-            Stroke::new(3.0, INK),
-        );
-        let total = analysis.exposure_at(date).total;
-        chart.circle_filled(pos2(x, y_of(total)), 7.0, INK);
-    }
-    if curves.other.is_none() {
-        milestone_marks(&chart, plan, plot, &x_of, date);
-    }
-}
-
-/// Small diamonds on the chart's top edge for every milestone, the focused one highlighted.
-fn milestone_marks(
-    painter: &egui::Painter,
-    plan: &Roadmap,
-    plot: Rect,
-    x_of: &dyn Fn(f32) -> f32,
-    focus: Option<Month>,
-) {
-    for milestone in &plan.milestones {
-        let x = x_of(milestone.month.index() as f32 + 0.5);
-        let colour = plan
-            .layer(&milestone.layer)
-            .map_or(MUTED, |l| colour32(l.colour));
-        let size = if Some(milestone.month) == focus {
-            9.0
-        } else {
-            5.0
-        };
-        let c = pos2(x, plot.top() + 10.0);
-        painter.add(egui::Shape::convex_polygon(
-            vec![
-                c + vec2(0.0, -size),
-                c + vec2(size, 0.0),
-                c + vec2(0.0, size),
-                c + vec2(-size, 0.0),
-            ],
-            colour,
-            Stroke::new(1.0, INK),
-        ));
-    }
-}
-
-fn colour32(c: Colour) -> Color32 {
-    Color32::from_rgb(c.r, c.g, c.b)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::layout::{Point, Rgba};
-
-    #[test]
-    fn a_scaled_scene_grows_positions_sizes_and_type_alike() {
-        let mut scene = Scene {
-            width: 100.0,
-            height: 50.0,
-            ..Scene::default()
-        };
-        scene.push(
-            Shape::Text(TextRun {
-                text: "Chips".into(),
-                pos: Point::new(10.0, 20.0),
-                size: 10.0,
-                colour: Rgba::rgb(0, 0, 0),
-                weight: layout::Weight::Regular,
-                anchor: layout::Anchor::Start,
-                max_width: 40.0,
-            }),
-            Tag::Chrome,
-        );
-        scene.push(
-            Shape::Diamond {
-                centre: Point::new(30.0, 5.0),
-                half: 4.0,
-                fill: None,
-                stroke: Some(layout::Stroke::solid(1.0, Rgba::rgb(0, 0, 0))),
-            },
-            Tag::Milestone("m".into()),
-        );
-        let big = scaled(&scene, 2.0);
-        assert_eq!((big.width, big.height), (200.0, 100.0));
-        let Shape::Text(run) = &big.items[0].shape else {
-            panic!("text stays text");
-        };
-        assert_eq!(
-            (run.pos, run.size, run.max_width),
-            (Point::new(20.0, 40.0), 20.0, 80.0)
-        );
-        let Shape::Diamond {
-            centre,
-            half,
-            stroke,
-            ..
-        } = &big.items[1].shape
-        else {
-            panic!("diamond stays a diamond");
-        };
-        assert_eq!((*centre, *half), (Point::new(60.0, 10.0), 8.0));
-        assert_eq!(stroke.map(|s| s.width), Some(2.0));
-        assert_eq!(big.items[1].tag, Tag::Milestone("m".into()));
-    }
-
-    #[test]
-    fn a_tall_chart_shrinks_its_rows_then_its_scale() {
-        let plan = crate::io::example_plan().unwrap();
-        let slides = stops::slides_of(&plan);
-        let roomy = Rect::from_min_size(Pos2::ZERO, vec2(1000.0, 5000.0));
-        assert_eq!(fitting(&plan, &slides[0], &[], roomy).row, LARGE_ROW);
-        let tight = Rect::from_min_size(Pos2::ZERO, vec2(1000.0, 400.0));
-        let fit = fitting(&plan, &slides[0], &[], tight);
-        assert_eq!(fit.row, SMALL_ROW);
-        assert!(fit.scale < 1.0 && fit.scale >= MIN_SCALE, "{fit:?}");
-    }
-
-    #[test]
-    fn lane_names_stay_readable_in_a_chart_drawn_small() {
-        let plan = crate::io::example_plan().unwrap();
-        let view = layout::View::fit_width(&plan, 2000.0);
-        let small = scaled(&layout::layout(&plan, &view), 0.4);
-        let names: Vec<&TextRun> = small
-            .items
-            .iter()
-            .filter(|i| matches!(i.tag, Tag::Lane(_)))
-            .filter_map(|i| match &i.shape {
-                Shape::Text(run) => Some(run),
-                _ => None,
-            })
-            .collect();
-        assert_eq!(names.len(), plan.layers.len());
-        assert!(
-            names
-                .iter()
-                .all(|r| r.size >= LANE_NAME_SIZE && !r.text.is_empty())
-        );
-        assert!(names.iter().any(|r| r.text == "Compute"));
-    }
 }

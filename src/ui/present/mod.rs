@@ -17,6 +17,7 @@ use crate::model::Roadmap;
 use super::commands::Command;
 use super::view::{Selection, ViewState};
 pub use deck::{Deck, Step, Window};
+pub(crate) use slide::scene_ui;
 
 /// A running presentation: the deck, the plan's analysis, and the editor view to return to.
 pub struct Presentation {

@@ -48,7 +48,11 @@ pub fn scene_ui(painter: &egui::Painter, scene: &Scene, origin: Pos2) {
             } => {
                 let points: Vec<Pos2> = points.iter().map(at).collect();
                 let fill = fill.map_or(Color32::TRANSPARENT, colour);
-                painter.add(egui::Shape::convex_polygon(points, fill, outline(stroke)));
+                if is_convex(&points) {
+                    painter.add(egui::Shape::convex_polygon(points, fill, outline(stroke)));
+                } else {
+                    area_ui(painter, &points, fill, outline(stroke));
+                }
             }
             Shape::Diamond {
                 centre,
@@ -86,4 +90,42 @@ fn text(painter: &egui::Painter, run: &layout::TextRun, anchor: Pos2) {
     };
     let top = anchor.y - run.size * 0.9;
     painter.galley(pos2(left, top), galley, colour(run.colour));
+}
+
+/// Whether the polygon through `points` turns one way only (egui fills only those).
+fn is_convex(points: &[Pos2]) -> bool {
+    let n = points.len();
+    let mut sign = 0.0_f32;
+    for i in 0..n {
+        let (a, b, c) = (points[i], points[(i + 1) % n], points[(i + 2) % n]);
+        let turn = (b - a).x * (c - b).y - (b - a).y * (c - b).x;
+        if turn.abs() < 1e-3 {
+            continue;
+        }
+        if sign != 0.0 && turn.signum() != sign {
+            return false;
+        }
+        sign = turn.signum();
+    }
+    true
+}
+
+/// A polygon that is not convex, such as the exposure chart's step area: filled as the area
+/// under each left-to-right edge down to its lowest point, then outlined but for its closing
+/// edge (the base, which the chart's axis draws).
+fn area_ui(painter: &egui::Painter, points: &[Pos2], fill: Color32, outline: Stroke) {
+    let base = points.iter().map(|p| p.y).fold(f32::MIN, f32::max);
+    if fill != Color32::TRANSPARENT {
+        for pair in points.windows(2) {
+            if let [a, b] = pair
+                && b.x > a.x
+            {
+                let quad = vec![*a, *b, pos2(b.x, base), pos2(a.x, base)];
+                painter.add(egui::Shape::convex_polygon(quad, fill, Stroke::NONE));
+            }
+        }
+    }
+    if outline != Stroke::NONE {
+        painter.add(egui::Shape::line(points.to_vec(), outline));
+    }
 }
