@@ -12,7 +12,7 @@ static CAUGHT_PANICS_ARE_ERRORS: Once = Once::new();
 
 fuzz_target!(|data: &[u8]| {
     // calamine panics on some damaged workbooks; the importer catches that and reports the
-    // file as damaged (`import::sheet::workbook_grids`). libfuzzer-sys's panic hook aborts even
+    // file as damaged (`import::sheet::files::workbook_grids`). libfuzzer-sys's panic hook aborts even
     // on a caught panic, so it is replaced by a silent one: a panic that escapes the importer
     // still reaches libfuzzer-sys's own `catch_unwind`, which aborts, and counts as a crash.
     CAUGHT_PANICS_ARE_ERRORS.call_once(|| std::panic::set_hook(Box::new(|_| {})));
