@@ -2,7 +2,7 @@
 //! the summed criticality month by month, a value scale with grid lines, a tick and label per
 //! year (fewer when they would crowd), and optionally one month marked.
 
-use super::scene::{Anchor, Point, Rgba, Scene, Shape, Stroke, Tag, TextRun, Weight};
+use super::scene::{Anchor, Point, Rect, Rgba, Scene, Shape, Stroke, Tag, TextRun, Weight};
 use super::theme;
 use super::{axis, text};
 use crate::model::Month;
@@ -11,6 +11,8 @@ use crate::model::Month;
 const MUTED: Rgba = theme::PAPER.muted;
 /// Grid lines.
 const GRID: Rgba = theme::PAPER.rule;
+/// Exposure no layer accounts for, in a stacked chart.
+const UNPLACED: Rgba = Rgba::rgb(0x96, 0x96, 0x96);
 /// The marked month.
 const MARK: Rgba = theme::PAPER.ink;
 
@@ -50,12 +52,15 @@ impl Look {
 pub struct Curves<'a> {
     /// The plan's exposure month by month: filled, with a solid line.
     pub this: &'a [(Month, u32)],
-    /// Another path's exposure (the same months) and its colour: a dashed line.
+    /// Another path's exposure (month, value) and its colour: a dashed line.
     pub other: Option<(&'a [(Month, u32)], Rgba)>,
     /// A month marked with a dashed line.
     pub mark: Option<Month>,
     /// Milestones marked on the top edge: month, colour, and whether it is the one in focus.
     pub milestones: &'a [(Month, Rgba, bool)],
+    /// Per month of `this`, each layer's part (colour, value) stacked from the bottom instead
+    /// of one filled area; empty = one area.
+    pub stacked: &'a [Vec<(Rgba, u32)>],
 }
 
 /// Where the months go across the chart.
@@ -166,17 +171,52 @@ pub fn curves_chart(curves: &Curves<'_>, span: Span, width: f32, height: f32, lo
             *end = Point::new(left + w, h);
         }
     }
+    let yf = |v: f32| h - h * v / top_value;
+    let clamp_x = |xi: f32| match span.window {
+        Some(_) => xi.clamp(left, left + w),
+        None => xi,
+    };
+    for (i, parts) in curves.stacked.iter().enumerate() {
+        let (x0, x1) = (clamp_x(x(i as f32)), clamp_x(x(i as f32 + 1.0)));
+        if x1 <= x0 {
+            continue;
+        }
+        let total = series.get(i).map_or(0, |s| s.1) as f32;
+        let mut below = 0.0;
+        let unplaced = total - parts.iter().map(|p| p.1 as f32).sum::<f32>();
+        let rest = (unplaced > 0.0).then_some((UNPLACED, unplaced));
+        let parts = parts.iter().map(|&(c, v)| (c, v as f32)).chain(rest);
+        for (colour, value) in parts.filter(|p| p.1 > 0.0) {
+            let top = below + value;
+            let rect = Rect::new(x0, yf(top), (x1 - x0).max(0.5), yf(below) - yf(top));
+            scene.push(
+                Shape::Rect {
+                    rect,
+                    fill: Some(colour),
+                    stroke: None,
+                    radius: 0.0,
+                },
+                Tag::Chrome,
+            );
+            below = top;
+        }
+    }
+    let fill = curves
+        .stacked
+        .is_empty()
+        .then(|| look.colour.with_alpha(55));
     let area = Shape::Polygon {
         points,
-        fill: Some(look.colour.with_alpha(55)),
+        fill,
         stroke: Some(Stroke::solid(k, look.colour)),
     };
     scene.push(area, Tag::Chrome);
     if let Some((other, colour)) = curves.other.filter(|(o, _)| !o.is_empty()) {
         let mut steps = Vec::with_capacity(other.len() * 2);
-        for (i, (_, v)) in other.iter().enumerate() {
-            steps.push(inside(Point::new(x(i as f32), y(*v))));
-            steps.push(inside(Point::new(x(i as f32 + 1.0), y(*v))));
+        for (month, v) in other {
+            let i = first.months_until(*month) as f32;
+            steps.push(inside(Point::new(x(i), y(*v))));
+            steps.push(inside(Point::new(x(i + 1.0), y(*v))));
         }
         scene.push(line(steps, Stroke::dashed(1.6 * k, colour)), Tag::Chrome);
     }

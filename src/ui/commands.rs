@@ -85,11 +85,38 @@ pub enum Command {
     CollapseLanes,
     /// Expand every lane.
     ExpandLanes,
+    /// Show the next stop (while presenting).
+    NextStop,
+    /// Show the previous stop (while presenting).
+    PreviousStop,
+    /// Show the first stop (while presenting).
+    FirstStop,
+    /// Show the last stop (while presenting).
+    LastStop,
+    /// Type a digit of the number of the stop to jump to (while presenting).
+    StopDigit(u8),
+    /// Jump to the stop whose number was typed (while presenting).
+    JumpToStop,
+    /// Show or hide the speaker notes (while presenting).
+    ToggleNotes,
+    /// Open or close the presenter window (while presenting).
+    TogglePresenter,
+    /// End the presentation.
+    EndPresentation,
+}
+
+/// Where a command works.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// In the editor.
+    Editor,
+    /// While presenting.
+    Presentation,
 }
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 40] = [
+    pub const ALL: [Command; 58] = [
         Command::New,
         Command::Open,
         Command::Import,
@@ -130,6 +157,24 @@ impl Command {
         Command::SelectAll,
         Command::CollapseLanes,
         Command::ExpandLanes,
+        Command::NextStop,
+        Command::PreviousStop,
+        Command::FirstStop,
+        Command::LastStop,
+        Command::StopDigit(0),
+        Command::StopDigit(1),
+        Command::StopDigit(2),
+        Command::StopDigit(3),
+        Command::StopDigit(4),
+        Command::StopDigit(5),
+        Command::StopDigit(6),
+        Command::StopDigit(7),
+        Command::StopDigit(8),
+        Command::StopDigit(9),
+        Command::JumpToStop,
+        Command::ToggleNotes,
+        Command::TogglePresenter,
+        Command::EndPresentation,
     ];
 
     /// The text shown in menus.
@@ -175,6 +220,15 @@ impl Command {
             Command::SelectAll => "Select all",
             Command::CollapseLanes => "Collapse all lanes",
             Command::ExpandLanes => "Expand all lanes",
+            Command::NextStop => "Next stop",
+            Command::PreviousStop => "Previous stop",
+            Command::FirstStop => "First stop",
+            Command::LastStop => "Last stop",
+            Command::StopDigit(_) => "Type a stop number",
+            Command::JumpToStop => "Go to the stop typed",
+            Command::ToggleNotes => "Speaker notes",
+            Command::TogglePresenter => "Presenter window",
+            Command::EndPresentation => "End the presentation",
         }
     }
 
@@ -216,6 +270,15 @@ impl Command {
             Command::Present => (Modifiers::NONE, Key::F5),
             Command::Find => (cmd, Key::F),
             Command::SelectAll => (cmd, Key::A),
+            Command::NextStop => (Modifiers::NONE, Key::ArrowRight),
+            Command::PreviousStop => (Modifiers::NONE, Key::ArrowLeft),
+            Command::FirstStop => (Modifiers::NONE, Key::Home),
+            Command::LastStop => (Modifiers::NONE, Key::End),
+            Command::StopDigit(d) => (Modifiers::NONE, digit_key(d)?),
+            Command::JumpToStop => (Modifiers::NONE, Key::Enter),
+            Command::ToggleNotes => (Modifiers::NONE, Key::N),
+            Command::TogglePresenter => (Modifiers::NONE, Key::P),
+            Command::EndPresentation => (Modifiers::NONE, Key::Escape),
             Command::CollapseLanes
             | Command::ExpandLanes
             | Command::ExportHandout
@@ -228,13 +291,52 @@ impl Command {
         Some(KeyboardShortcut::new(modifiers, key))
     }
 
-    /// Other shortcuts that do the same (Ctrl+Y for redo, Backspace for delete).
-    pub fn alternative_shortcut(self) -> Option<KeyboardShortcut> {
+    /// Other shortcuts that do the same (Ctrl+Y for redo, Backspace for delete, Space for
+    /// the next stop).
+    pub fn alternative_shortcuts(self) -> &'static [KeyboardShortcut] {
+        const fn plain(key: Key) -> KeyboardShortcut {
+            KeyboardShortcut::new(Modifiers::NONE, key)
+        }
+        const REDO: [KeyboardShortcut; 1] = [KeyboardShortcut::new(Modifiers::COMMAND, Key::Y)];
+        const DELETE: [KeyboardShortcut; 1] = [plain(Key::Backspace)];
+        const ZOOM_IN: [KeyboardShortcut; 1] =
+            [KeyboardShortcut::new(Modifiers::COMMAND, Key::Equals)];
+        const NEXT: [KeyboardShortcut; 3] = [
+            plain(Key::ArrowDown),
+            plain(Key::PageDown),
+            plain(Key::Space),
+        ];
+        const PREVIOUS: [KeyboardShortcut; 2] = [plain(Key::ArrowUp), plain(Key::PageUp)];
         match self {
-            Command::Redo => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::Y)),
-            Command::Delete => Some(KeyboardShortcut::new(Modifiers::NONE, Key::Backspace)),
-            Command::ZoomIn => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::Equals)),
-            _ => None,
+            Command::Redo => &REDO,
+            Command::Delete => &DELETE,
+            Command::ZoomIn => &ZOOM_IN,
+            Command::NextStop => &NEXT,
+            Command::PreviousStop => &PREVIOUS,
+            _ => &[],
+        }
+    }
+
+    /// The shortcut and the alternatives.
+    pub fn shortcuts(self) -> impl Iterator<Item = KeyboardShortcut> {
+        self.shortcut()
+            .into_iter()
+            .chain(self.alternative_shortcuts().iter().copied())
+    }
+
+    /// Where the command works: presenting has keys of its own.
+    pub fn scope(self) -> Scope {
+        match self {
+            Command::NextStop
+            | Command::PreviousStop
+            | Command::FirstStop
+            | Command::LastStop
+            | Command::StopDigit(_)
+            | Command::JumpToStop
+            | Command::ToggleNotes
+            | Command::TogglePresenter
+            | Command::EndPresentation => Scope::Presentation,
+            _ => Scope::Editor,
         }
     }
 
@@ -263,6 +365,23 @@ impl Command {
     }
 }
 
+/// The key of digit `d` (0–9).
+fn digit_key(d: u8) -> Option<Key> {
+    const DIGITS: [Key; 10] = [
+        Key::Num0,
+        Key::Num1,
+        Key::Num2,
+        Key::Num3,
+        Key::Num4,
+        Key::Num5,
+        Key::Num6,
+        Key::Num7,
+        Key::Num8,
+        Key::Num9,
+    ];
+    DIGITS.get(usize::from(d)).copied()
+}
+
 /// Whether `key` is one of F1–F35.
 fn is_function_key(key: Key) -> bool {
     key.name().len() > 1 && key.name().starts_with('F') && key.name()[1..].parse::<u8>().is_ok()
@@ -283,16 +402,27 @@ mod tests {
 
     #[test]
     fn no_shortcut_is_defined_twice() {
-        let mut seen = Vec::new();
-        for c in Command::ALL {
-            for s in [c.shortcut(), c.alternative_shortcut()]
-                .into_iter()
-                .flatten()
-            {
-                assert!(!seen.contains(&s), "{c:?} reuses {s:?}");
-                seen.push(s);
+        for scope in [Scope::Editor, Scope::Presentation] {
+            let mut seen = Vec::new();
+            for c in Command::ALL.into_iter().filter(|c| c.scope() == scope) {
+                for s in c.shortcuts() {
+                    assert!(!seen.contains(&s), "{c:?} reuses {s:?}");
+                    seen.push(s);
+                }
             }
         }
+    }
+
+    #[test]
+    fn presenting_has_its_keys_in_the_table() {
+        let keys = |c: Command| c.shortcuts().map(|s| s.logical_key).collect::<Vec<_>>();
+        assert_eq!(
+            keys(Command::NextStop),
+            [Key::ArrowRight, Key::ArrowDown, Key::PageDown, Key::Space]
+        );
+        assert_eq!(keys(Command::StopDigit(7)), [Key::Num7]);
+        assert_eq!(Command::EndPresentation.scope(), Scope::Presentation);
+        assert_eq!(Command::NudgeLater.scope(), Scope::Editor);
     }
 
     #[test]

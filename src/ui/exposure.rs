@@ -1,11 +1,13 @@
 //! The exposure chart (bottom): summed criticality of live dependencies per layer, stacked,
 //! on the canvas's time axis; and the time cursor's summary.
 
-use egui::{Color32, Pos2, Rect, RichText, Sense, Stroke, pos2, vec2};
+use egui::{Color32, Rect, RichText, Sense, pos2, vec2};
 
 use super::action::{Actions, Context, ViewChange};
 use super::canvas::HEADER_WIDTH;
 use crate::analysis::spoken;
+use crate::layout::Rgba;
+use crate::layout::exposure::{Curves, Look, Span, curves_chart};
 use crate::model::Month;
 
 /// Height of the chart area, in points.
@@ -15,15 +17,6 @@ const CHART_HEIGHT: f32 = 110.0;
 pub fn exposure_ui(cx: &Context, ui: &mut egui::Ui, out: &mut Actions) {
     let analysis = cx.analysis;
     let view = cx.view;
-    let colours: Vec<(String, Color32)> = cx
-        .plan()
-        .layers
-        .iter()
-        .map(|l| {
-            let c = Color32::from_rgb(l.colour.r, l.colour.g, l.colour.b);
-            (l.id.clone(), c)
-        })
-        .collect();
     cursor_summary_ui(cx, ui, out);
     let (rect, resp) = ui.allocate_exact_size(
         vec2(ui.available_width(), CHART_HEIGHT),
@@ -41,78 +34,13 @@ pub fn exposure_ui(cx: &Context, ui: &mut egui::Ui, out: &mut Actions) {
     let highest = series
         .iter()
         .map(|e| e.total)
-        .chain(
-            other
-                .as_ref()
-                .map_or(Vec::new(), |o| o.series.clone())
-                .into_iter()
-                .map(|(_, v)| v),
-        )
+        .chain(other.iter().flat_map(|o| o.series.iter().map(|&(_, v)| v)))
         .max()
         .unwrap_or(0);
-    // The scale needs a height above zero even when nothing is exposed.
-    let peak = highest.max(1) as f32;
     let left = cx.canvas.0.unwrap_or(rect.left()) + HEADER_WIDTH;
     let chart = Rect::from_min_max(pos2(left, rect.top() + 6.0), rect.max);
-    let x_of =
-        |m: Month| chart.left() + (m.index() as f32 - view.first_month) * view.points_per_month;
-    let y_of = |v: f32| chart.bottom() - v / peak * (chart.height() - 4.0);
-    let clip = painter.with_clip_rect(chart);
-    for e in series {
-        let (x0, x1) = (x_of(e.month), x_of(e.month.plus(1)));
-        if x1 < chart.left() || x0 > chart.right() {
-            continue;
-        }
-        let mut below = 0.0;
-        for (layer, value) in &e.by_layer {
-            if *value == 0 {
-                continue;
-            }
-            let c = colours
-                .iter()
-                .find(|(id, _)| id == layer)
-                .map_or(Color32::GRAY, |(_, c)| *c);
-            let top = below + *value as f32;
-            let r = Rect::from_min_max(pos2(x0, y_of(top)), pos2(x1.max(x0 + 0.5), y_of(below)));
-            clip.rect_filled(r, 0.0, c.gamma_multiply(0.75));
-            below = top;
-        }
-        let unplaced = e.total as f32 - below;
-        if unplaced > 0.0 {
-            let r = Rect::from_min_max(
-                pos2(x0, y_of(below + unplaced)),
-                pos2(x1.max(x0 + 0.5), y_of(below)),
-            );
-            clip.rect_filled(r, 0.0, Color32::from_gray(150));
-        }
-    }
-    let line: Vec<Pos2> = series
-        .iter()
-        .flat_map(|e| {
-            [
-                pos2(x_of(e.month), y_of(e.total as f32)),
-                pos2(x_of(e.month.plus(1)), y_of(e.total as f32)),
-            ]
-        })
-        .collect();
-    clip.add(egui::Shape::line(
-        line,
-        Stroke::new(1.5, Color32::from_gray(40)),
-    ));
+    chart_ui(&painter, rect, chart, cx, other.as_ref());
     if let Some(other) = &other {
-        let points: Vec<Pos2> = other
-            .series
-            .iter()
-            .flat_map(|&(m, v)| {
-                [
-                    pos2(x_of(m), y_of(v as f32)),
-                    pos2(x_of(m.plus(1)), y_of(v as f32)),
-                ]
-            })
-            .filter(|p| p.x >= chart.left() - 1.0 && p.x <= chart.right() + 1.0)
-            .collect();
-        let stroke = Stroke::new(1.5, OTHER_CURVE);
-        clip.extend(egui::Shape::dashed_line(&points, stroke, 5.0, 3.0));
         for (k, line) in other.summary.iter().enumerate() {
             painter.text(
                 pos2(rect.left() + 8.0, rect.top() + 42.0 + 14.0 * k as f32),
@@ -137,13 +65,6 @@ pub fn exposure_ui(cx: &Context, ui: &mut egui::Ui, out: &mut Actions) {
         egui::FontId::proportional(11.0),
         Color32::from_gray(90),
     );
-    if let Some(cursor) = view.cursor {
-        let x = x_of(cursor) + view.points_per_month / 2.0;
-        clip.line_segment(
-            [pos2(x, chart.top()), pos2(x, chart.bottom())],
-            Stroke::new(1.5, Color32::from_rgb(0xDC, 0x26, 0x26)),
-        );
-    }
     if let Some(p) = resp.interact_pointer_pos().filter(|p| p.x > chart.left())
         && (resp.clicked() || resp.dragged())
     {
@@ -152,6 +73,68 @@ pub fn exposure_ui(cx: &Context, ui: &mut egui::Ui, out: &mut Actions) {
             Month::from_index(m.floor() as i32),
         )));
     }
+}
+
+/// The chart itself in `chart` (within `rect`), on the canvas's time axis: the exposure chart
+/// every output draws ([`layout::exposure`]), stacked by layer, the other path dashed and
+/// the time cursor marked.
+fn chart_ui(
+    painter: &egui::Painter,
+    rect: Rect,
+    chart: Rect,
+    cx: &Context,
+    other: Option<&Compared>,
+) {
+    let (plan, view) = (cx.plan(), cx.view);
+    let exposure = cx.analysis.exposure_series();
+    let this: Vec<(Month, u32)> = exposure.iter().map(|e| (e.month, e.total)).collect();
+    let colour_of = |id: &str| {
+        plan.layer(id).map_or(Rgba::rgb(0x80, 0x80, 0x80), |l| {
+            let c = Color32::from_rgb(l.colour.r, l.colour.g, l.colour.b).gamma_multiply(0.75);
+            let [r, g, b, a] = c.to_srgba_unmultiplied();
+            Rgba::rgb(r, g, b).with_alpha(a)
+        })
+    };
+    let stacked: Vec<Vec<(Rgba, u32)>> = exposure
+        .iter()
+        .map(|e| {
+            e.by_layer
+                .iter()
+                .map(|(id, v)| (colour_of(id), *v))
+                .collect()
+        })
+        .collect();
+    let curves = Curves {
+        this: &this,
+        other: other.map(|o| (o.series.as_slice(), rgba(OTHER_CURVE))),
+        mark: view.cursor,
+        milestones: &[],
+        stacked: &stacked,
+    };
+    let ppm = view.points_per_month.max(0.01);
+    let left = chart.left() - rect.left();
+    let plot = (rect.width() - left - 2.0).max(10.0);
+    let span = Span {
+        window: Some((view.first_month, view.first_month + plot / ppm)),
+        left: Some(left),
+    };
+    let look = Look {
+        colour: Rgba::rgb(40, 40, 40),
+        label: 9.0,
+        muted: Rgba::rgb(90, 90, 90),
+        grid: Rgba::rgb(0xE2, 0xE8, 0xF0),
+        ink: Rgba::rgb(0xDC, 0x26, 0x26),
+        weight: 1.5,
+    };
+    let scene = curves_chart(&curves, span, rect.width(), chart.height(), look);
+    let at = pos2(rect.left(), chart.top());
+    super::present::scene_ui(&painter.with_clip_rect(rect), &scene, at);
+}
+
+/// An egui colour as a layout colour.
+fn rgba(c: Color32) -> Rgba {
+    let [r, g, b, a] = c.to_srgba_unmultiplied();
+    Rgba::rgb(r, g, b).with_alpha(a)
 }
 
 /// The chart in words, for a screen reader: its figures now, at the time cursor and at the

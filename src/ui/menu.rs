@@ -3,13 +3,16 @@
 use egui::{Button, Event, Panel};
 
 use super::action::{Action, Actions, Context};
-use super::commands::Command;
+use super::commands::{Command, Scope};
 
 /// The commands whose shortcuts were pressed this frame (consuming those keys).
 /// `typing` says whether a text field has the keyboard (it keeps all but a few keys);
 /// `canvas_keys` whether plain keys (arrows, Tab, Delete) belong to the canvas.
 pub fn pressed_commands(ctx: &egui::Context, typing: bool, canvas_keys: bool) -> Vec<Command> {
-    let mut by_specificity: Vec<Command> = Command::ALL.to_vec();
+    let mut by_specificity: Vec<Command> = Command::ALL
+        .into_iter()
+        .filter(|c| c.scope() == Scope::Editor)
+        .collect();
     by_specificity.sort_by_key(|c| {
         std::cmp::Reverse(c.shortcut().map_or(0, |s| modifier_count(s.modifiers)))
     });
@@ -21,12 +24,7 @@ pub fn pressed_commands(ctx: &egui::Context, typing: bool, canvas_keys: bool) ->
         if command.is_canvas_key() && !canvas_keys {
             continue;
         }
-        let hit = ctx.input_mut(|i| {
-            [command.shortcut(), command.alternative_shortcut()]
-                .into_iter()
-                .flatten()
-                .any(|s| i.consume_shortcut(&s))
-        });
+        let hit = ctx.input_mut(|i| command.shortcuts().any(|s| i.consume_shortcut(&s)));
         if hit {
             pressed.push(command);
         }
@@ -45,6 +43,25 @@ pub fn pressed_commands(ctx: &egui::Context, typing: bool, canvas_keys: bool) ->
             }
         });
     }
+    pressed
+}
+
+/// The presentation's commands whose keys were pressed this frame, each as often as it was
+/// pressed (consuming those keys).
+pub fn pressed_in_presentation(ctx: &egui::Context) -> Vec<Command> {
+    let mut pressed = Vec::new();
+    ctx.input_mut(|i| {
+        for command in Command::ALL {
+            if command.scope() != Scope::Presentation {
+                continue;
+            }
+            for shortcut in command.shortcuts() {
+                while i.consume_shortcut(&shortcut) {
+                    pressed.push(command);
+                }
+            }
+        }
+    });
     pressed
 }
 

@@ -97,6 +97,19 @@ impl StackplanApp {
                 self.view.collapsed = self.plan().layers.iter().map(|l| l.id.clone()).collect();
             }
             Command::ExpandLanes => self.view.collapsed.clear(),
+            Command::NextStop
+            | Command::PreviousStop
+            | Command::FirstStop
+            | Command::LastStop
+            | Command::StopDigit(_)
+            | Command::JumpToStop
+            | Command::ToggleNotes
+            | Command::TogglePresenter
+            | Command::EndPresentation => {
+                if let Some(show) = self.ui.presentation.as_mut() {
+                    show.run(command, self.ui.now);
+                }
+            }
             Command::Present => {
                 let other = self.other_path();
                 let analysis = self.session.analysis();

@@ -68,6 +68,8 @@ struct Transient {
     was_typing: bool,
     /// The document revision the last frame showed (see [`StackplanApp::follow_document`]).
     shown_revision: Option<u64>,
+    /// The time of the last frame (egui's, in seconds).
+    now: f64,
 }
 
 impl StackplanApp {
@@ -215,6 +217,7 @@ impl StackplanApp {
     /// shortcuts, let every panel draw from one read-only [`Context`] and push actions, then
     /// [`apply`](StackplanApp::apply) them — the only place the document and the view change.
     pub fn show(&mut self, ui: &mut egui::Ui) {
+        self.ui.now = ui.ctx().input(|i| i.time);
         if !self.ui.styled {
             self.ui.styled = true;
             ui.ctx().set_theme(egui::Theme::Light);

@@ -453,6 +453,7 @@ fn exposure_chart(
         other: None,
         mark: date,
         milestones: &milestones,
+        stacked: &[],
     };
     exposure_curves(painter, rect, gutter, title, &curves, window, body);
 }

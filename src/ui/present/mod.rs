@@ -7,15 +7,17 @@ mod slide;
 
 use std::sync::Arc;
 
-use egui::{Key, Ui};
+use egui::Ui;
 
 use crate::analysis::Analysis;
 use crate::analysis::stops::slides_with;
 use crate::analysis::two_paths::OtherPath;
 use crate::model::Roadmap;
 
+use super::commands::Command;
 use super::view::{Selection, ViewState};
 pub use deck::{Deck, Step, Window};
+pub(crate) use slide::scene_ui;
 
 /// A running presentation: the deck, the plan's analysis, and the editor view to return to.
 pub struct Presentation {
@@ -32,6 +34,8 @@ pub struct Presentation {
     /// The path the plan is compared with, when a comparison was open: the last stop
     /// shows both.
     other: Option<OtherPath>,
+    /// Set when the presentation was ended by a command outside a frame.
+    ended: bool,
 }
 
 /// What the presenter asked for this frame.
@@ -62,6 +66,7 @@ impl Presentation {
             presenter: false,
             scenes: audience::SceneCache::default(),
             other,
+            ended: false,
         }
     }
 
@@ -128,6 +133,16 @@ struct Pressed {
 }
 
 impl Presentation {
+    /// Runs one of the presentation's commands at time `now` (as its key does); ending the
+    /// presentation takes effect in the next frame.
+    pub fn run(&mut self, command: Command, now: f64) {
+        let mut keys = Pressed::default();
+        keys.add(command);
+        if !self.follow(keys, now) {
+            self.ended = true;
+        }
+    }
+
     /// Does what the keys ask at time `now`; false when they end the presentation.
     fn follow(&mut self, keys: Pressed, now: f64) -> bool {
         if keys.exit {
@@ -149,55 +164,33 @@ fn exit(ctx: &egui::Context) -> Outcome {
     Outcome::Exit
 }
 
-/// The keys pressed this frame in the current viewport (consuming them).
+/// The keys pressed this frame in the current viewport (consuming them), read from the
+/// presentation's commands in the one command table.
 fn pressed(ctx: &egui::Context) -> Pressed {
-    const KEYS: [(Key, Step); 9] = [
-        (Key::ArrowRight, Step::Next),
-        (Key::ArrowDown, Step::Next),
-        (Key::PageDown, Step::Next),
-        (Key::Space, Step::Next),
-        (Key::ArrowLeft, Step::Previous),
-        (Key::ArrowUp, Step::Previous),
-        (Key::PageUp, Step::Previous),
-        (Key::Home, Step::First),
-        (Key::End, Step::Last),
-    ];
-    const DIGITS: [Key; 10] = [
-        Key::Num0,
-        Key::Num1,
-        Key::Num2,
-        Key::Num3,
-        Key::Num4,
-        Key::Num5,
-        Key::Num6,
-        Key::Num7,
-        Key::Num8,
-        Key::Num9,
-    ];
-    ctx.input_mut(|i| {
-        let mut steps = Vec::new();
-        for (key, step) in KEYS {
-            while i.consume_key(egui::Modifiers::NONE, key) {
-                steps.push(step);
-            }
-        }
-        for (digit, key) in (0u8..).zip(DIGITS) {
-            while i.consume_key(egui::Modifiers::NONE, key) {
-                steps.push(Step::Digit(digit));
-            }
-        }
-        if i.consume_key(egui::Modifiers::NONE, Key::Enter) {
-            steps.push(Step::Jump);
-        }
-        if i.consume_key(egui::Modifiers::NONE, Key::N) {
-            steps.push(Step::ToggleNotes);
-        }
-        Pressed {
-            steps,
-            exit: i.consume_key(egui::Modifiers::NONE, Key::Escape),
-            presenter: i.consume_key(egui::Modifiers::NONE, Key::P),
-        }
-    })
+    let mut keys = Pressed::default();
+    for command in super::menu::pressed_in_presentation(ctx) {
+        keys.add(command);
+    }
+    keys
+}
+
+impl Pressed {
+    /// Adds what `command` asks for (commands of the editor ask nothing here).
+    fn add(&mut self, command: Command) {
+        let step = match command {
+            Command::NextStop => Step::Next,
+            Command::PreviousStop => Step::Previous,
+            Command::FirstStop => Step::First,
+            Command::LastStop => Step::Last,
+            Command::StopDigit(d) => Step::Digit(d),
+            Command::JumpToStop => Step::Jump,
+            Command::ToggleNotes => Step::ToggleNotes,
+            Command::TogglePresenter => return self.presenter = true,
+            Command::EndPresentation => return self.exit = true,
+            _ => return,
+        };
+        self.steps.push(step);
+    }
 }
 
 /// Shows the presenter window (a second native window where the platform has them, else a
@@ -249,7 +242,7 @@ pub fn present_ui(
     }
     let now = ctx.input(|i| i.time);
     presentation.started.get_or_insert(now);
-    if !presentation.follow(pressed(&ctx), now) {
+    if presentation.ended || !presentation.follow(pressed(&ctx), now) {
         return exit(&ctx);
     }
     if presentation.presenter {
