@@ -1,6 +1,9 @@
 //! Draws a layout scene to PDF, SVG and PNG, and writes CSV and Excel workbooks.
 //!
-//! Every exporter draws the scene from [`crate::layout`]; none lays out on its own.
+//! Every exporter draws what [`crate::layout`] laid out and none lays out on its own: the
+//! chart scene (SVG, PNG), the printed document's pages ([`crate::layout::page::document`]
+//! for the PDF), a stop's handout page ([`crate::layout::slide`]) and the comparison report's
+//! pages ([`crate::layout::comparison`]).
 
 pub mod comparison;
 pub mod csv;
