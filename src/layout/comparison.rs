@@ -3,8 +3,8 @@
 
 use super::format::{signed, thousands};
 use super::scene::{Anchor, Point, Rgba, Scene, Shape, Stroke, Tag, TextRun, Weight};
-use super::text;
 use super::theme;
+use super::{exposure, text};
 use crate::analysis::Analysis;
 use crate::analysis::compare::{Comparison, Shift, money, signed_money};
 use crate::model::{Month, Roadmap};
@@ -27,6 +27,8 @@ const MARGIN: f32 = 32.0;
 const BODY: f32 = 9.0;
 /// Line height of body text.
 const LINE: f32 = 13.0;
+/// Size of the chart's axis labels.
+const LABEL: f32 = 8.0;
 
 /// One of the two plans with its analysis and a short name for it.
 pub struct Side<'p> {
@@ -78,48 +80,33 @@ fn title(flow: &mut Flow, c: &Comparison, a: &Side<'_>, b: &Side<'_>) {
     flow.y += 20.0;
 }
 
-/// Both exposure curves as steps over the months both horizons cover, A solid, B dashed.
+/// Both exposure curves over the months both horizons cover on one scale, drawn by the one
+/// exposure chart: A filled with a solid line, B dashed.
 fn exposure_chart(flow: &mut Flow, c: &Comparison, a: &Side<'_>, b: &Side<'_>) {
     let e = &c.consequences.exposure;
     flow.heading("Exposure over time (summed criticality of live dependencies)");
-    let h = (flow.height * 0.38).clamp(90.0, 220.0);
-    flow.room(h + 44.0);
+    let h = (flow.height * 0.38).clamp(90.0, 220.0) + LABEL * 1.8;
+    flow.room(h + 30.0);
     let months = e.from.months_until(e.to) + 1;
-    let series = |side: &Side<'_>| -> Vec<u32> {
+    let series = |side: &Side<'_>| -> Vec<(Month, u32)> {
         (0..months)
-            .map(|i| side.analysis.exposure_at(e.from.plus(i)).total)
+            .map(|i| e.from.plus(i))
+            .map(|m| (m, side.analysis.exposure_at(m).total))
             .collect()
     };
     let (sa, sb) = (series(a), series(b));
-    let max = sa.iter().chain(&sb).copied().max().unwrap_or(0).max(1) as f32;
-    let (left, top) = (40.0, flow.y + 4.0);
-    let w = flow.width - left - 10.0;
-    let x = |i: i32| left + w * i as f32 / months.max(1) as f32;
-    let y = |v: u32| top + h - h * v as f32 / max;
-    let steps = |values: &[u32]| {
-        let mut points = Vec::with_capacity(values.len() * 2);
-        for (i, v) in values.iter().enumerate() {
-            points.push(Point::new(x(i as i32), y(*v)));
-            points.push(Point::new(x(i as i32 + 1), y(*v)));
-        }
-        points
+    let curves = exposure::Curves {
+        this: &sa,
+        other: Some((&sb, COLOUR_B)),
+        ..exposure::Curves::default()
     };
-    axes(flow, e.from, months, left, top, w, h, max);
-    flow.page.push(
-        Shape::Line {
-            points: steps(&sa),
-            stroke: Stroke::solid(1.6, COLOUR_A),
-        },
-        Tag::Chrome,
-    );
-    flow.page.push(
-        Shape::Line {
-            points: steps(&sb),
-            stroke: Stroke::dashed(1.6, COLOUR_B),
-        },
-        Tag::Chrome,
-    );
-    flow.y = top + h + 26.0;
+    let look = exposure::Look::paper(COLOUR_A, LABEL);
+    let chart = exposure::curves_chart(&curves, exposure::Span::default(), flow.width, h, look);
+    let top = flow.y + 4.0;
+    for item in &chart.items {
+        flow.page.items.push(item.translated(0.0, top));
+    }
+    flow.y = top + h + 12.0;
     let legend = format!(
         "A (solid): {} exposure-months      B (dashed): {} exposure-months      B − A: {}",
         thousands(e.months_a),
@@ -127,51 +114,6 @@ fn exposure_chart(flow: &mut Flow, c: &Comparison, a: &Side<'_>, b: &Side<'_>) {
         signed(e.difference)
     );
     flow.line(&legend, 0.0, INK, Weight::Bold);
-}
-
-/// The chart's axes: 0, the middle and the maximum on the left, each year (or every few) below.
-#[allow(clippy::too_many_arguments)]
-fn axes(flow: &mut Flow, from: Month, months: i32, left: f32, top: f32, w: f32, h: f32, max: f32) {
-    let axis = vec![
-        Point::new(left, top),
-        Point::new(left, top + h),
-        Point::new(left + w, top + h),
-    ];
-    flow.page.push(
-        Shape::Line {
-            points: axis,
-            stroke: Stroke::solid(0.75, MUTED),
-        },
-        Tag::Chrome,
-    );
-    for value in [0.0, max / 2.0, max] {
-        let py = top + h - h * value / max;
-        flow.label(
-            &format!("{}", value.round() as u32),
-            left - 4.0,
-            py + 3.0,
-            Anchor::End,
-        );
-        if value > 0.0 {
-            grid(flow, Point::new(left, py), Point::new(left + w, py));
-        }
-    }
-    let years = months / 12 + 1;
-    let every = (years / 12).max(1);
-    for i in 0..months {
-        let month = from.plus(i);
-        if month.month() != 1 || (month.year() - from.year()) % every != 0 {
-            continue;
-        }
-        let px = left + w * i as f32 / months as f32;
-        grid(flow, Point::new(px, top), Point::new(px, top + h));
-        flow.label(
-            &month.year().to_string(),
-            px,
-            top + h + 11.0,
-            Anchor::Middle,
-        );
-    }
 }
 
 fn grid(flow: &mut Flow, from: Point, to: Point) {
@@ -353,19 +295,6 @@ impl Flow {
         self.page.push(Shape::Text(run), Tag::Chrome);
     }
 
-    fn label(&mut self, text: &str, x: f32, y: f32, anchor: Anchor) {
-        let run = TextRun {
-            text: text.to_owned(),
-            pos: Point::new(x, y),
-            size: 8.0,
-            colour: MUTED,
-            weight: Weight::Regular,
-            anchor,
-            max_width: 60.0,
-        };
-        self.page.push(Shape::Text(run), Tag::Chrome);
-    }
-
     fn heading(&mut self, title: &str) {
         self.room(22.0 + 4.0 * LINE);
         if self.y > 0.0 {
@@ -485,7 +414,8 @@ mod tests {
     use crate::analysis::testplan::*;
     use crate::model::ControlLevel::*;
 
-    /// The last point of the curve drawn in `colour` on page 1, and whether it is dashed.
+    /// The last point of the curve drawn in `colour` on page 1, and whether it is dashed. A
+    /// filled curve is an area whose last point closes it on the axis: its curve ends one before.
     fn curve_end(page: &Scene, colour: Rgba) -> (Point, bool) {
         page.items
             .iter()
@@ -493,6 +423,14 @@ mod tests {
                 Shape::Line { points, stroke } if stroke.colour == colour => {
                     points.last().map(|p| (*p, stroke.dashed))
                 }
+                Shape::Polygon {
+                    points,
+                    stroke: Some(stroke),
+                    ..
+                } if stroke.colour == colour => points
+                    .len()
+                    .checked_sub(2)
+                    .map(|i| (points[i], stroke.dashed)),
                 _ => None,
             })
             .expect("a curve in that colour")

@@ -74,42 +74,8 @@ pub struct Span {
     pub left: Option<f32>,
 }
 
-/// The chart of `series` (month, exposure) in `width` × `height` units with its origin at the
-/// top left; labels included. `mark` draws a dashed line at that month.
-pub fn chart(
-    series: &[(Month, u32)],
-    width: f32,
-    height: f32,
-    look: Look,
-    mark: Option<Month>,
-) -> Scene {
-    let curves = Curves {
-        this: series,
-        mark,
-        ..Curves::default()
-    };
-    curves_chart(&curves, Span::default(), width, height, look)
-}
-
-/// Two paths on one chart: `series` filled and solid as [`chart`] draws it, `other` (the
-/// same months) as a dashed line in `other_colour`, on one scale up to the higher peak.
-pub fn compared(
-    series: &[(Month, u32)],
-    other: &[(Month, u32)],
-    other_colour: Rgba,
-    width: f32,
-    height: f32,
-    look: Look,
-) -> Scene {
-    let curves = Curves {
-        this: series,
-        other: Some((other, other_colour)),
-        ..Curves::default()
-    };
-    curves_chart(&curves, Span::default(), width, height, look)
-}
-
-/// The exposure chart every output draws (printed report, handout, audience view): `curves`
+/// The exposure chart every output draws (printed report, comparison report, handout,
+/// audience view, editor panel): `curves`
 /// across `span` in `width` × `height` units with its origin at the top left, a value scale
 /// with grid lines up to the higher peak, a tick and label per year (fewer when they would
 /// crowd), the marked month and the milestones.
@@ -309,6 +275,21 @@ mod tests {
             .collect()
     }
 
+    fn chart(
+        series: &[(Month, u32)],
+        width: f32,
+        height: f32,
+        look: Look,
+        mark: Option<Month>,
+    ) -> Scene {
+        let curves = Curves {
+            this: series,
+            mark,
+            ..Curves::default()
+        };
+        curves_chart(&curves, Span::default(), width, height, look)
+    }
+
     #[test]
     fn a_year_label_at_each_year_and_a_scale_up_to_the_peak_inside_the_chart() {
         let look = Look::paper(Rgba::rgb(0xDC, 0x26, 0x26), 8.0);
@@ -355,7 +336,12 @@ mod tests {
         let look = Look::paper(Rgba::rgb(0xDC, 0x26, 0x26), 8.0);
         let this = series();
         let other: Vec<(Month, u32)> = this.iter().map(|&(m, _)| (m, 80)).collect();
-        let scene = compared(&this, &other, Rgba::rgb(0, 0, 0xFF), 700.0, 170.0, look);
+        let curves = Curves {
+            this: &this,
+            other: Some((&other, Rgba::rgb(0, 0, 0xFF))),
+            ..Curves::default()
+        };
+        let scene = curves_chart(&curves, Span::default(), 700.0, 170.0, look);
         let values: Vec<u32> = scene.texts().filter_map(|t| t.text.parse().ok()).collect();
         assert!(values.iter().any(|v| (80..2000).contains(v)), "{values:?}");
         let dashed: Vec<_> = scene

@@ -494,7 +494,12 @@ fn exposure(plan: &Roadmap, analysis: &Analysis, flow: &mut Flow) {
     flow.room(h + 48.0);
     flow.heading("Exposure over time (summed criticality of live dependencies)");
     let look = exposure::Look::paper(theme::REPORT_EXPOSURE, 8.0);
-    let chart = exposure::chart(&series, flow.width - 10.0, h, look, None);
+    let curves = exposure::Curves {
+        this: &series,
+        ..exposure::Curves::default()
+    };
+    let span = exposure::Span::default();
+    let chart = exposure::curves_chart(&curves, span, flow.width - 10.0, h, look);
     let top = flow.y + 4.0;
     for item in &chart.items {
         flow.page.items.push(item.translated(0.0, top));

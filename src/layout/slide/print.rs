@@ -5,6 +5,7 @@ use crate::analysis::Analysis;
 use crate::analysis::sovereignty::Shock;
 use crate::analysis::stops::{self, Facts, Slide, StopKind, Tone};
 use crate::analysis::two_paths::OtherPath;
+use crate::layout::exposure::{Curves, Span, curves_chart};
 use crate::layout::page::Placed;
 use crate::layout::theme;
 use crate::layout::{self, Anchor, Point, Rect, Rgba, Scene, Shape, Stroke, Tag, TextRun, Weight};
@@ -338,14 +339,13 @@ fn two_paths_chart(plan: &Roadmap, analysis: &Analysis, other: &OtherPath, area:
     let top = y + 12.0;
     let h = (area.h - top - pad).min(area.w * 0.6).max(60.0);
     let look = layout::exposure::Look::paper(ACCENT, 8.0);
-    let chart = layout::exposure::compared(
-        &series(analysis),
-        &series(&other.analysis),
-        OTHER,
-        area.w - 2.0 * pad,
-        h,
-        look,
-    );
+    let (this, theirs) = (series(analysis), series(&other.analysis));
+    let curves = Curves {
+        this: &this,
+        other: Some((&theirs, OTHER)),
+        ..Curves::default()
+    };
+    let chart = curves_chart(&curves, Span::default(), area.w - 2.0 * pad, h, look);
     for item in &chart.items {
         scene.items.push(item.translated(pad, top));
     }
@@ -515,7 +515,12 @@ impl Column {
         self.y += 8.0;
         self.write("Exposure over time", 0.0, 11.0, INK, Weight::Bold);
         let look = layout::exposure::Look::paper(ACCENT, 8.0);
-        let chart = layout::exposure::chart(&series, self.area.w - 2.0, h, look, Some(mark));
+        let curves = Curves {
+            this: &series,
+            mark: Some(mark),
+            ..Curves::default()
+        };
+        let chart = curves_chart(&curves, Span::default(), self.area.w - 2.0, h, look);
         let (left, top) = (self.area.x, self.y + 4.0);
         for item in &chart.items {
             self.scene.items.push(item.translated(left, top));
