@@ -8,10 +8,10 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::analysis::format::thousands;
 use crate::analysis::{self, Finding, Severity};
 use crate::export;
 use crate::io;
-use crate::layout::format::thousands;
 use crate::model::{Roadmap, plural};
 
 /// Exit code: nothing wrong.

@@ -8,6 +8,7 @@ mod budget;
 mod checks;
 pub mod compare;
 mod exposure;
+pub mod format;
 mod framework;
 mod index;
 pub mod merge;

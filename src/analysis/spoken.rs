@@ -3,6 +3,7 @@
 //! Pure text over a plan and its analysis, so that the editor's accessible names and
 //! descriptions can be tested without a window.
 
+use super::format::money_spoken;
 use super::sovereignty::Sovereignty;
 use super::stops::Facts;
 use super::{Analysis, DependencySpan, Finding, Severity};
@@ -30,27 +31,6 @@ pub fn month(m: Month) -> String {
         .copied()
         .unwrap_or("");
     format!("{name} {}", m.year())
-}
-
-/// An amount as it is said: "450 million EUR", "1.25 billion EUR", "900 EUR".
-pub fn money(amount: u64, currency: &str) -> String {
-    let value = amount as f64;
-    let number = match value {
-        v if v >= 1e9 => format!("{} billion", round_figure(v / 1e9)),
-        v if v >= 1e6 => format!("{} million", round_figure(v / 1e6)),
-        _ => amount.to_string(),
-    };
-    if currency.is_empty() {
-        number
-    } else {
-        format!("{number} {currency}")
-    }
-}
-
-/// Up to two decimals, without trailing zeros: 450.0 -> "450", 1.25 -> "1.25".
-fn round_figure(v: f64) -> String {
-    let text = format!("{v:.2}");
-    text.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
 /// The name of a layer id, or the id itself when the plan has no such layer.
@@ -89,7 +69,7 @@ pub fn investment(plan: &Roadmap, i: &Investment) -> String {
         month(i.start),
         month(i.end),
         months(i.duration_months()),
-        money(i.budget, &plan.currency)
+        money_spoken(i.budget, &plan.currency)
     );
     if !i.owner.is_empty() {
         text.push_str(&format!(" Owner: {}.", i.owner));
@@ -377,10 +357,10 @@ mod tests {
     #[test]
     fn months_and_money_are_said_in_words() {
         assert_eq!(month(m("2026-03")), "March 2026");
-        assert_eq!(money(450_000_000, "EUR"), "450 million EUR");
-        assert_eq!(money(1_250_000_000, "EUR"), "1.25 billion EUR");
-        assert_eq!(money(12_500_000, ""), "12.5 million");
-        assert_eq!(money(900, "EUR"), "900 EUR");
+        assert_eq!(money_spoken(450_000_000, "EUR"), "450 million EUR");
+        assert_eq!(money_spoken(1_250_000_000, "EUR"), "1.25 billion EUR");
+        assert_eq!(money_spoken(12_500_000, ""), "12.5 million");
+        assert_eq!(money_spoken(900, "EUR"), "900 EUR");
     }
 
     #[test]

@@ -4,7 +4,8 @@
 use std::sync::Arc;
 
 use super::Analysis;
-use super::compare::{Comparison, Options, Shift, compare_with, money, signed_money, thousands};
+use super::compare::{Comparison, Options, Shift, compare_with};
+use super::format::{money_symbol, signed, signed_money_symbol, thousands};
 use super::stops::{Facts, Figure, Line, Slide, StopKind, Tone};
 use crate::model::{Roadmap, Stop};
 
@@ -68,16 +69,16 @@ impl OtherPath {
                 "{} has as many exposure-months as {} ({})",
                 plan.title,
                 self.plan.title,
-                thousands(e.months_a.into())
+                thousands(e.months_a)
             ),
             d => format!(
                 "{} has {} {} exposure-months than {} ({} against {})",
                 plan.title,
-                thousands(d.unsigned_abs().into()),
+                thousands(d.unsigned_abs()),
                 if d < 0 { "fewer" } else { "more" },
                 self.plan.title,
-                thousands(e.months_b.into()),
-                thousands(e.months_a.into()),
+                thousands(e.months_b),
+                thousands(e.months_a),
             ),
         };
         let budget = &c.consequences.budget.total;
@@ -85,14 +86,14 @@ impl OtherPath {
             Some(0) => "costs the same".to_owned(),
             Some(d) => format!(
                 "costs {} ({} against {})",
-                signed_money(d, &c.currency_b),
-                money(budget.b.into(), &c.currency_b),
-                money(budget.a.into(), &c.currency_a)
+                signed_money_symbol(d, &c.currency_b),
+                money_symbol(budget.b.into(), &c.currency_b),
+                money_symbol(budget.a.into(), &c.currency_a)
             ),
             None => format!(
                 "costs {} against {} (different currencies, not converted)",
-                money(budget.b.into(), &c.currency_b),
-                money(budget.a.into(), &c.currency_a)
+                money_symbol(budget.b.into(), &c.currency_b),
+                money_symbol(budget.a.into(), &c.currency_a)
             ),
         };
         format!("{exposure}, and {cost}.")
@@ -109,24 +110,24 @@ impl OtherPath {
             value: signed(e.difference),
             label: format!(
                 "exposure-months ({} → {})",
-                thousands(e.months_a.into()),
-                thousands(e.months_b.into())
+                thousands(e.months_a),
+                thousands(e.months_b)
             ),
         }];
         figures.push(match budget.difference {
             Some(d) => Figure {
-                value: signed_money(d, &c.currency_b),
+                value: signed_money_symbol(d, &c.currency_b),
                 label: format!(
                     "budget ({} → {})",
-                    money(budget.a.into(), &c.currency_a),
-                    money(budget.b.into(), &c.currency_b)
+                    money_symbol(budget.a.into(), &c.currency_a),
+                    money_symbol(budget.b.into(), &c.currency_b)
                 ),
             },
             None => Figure {
-                value: money(budget.b.into(), &c.currency_b),
+                value: money_symbol(budget.b.into(), &c.currency_b),
                 label: format!(
                     "budget; the other path {} (not converted)",
-                    money(budget.a.into(), &c.currency_a)
+                    money_symbol(budget.a.into(), &c.currency_a)
                 ),
             },
         });
@@ -202,15 +203,6 @@ impl OtherPath {
             c.consequences.trades.lost.iter().map(trade).collect(),
         );
         Facts { figures, lines }
-    }
-}
-
-/// "+1,234", "−56", "±0".
-fn signed(n: i64) -> String {
-    match n {
-        d if d > 0 => format!("+{}", thousands(d.unsigned_abs().into())),
-        d if d < 0 => format!("−{}", thousands(d.unsigned_abs().into())),
-        _ => "±0".to_owned(),
     }
 }
 

@@ -1,12 +1,12 @@
 //! The comparison report of two plans, laid out as whole pages: both exposure curves on one
 //! chart, the retirement table A vs B, the budget per layer A vs B and every difference.
 
-use super::format::{signed, thousands};
 use super::scene::{Anchor, Point, Rgba, Scene, Shape, Stroke, Tag, TextRun, Weight};
 use super::theme;
 use super::{exposure, text};
 use crate::analysis::Analysis;
-use crate::analysis::compare::{Comparison, Shift, money, signed_money};
+use crate::analysis::compare::{Comparison, Shift};
+use crate::analysis::format::{money_symbol, signed, signed_money_symbol, thousands};
 use crate::model::{Month, Roadmap};
 
 /// Dark text.
@@ -198,12 +198,12 @@ fn budget(flow: &mut Flow, c: &Comparison, a: &Side<'_>, b: &Side<'_>) {
     let cells = |name: String, amounts: &crate::analysis::compare::Amounts| {
         [
             name,
-            money(amounts.a.into(), &c.currency_a),
-            money(amounts.b.into(), &c.currency_b),
+            money_symbol(amounts.a.into(), &c.currency_a),
+            money_symbol(amounts.b.into(), &c.currency_b),
             amounts
                 .difference
                 .map_or("different currencies".to_owned(), |d| {
-                    signed_money(d, &c.currency_a)
+                    signed_money_symbol(d, &c.currency_a)
                 }),
         ]
     };

@@ -7,7 +7,6 @@ pub mod axis;
 mod chart;
 pub mod comparison;
 pub mod exposure;
-pub mod format;
 pub mod ghosts;
 mod legend;
 pub mod overview;

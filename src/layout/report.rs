@@ -1,10 +1,10 @@
 //! Report pages: milestones and what they change, the dependency register, investments,
 //! budget per layer per year and the exposure chart, flowed onto pages of a given size.
 
-use super::format::money;
 use super::scene::{Anchor, Point, Rect, Rgba, Scene, Shape, Stroke, Tag, TextRun, Weight};
 use super::theme;
 use super::{exposure, text};
+use crate::analysis::format::money;
 use crate::analysis::{Analysis, Severity};
 use crate::model::{ControlLevel, ItemKind, Month, Roadmap};
 

@@ -20,7 +20,7 @@ pub fn group_ui(cx: &Context, ui: &mut egui::Ui, selected: &[Selection], out: &m
         .map(|i| i.budget)
         .sum();
     if budget > 0 {
-        let total = super::canvas::group_thousands(budget);
+        let total = crate::analysis::format::thousands_narrow(budget);
         ui.label(format!("Budget together: {total} {}", plan.currency));
     }
     ui.add_space(6.0);

@@ -365,7 +365,7 @@ fn investment_ui(ui: &mut egui::Ui, plan: &Roadmap, i: &mut Investment, focus: b
         ui,
         ("budget", &i.id),
         &format!("Budget ({currency})"),
-        &super::canvas::group_thousands(i.budget),
+        &crate::analysis::format::thousands_narrow(i.budget),
         false,
         budget,
     ) {
@@ -601,7 +601,7 @@ fn milestone_report_ui(
     );
     ui.label(format!(
         "Total cost: {} {}",
-        super::canvas::group_thousands(report.total_cost),
+        crate::analysis::format::thousands_narrow(report.total_cost),
         plan.currency
     ));
 }
@@ -615,7 +615,7 @@ mod tests {
         assert_eq!(budget("450 000 000"), Ok(450_000_000));
         assert_eq!(budget("1,000"), Ok(1000));
         assert_eq!(
-            budget(&crate::ui::canvas::group_thousands(1_234_567)),
+            budget(&crate::analysis::format::thousands_narrow(1_234_567)),
             Ok(1_234_567)
         );
         assert!(budget("12k").is_err());

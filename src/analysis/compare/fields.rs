@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use crate::analysis::format::{money_symbol, signed_money_symbol};
+
 use crate::model::{
     Assessment, Colour, ControlLevel, Dependency, Evidence, Investment, Layer, Milestone, Month,
     Stop,
@@ -281,9 +283,9 @@ impl FieldChange {
             }
             (Value::Money(a), Value::Money(b)) => format!(
                 "{field} {} ({} → {})",
-                signed_money(i128::from(*b) - i128::from(*a), currency),
-                money(u128::from(*a), currency),
-                money(u128::from(*b), currency)
+                signed_money_symbol(i128::from(*b) - i128::from(*a), currency),
+                money_symbol(u128::from(*a), currency),
+                money_symbol(u128::from(*b), currency)
             ),
             (Value::Ids(a), Value::Ids(b)) => format!("{field} {}", list_change(a, b)),
             (Value::Text(a), Value::Text(b)) if field == "notes" || field == "description" => {
@@ -303,37 +305,6 @@ pub fn signed_months(delta: i32) -> String {
         d if d > 0 => format!("+{d} {unit}"),
         d if d < 0 => format!("−{} {unit}", d.unsigned_abs()),
         _ => "0 months".to_owned(),
-    }
-}
-
-/// A short amount with the currency's sign: "€20.0 M", "$1.25 bn", "950 CHF".
-pub fn money(amount: u128, currency: &str) -> String {
-    let value = amount as f64;
-    let number = if value >= 1e9 {
-        format!("{:.2} bn", value / 1e9)
-    } else if value >= 1e6 {
-        format!("{:.1} M", value / 1e6)
-    } else if value >= 1e4 {
-        format!("{:.1} k", value / 1e3)
-    } else {
-        amount.to_string()
-    };
-    match currency {
-        "EUR" => format!("€{number}"),
-        "USD" => format!("${number}"),
-        "GBP" => format!("£{number}"),
-        "JPY" | "CNY" => format!("¥{number}"),
-        "" => number,
-        code => format!("{number} {code}"),
-    }
-}
-
-/// A difference in money with its sign: "+€6.0 M", "−€20.0 M", "±0".
-pub fn signed_money(delta: i128, currency: &str) -> String {
-    match delta {
-        d if d > 0 => format!("+{}", money(d.unsigned_abs(), currency)),
-        d if d < 0 => format!("−{}", money(d.unsigned_abs(), currency)),
-        _ => "±0".to_owned(),
     }
 }
 
@@ -441,8 +412,8 @@ mod tests {
 
     #[test]
     fn money_uses_the_currency_sign_or_code() {
-        assert_eq!(money(1_250_000_000, "USD"), "$1.25 bn");
-        assert_eq!(money(950, "CHF"), "950 CHF");
-        assert_eq!(signed_money(6_000_000, "EUR"), "+€6.0 M");
+        assert_eq!(money_symbol(1_250_000_000, "USD"), "$1.25 bn");
+        assert_eq!(money_symbol(950, "CHF"), "950 CHF");
+        assert_eq!(signed_money_symbol(6_000_000, "EUR"), "+€6.0 M");
     }
 }

@@ -15,11 +15,9 @@ pub use consequences::{
     Amounts, BudgetComparison, Cause, Consequences, ExposureComparison, ExposurePoint, LayerBudget,
     MovedMilestone, Retirement, Shift, TradeChanges, YearBudget,
 };
-pub use fields::{
-    FieldChange, Item, Kind, Value, changed_fields, money, signed_money, signed_months,
-};
+pub use fields::{FieldChange, Item, Kind, Value, changed_fields, signed_months};
 pub use matching::{Duplicate, Matching, Side, match_by_id};
-pub use words::{Line, Section, thousands};
+pub use words::{Line, Section};
 
 use crate::analysis::Analysis;
 use crate::model::{Horizon, Month, Roadmap};

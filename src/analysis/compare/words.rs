@@ -1,9 +1,8 @@
 //! A comparison in sentences, grouped, consequences first: what the terminal, Markdown, the
 //! PDF and the editor's Compare panel all show.
 
-use super::{
-    Amounts, Change, Comparison, ItemDiff, Kind, Notice, Shift, money, signed_money, signed_months,
-};
+use super::{Amounts, Change, Comparison, ItemDiff, Kind, Notice, Shift, signed_months};
+use crate::analysis::format::{money_symbol, signed, signed_money_symbol, thousands};
 
 /// One sentence and the ids it is about (the first is the one to select).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,14 +65,14 @@ impl Comparison {
         let exposure = match e.difference {
             0 => format!(
                 "B has as many exposure-months as A ({})",
-                thousands(e.months_a.into())
+                thousands(e.months_a)
             ),
             d => format!(
                 "B has {} {} exposure-months than A ({} → {})",
-                thousands(d.unsigned_abs().into()),
+                thousands(d.unsigned_abs()),
                 if d < 0 { "fewer" } else { "more" },
-                thousands(e.months_a.into()),
-                thousands(e.months_b.into()),
+                thousands(e.months_a),
+                thousands(e.months_b),
             ),
         };
         let cost = match budget.difference {
@@ -200,8 +199,8 @@ impl Comparison {
                 "Exposure-months {} to {}: {} → {} ({})",
                 e.from,
                 e.to,
-                thousands(e.months_a.into()),
-                thousands(e.months_b.into()),
+                thousands(e.months_a),
+                thousands(e.months_b),
                 signed(e.difference)
             ),
             &[],
@@ -312,14 +311,14 @@ impl Comparison {
         match amounts.difference {
             Some(d) => format!(
                 "{} → {} ({})",
-                money(amounts.a.into(), &self.currency_a),
-                money(amounts.b.into(), &self.currency_b),
-                signed_money(d, &self.currency_a)
+                money_symbol(amounts.a.into(), &self.currency_a),
+                money_symbol(amounts.b.into(), &self.currency_b),
+                signed_money_symbol(d, &self.currency_a)
             ),
             None => format!(
                 "{} → {} (different currencies)",
-                money(amounts.a.into(), &self.currency_a),
-                money(amounts.b.into(), &self.currency_b)
+                money_symbol(amounts.a.into(), &self.currency_a),
+                money_symbol(amounts.b.into(), &self.currency_b)
             ),
         }
     }
@@ -374,26 +373,4 @@ fn capital(text: &str) -> String {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
     }
-}
-
-/// "+5", "−3", "±0".
-fn signed(n: i64) -> String {
-    match n {
-        d if d > 0 => format!("+{}", thousands(d.unsigned_abs().into())),
-        d if d < 0 => format!("−{}", thousands(d.unsigned_abs().into())),
-        _ => "±0".to_owned(),
-    }
-}
-
-/// `1234567` → `"1,234,567"`.
-pub fn thousands(n: u128) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }

@@ -1,6 +1,7 @@
 //! What a slide says: its figures and lines, for a milestone, the overview, the summary or sovereignty.
 
 use super::*;
+use crate::analysis::format::money_short;
 use crate::analysis::sovereignty::{Concentration, JurisdictionShare, Sovereignty};
 use crate::analysis::two_paths::OtherPath;
 use crate::analysis::{Analysis, Framework};
@@ -221,7 +222,7 @@ fn milestone_lines(plan: &Roadmap, analysis: &Analysis, id: &str, lines: &mut Ve
         }
     }
     if !report.needs_all.is_empty() {
-        let cost = money(report.total_cost, &plan.currency);
+        let cost = money_short(report.total_cost, &plan.currency);
         let count = report.needs_all.len();
         let noun = if count == 1 {
             "investment"
@@ -261,7 +262,10 @@ fn overview_lines(plan: &Roadmap, analysis: &Analysis) -> Vec<Line> {
             Tone::Detail,
         ),
         line(
-            format!("Total budget {}", money(total_budget(plan), &plan.currency)),
+            format!(
+                "Total budget {}",
+                money_short(total_budget(plan), &plan.currency)
+            ),
             Tone::Detail,
         ),
     ]
@@ -284,7 +288,7 @@ fn summary_facts(plan: &Roadmap, analysis: &Analysis) -> Facts {
             label: "dependencies remaining at the end".to_owned(),
         },
         Figure {
-            value: money(total_budget(plan), &plan.currency),
+            value: money_short(total_budget(plan), &plan.currency),
             label: "total budget".to_owned(),
         },
     ];
@@ -307,16 +311,4 @@ pub fn total_budget(plan: &Roadmap) -> u64 {
     plan.investments
         .iter()
         .fold(0u64, |sum, i| sum.saturating_add(i.budget))
-}
-
-/// A short amount with the currency code: "1.25 bn EUR", "310.0 m EUR", "900 EUR".
-pub fn money(amount: u64, currency: &str) -> String {
-    let value = amount as f64;
-    if value >= 1e9 {
-        format!("{:.2} bn {currency}", value / 1e9)
-    } else if value >= 1e6 {
-        format!("{:.1} m {currency}", value / 1e6)
-    } else {
-        format!("{amount} {currency}")
-    }
 }

@@ -8,9 +8,7 @@ mod facts;
 #[cfg(test)]
 mod tests;
 
-pub use facts::{
-    Facts, Figure, Line, Tone, dependency_name, facts, facts_with, money, total_budget,
-};
+pub use facts::{Facts, Figure, Line, Tone, dependency_name, facts, facts_with, total_budget};
 
 /// Months shown before a milestone in its default stop.
 const MONTHS_BEFORE: i32 = 24;

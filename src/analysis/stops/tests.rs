@@ -288,9 +288,15 @@ fn a_saved_sovereignty_stop_keeps_its_window_and_layers() {
 
 #[test]
 fn money_is_short() {
-    assert_eq!(money(1_250_000_000, "EUR"), "1.25 bn EUR");
-    assert_eq!(money(310_000_000, "EUR"), "310.0 m EUR");
-    assert_eq!(money(900, "EUR"), "900 EUR");
+    assert_eq!(
+        crate::analysis::format::money_short(1_250_000_000, "EUR"),
+        "1.25 bn EUR"
+    );
+    assert_eq!(
+        crate::analysis::format::money_short(310_000_000, "EUR"),
+        "310.0 m EUR"
+    );
+    assert_eq!(crate::analysis::format::money_short(900, "EUR"), "900 EUR");
 }
 
 #[test]

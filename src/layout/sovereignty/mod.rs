@@ -1,9 +1,9 @@
 //! Sovereignty pages: the executive summary, the weakest-link heatmap with the jurisdiction
 //! shares, and the framework scorecard; laid out once for the PDF (and any other output).
 
-use super::format::money;
 use super::scene::{Anchor, Point, Rect, Rgba, Scene, Shape, Stroke, Tag, TextRun, Weight};
 use super::{text, theme};
+use crate::analysis::format::money;
 use crate::analysis::sovereignty::{Cutoff, Shock, Sovereignty, Summary};
 use crate::analysis::{Analysis, Framework};
 use crate::model::{ControlLevel, Month, Roadmap};

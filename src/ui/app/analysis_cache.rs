@@ -101,7 +101,9 @@ impl AnalysisCache {
         match &self.done {
             Some(done) if shape.items() > self.large && done.shape == shape => {
                 let late = done.analysis.clone();
-                if self.running.is_none() {
+                // During a drag, the analysis waits for its end: a worker would make each
+                // step copy the plan it holds, and compete with the frames for the cores.
+                if self.running.is_none() && !doc.in_gesture() {
                     self.start(doc);
                 }
                 late

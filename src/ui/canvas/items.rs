@@ -254,7 +254,7 @@ pub(super) fn tooltip_ui(plan: &Roadmap, findings: &[Finding], tag: &Tag, ui: &m
                 ));
                 ui.label(format!(
                     "Budget: {} {}",
-                    group_thousands(i.budget),
+                    crate::analysis::format::thousands_narrow(i.budget),
                     plan.currency
                 ));
                 if !i.owner.is_empty() {
@@ -299,28 +299,4 @@ pub(super) fn names(plan: &Roadmap, ids: &[String]) -> String {
         .map(|id| plan.dependency(id).map_or(id.as_str(), |d| d.name.as_str()))
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// `1234567` as "1 234 567".
-pub fn group_thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('\u{202F}');
-        }
-        out.push(c);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn thousands_are_grouped() {
-        assert_eq!(group_thousands(450_000_000), "450\u{202F}000\u{202F}000");
-        assert_eq!(group_thousands(999), "999");
-    }
 }

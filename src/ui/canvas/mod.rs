@@ -6,8 +6,8 @@ mod input;
 mod items;
 
 use input::*;
+pub(crate) use items::adding;
 use items::*;
-pub(crate) use items::{adding, group_thousands};
 
 use egui::{Color32, Pos2, Rect, Response, Sense, Stroke, Ui, Vec2};
 
