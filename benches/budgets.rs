@@ -69,6 +69,13 @@ fn main() {
             measure: dragging_frame,
         },
         Budget {
+            name: "editor frame, typing a title",
+            at: 10_000,
+            limit: Duration::from_millis(8),
+            runs: 1,
+            measure: typing_frame,
+        },
+        Budget {
             name: "editor frame, arrow-key nudge",
             at: 10_000,
             limit: Duration::from_millis(8),
@@ -308,6 +315,39 @@ fn pointer(pos: egui::Pos2, pressed: Option<bool>) -> egui::Event {
             modifiers: egui::Modifiers::NONE,
         },
     }
+}
+
+/// Frames while typing into the selected investment's title in the inspector (clicked
+/// first), a letter a frame.
+fn typing_frame(path: &Path) -> Duration {
+    let data = tempfile::tempdir().expect("temporary data folder");
+    let (mut app, title) = zoomed_editor(path, data.path());
+    let ctx = egui::Context::default();
+    let mut shown = Vec::new();
+    for _ in 0..3 {
+        shown = timed_frame(&ctx, &mut app, vec![], Some(&title)).1;
+    }
+    // The inspector is right of the canvas.
+    let field = shown
+        .iter()
+        .max_by(|a, b| a.min.x.total_cmp(&b.min.x))
+        .expect("the inspector shows the title")
+        .center();
+    timed_frame(&ctx, &mut app, vec![pointer(field, None)], None);
+    timed_frame(&ctx, &mut app, vec![pointer(field, Some(true))], None);
+    timed_frame(&ctx, &mut app, vec![pointer(field, Some(false))], None);
+    assert!(
+        ctx.text_edit_focused(),
+        "the click put the keyboard in the title"
+    );
+    let times = (0..20)
+        .map(|_| timed_frame(&ctx, &mut app, vec![egui::Event::Text("x".into())], None).0)
+        .collect();
+    assert!(
+        app.document().undo_label().is_some(),
+        "typing changed the title"
+    );
+    median(times)
 }
 
 /// Frames that each move the selected investment a month with the arrow keys.

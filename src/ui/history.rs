@@ -102,6 +102,8 @@ impl Document {
     pub fn mark_saved(&mut self, path: PathBuf) {
         self.path = Some(path);
         self.saved_revision = Some(self.revision);
+        // Typing on after a save starts a step of its own (see `edit_merging`).
+        self.merge_key = None;
     }
 
     /// Applies `change` as one undoable step named `label`; nothing is recorded when the plan
@@ -122,17 +124,20 @@ impl Document {
     /// field) form a single undo step.
     pub fn edit_merging(&mut self, label: &str, key: &str, change: impl FnOnce(&mut Roadmap)) {
         self.finish_gesture();
+        if self.merge_key.as_deref() == Some(key) && self.redo.is_empty() && !self.undo.is_empty() {
+            // The step before the typing is recorded already: change the plan in place
+            // (no copy, unless a worker still reads it). Callers send only real changes.
+            change(Arc::make_mut(&mut self.plan));
+            self.revision = fresh_revision();
+            return;
+        }
         let before = Arc::clone(&self.plan);
         change(Arc::make_mut(&mut self.plan));
         if self.plan == before {
             self.plan = before;
             return;
         }
-        if self.merge_key.as_deref() == Some(key) && self.redo.is_empty() && !self.undo.is_empty() {
-            self.revision = fresh_revision();
-        } else {
-            self.record(label, before);
-        }
+        self.record(label, before);
         self.merge_key = Some(key.to_owned());
     }
 
@@ -326,6 +331,18 @@ mod tests {
         assert!(doc.undo());
         assert_eq!(doc.plan().title, "Plan");
         assert!(!doc.undo());
+    }
+
+    #[test]
+    fn typing_on_after_a_save_is_a_step_of_its_own() {
+        let mut doc = Document::new(plan(), None);
+        doc.edit_merging("Edit title", "title", |p| p.title = "P".into());
+        doc.mark_saved("p.ron".into());
+        doc.edit_merging("Edit title", "title", |p| p.title = "Pl".into());
+        assert!(doc.is_modified());
+        assert!(doc.undo());
+        assert_eq!(doc.plan().title, "P", "undo goes back to what was saved");
+        assert!(!doc.is_modified());
     }
 
     #[test]

@@ -56,6 +56,8 @@ pub struct AnalysisCache {
     done: Option<Done>,
     running: Option<Running>,
     large: usize,
+    /// The revision the last frame asked about.
+    last_asked: Option<u64>,
 }
 
 impl Default for AnalysisCache {
@@ -71,6 +73,7 @@ impl AnalysisCache {
             done: None,
             running: None,
             large,
+            last_asked: None,
         }
     }
 
@@ -98,12 +101,14 @@ impl AnalysisCache {
             return done;
         }
         let shape = Shape::of(doc.plan());
+        // The worker starts once the plan has stood still for a frame (not during a drag,
+        // nor while keys are typed or held): a worker holding the plan would make each
+        // further edit copy it, and compete with the frames for the cores.
+        let settled = self.last_asked.replace(doc.revision()) == Some(doc.revision());
         match &self.done {
             Some(done) if shape.items() > self.large && done.shape == shape => {
                 let late = done.analysis.clone();
-                // During a drag, the analysis waits for its end: a worker would make each
-                // step copy the plan it holds, and compete with the frames for the cores.
-                if self.running.is_none() && !doc.in_gesture() {
+                if self.running.is_none() && settled && !doc.in_gesture() {
                     self.start(doc);
                 }
                 late
@@ -248,6 +253,28 @@ mod tests {
             "the current analysis is worked out"
         );
         assert!(!cache.is_behind(&doc));
+        assert!(Arc::ptr_eq(&now, &cache.analysis_for(&doc)));
+    }
+
+    #[test]
+    fn the_worker_starts_once_the_plan_stood_still_for_a_frame() {
+        let mut doc = Document::new(large_plan(300, 7), None);
+        let mut cache = AnalysisCache::with_threshold(0);
+        cache.analysis_for(&doc);
+        for _ in 0..3 {
+            nudged(&mut doc);
+            cache.analysis_for(&doc);
+            assert!(
+                cache.running.is_none(),
+                "no worker while edits come every frame"
+            );
+        }
+        cache.analysis_for(&doc);
+        assert!(
+            cache.running.is_some(),
+            "a worker once the plan stood still"
+        );
+        let now = cache.current(&doc);
         assert!(Arc::ptr_eq(&now, &cache.analysis_for(&doc)));
     }
 
