@@ -21,6 +21,20 @@ fn core(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("analyse", items), &plan, |b, plan| {
             b.iter(|| Analysis::of(black_box(plan)))
         });
+        group.bench_with_input(BenchmarkId::new("copy", items), &plan, |b, plan| {
+            b.iter(|| black_box(plan).clone())
+        });
+        group.bench_with_input(
+            BenchmarkId::new("lay out a screen", items),
+            &plan,
+            |b, plan| {
+                let mut view =
+                    stackplan::layout::View::new(plan.horizon.start, plan.horizon.start.plus(80));
+                view.month_width = 12.0;
+                view.visible = Some((0.0, 900.0));
+                b.iter(|| stackplan::layout::layout(black_box(plan), &view))
+            },
+        );
         group.bench_with_input(BenchmarkId::new("load+analyse", items), &text, |b, text| {
             b.iter(|| load_str(black_box(text)).map(|plan| Analysis::of(&plan)))
         });
