@@ -37,7 +37,12 @@ chmod 700 "$runtime"
 
 Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
-sleep 1
+# Wait for the X server's socket (a loaded machine takes more than a second to start it).
+for _ in $(seq 40); do
+    [[ -S "/tmp/.X11-unix/X${display#:}" ]] && break
+    sleep 0.5
+done
+[[ -S "/tmp/.X11-unix/X${display#:}" ]] || { echo "smoke: Xvfb did not start on $display" >&2; exit 1; }
 export DISPLAY=$display
 XDG_RUNTIME_DIR=$runtime XDG_DATA_HOME=$data "$bin" roadmaps/sovereign-stack-2035.ron \
     >"$shots/app.log" 2>&1 &
