@@ -5,6 +5,7 @@
 
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::time::{Duration, Instant};
 
 use crate::analysis::Analysis;
 use crate::model::Roadmap;
@@ -56,9 +57,13 @@ pub struct AnalysisCache {
     done: Option<Done>,
     running: Option<Running>,
     large: usize,
-    /// The revision the last frame asked about.
-    last_asked: Option<u64>,
+    /// The newest revision asked about, and when it was first asked about.
+    first_asked: Option<(u64, Instant)>,
 }
+
+/// How long the plan stands still before a worker analyses it: a little over a frame, timed
+/// rather than counted because a frame asks for the analysis several times.
+const SETTLE: Duration = Duration::from_millis(20);
 
 impl Default for AnalysisCache {
     fn default() -> AnalysisCache {
@@ -73,7 +78,7 @@ impl AnalysisCache {
             done: None,
             running: None,
             large,
-            last_asked: None,
+            first_asked: None,
         }
     }
 
@@ -104,7 +109,7 @@ impl AnalysisCache {
         // The worker starts once the plan has stood still for a frame (not during a drag,
         // nor while keys are typed or held): a worker holding the plan would make each
         // further edit copy it, and compete with the frames for the cores.
-        let settled = self.last_asked.replace(doc.revision()) == Some(doc.revision());
+        let settled = self.still_for(doc.revision()) >= SETTLE;
         match &self.done {
             Some(done) if shape.items() > self.large && done.shape == shape => {
                 let late = done.analysis.clone();
@@ -125,6 +130,17 @@ impl AnalysisCache {
                 .done
                 .as_ref()
                 .is_some_and(|d| d.revision != doc.revision())
+    }
+
+    /// How long `revision` has been the newest one asked about.
+    fn still_for(&mut self, revision: u64) -> Duration {
+        match self.first_asked {
+            Some((asked, since)) if asked == revision => since.elapsed(),
+            _ => {
+                self.first_asked = Some((revision, Instant::now()));
+                Duration::ZERO
+            }
+        }
     }
 
     fn done_for(&self, revision: u64) -> Option<Arc<Analysis>> {
@@ -269,6 +285,12 @@ mod tests {
                 "no worker while edits come every frame"
             );
         }
+        cache.analysis_for(&doc);
+        assert!(
+            cache.running.is_none(),
+            "asking again in the same frame is no pause"
+        );
+        std::thread::sleep(SETTLE);
         cache.analysis_for(&doc);
         assert!(
             cache.running.is_some(),
