@@ -32,7 +32,8 @@ fn core(c: &mut Criterion) {
                     stackplan::layout::View::new(plan.horizon.start, plan.horizon.start.plus(80));
                 view.month_width = 12.0;
                 view.visible = Some((0.0, 900.0));
-                b.iter(|| stackplan::layout::layout(black_box(plan), &view))
+                let spans = stackplan::analysis::dependency_spans(plan);
+                b.iter(|| stackplan::layout::layout(black_box(plan), &spans, &view))
             },
         );
         group.bench_with_input(BenchmarkId::new("load+analyse", items), &text, |b, text| {

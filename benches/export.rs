@@ -16,7 +16,8 @@ fn exports(c: &mut Criterion) {
     for items in [5_000, 10_000] {
         let plan = large_plan(items, 7);
         group.bench_function(format!("layout {items}"), |b| {
-            b.iter(|| layout::layout(&plan, &View::whole(&plan)))
+            let spans = stackplan::analysis::dependency_spans(&plan);
+            b.iter(|| layout::layout(&plan, &spans, &View::whole(&plan)))
         });
         group.bench_function(format!("svg {items}"), |b| {
             b.iter(|| export::svg::write(&plan, &Analysis::of(&plan), &options))

@@ -263,7 +263,11 @@ fn png_decodes_at_the_scene_size_times_the_scale() {
     let out = export::png::render(&plan, &Analysis::of(&plan), &opts).unwrap();
     assert!(out.report.warnings.is_empty(), "{:?}", out.report.warnings);
     let pixmap = resvg::tiny_skia::Pixmap::decode_png(&out.bytes).unwrap();
-    let scene = layout::layout(&plan, &opts.chart_view(&plan, &Analysis::of(&plan)));
+    let scene = layout::layout(
+        &plan,
+        Analysis::of(&plan).spans(),
+        &opts.chart_view(&plan, &Analysis::of(&plan)),
+    );
     assert_eq!(pixmap.width(), (scene.width * 2.0).ceil() as u32);
     assert_eq!(pixmap.height(), (scene.height * 2.0).ceil() as u32);
 }
@@ -272,7 +276,11 @@ fn png_decodes_at_the_scene_size_times_the_scale() {
 fn the_last_rows_of_a_5000_row_png_are_drawn() {
     let plan = tall_plan(5000);
     let opts = options();
-    let scene = layout::layout(&plan, &opts.chart_view(&plan, &Analysis::of(&plan)));
+    let scene = layout::layout(
+        &plan,
+        Analysis::of(&plan).spans(),
+        &opts.chart_view(&plan, &Analysis::of(&plan)),
+    );
     let last = scene
         .items
         .iter()
@@ -357,7 +365,11 @@ fn png_matches_resvg_drawing_the_same_svg() {
             ours.report.warnings
         );
         let ours = resvg::tiny_skia::Pixmap::decode_png(&ours.bytes).unwrap();
-        let scene = layout::layout(&plan, &options.chart_view(&plan, &Analysis::of(&plan)));
+        let scene = layout::layout(
+            &plan,
+            Analysis::of(&plan).spans(),
+            &options.chart_view(&plan, &Analysis::of(&plan)),
+        );
         let text = export::svg::scene_to_svg(&scene, &plan);
         let tree = usvg::Tree::from_str(
             &text,
@@ -449,8 +461,14 @@ fn chart_pages_share_time_equally_and_cut_a_lane_only_when_it_is_taller_than_a_p
     let plan = sovereign_stack();
     for (w, h) in [(841.89, 595.28), (595.28, 841.89), (612.0, 792.0)] {
         let setup = layout::page::PageSetup::new(&plan, w, h);
-        let tiles =
-            layout::page::chart_tiles(&plan, plan.horizon.start, plan.horizon.end, &setup, None);
+        let tiles = layout::page::chart_tiles(
+            &plan,
+            &stackplan::analysis::dependency_spans(&plan),
+            plan.horizon.start,
+            plan.horizon.end,
+            &setup,
+            None,
+        );
         let room = tiles.iter().map(|t| t.bottom - t.top).fold(0.0, f32::max);
         let months: Vec<i32> = tiles
             .iter()

@@ -48,7 +48,11 @@ fn loaded_plans_export_valid_svg() {
             continue;
         };
         let _ = Analysis::of(&plan);
-        let scene = layout::layout(&plan, &View::whole(&plan));
+        let scene = layout::layout(
+            &plan,
+            &stackplan::analysis::dependency_spans(&plan),
+            &View::whole(&plan),
+        );
         let text = svg::scene_to_svg(&scene, &plan);
         if let Err(e) = usvg::Tree::from_str(&text, &usvg::Options::default()) {
             panic!("{}: the SVG does not parse: {e}", path.display());

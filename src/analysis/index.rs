@@ -150,3 +150,53 @@ impl<'a> Schedule<'a> {
         }
     }
 }
+
+/// The walk back along `after` and `needs` links: what a node waits for, directly or through
+/// others. One visit buffer serves many walks over the same schedule.
+pub(crate) struct Upstream {
+    /// Stamp of the last walk that reached each node.
+    seen: Vec<u32>,
+    stamp: u32,
+    stack: Vec<usize>,
+}
+
+impl Upstream {
+    /// A walker over a schedule of `nodes` nodes.
+    pub fn new(nodes: usize) -> Upstream {
+        Upstream {
+            seen: vec![0; nodes],
+            stamp: 0,
+            stack: Vec::new(),
+        }
+    }
+
+    /// Every node dense node `start` waits for, directly or transitively (each once, in the
+    /// order reached; never `start` itself, even in a cycle).
+    pub fn of(&mut self, schedule: &Schedule<'_>, start: usize) -> Vec<usize> {
+        self.stamp = self.stamp.wrapping_add(1);
+        if self.stamp == 0 {
+            self.seen.iter_mut().for_each(|s| *s = 0);
+            self.stamp = 1;
+        }
+        let mut reached = Vec::new();
+        self.stack.clear();
+        self.stack.push(start);
+        if let Some(s) = self.seen.get_mut(start) {
+            *s = self.stamp;
+        }
+        while let Some(node) = self.stack.pop() {
+            for &pred in schedule.predecessors(node) {
+                let Some(s) = self.seen.get_mut(pred) else {
+                    continue;
+                };
+                if *s == self.stamp {
+                    continue;
+                }
+                *s = self.stamp;
+                reached.push(pred);
+                self.stack.push(pred);
+            }
+        }
+        reached
+    }
+}

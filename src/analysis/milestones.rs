@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use super::index::{Index, Schedule};
+use super::index::{Index, Schedule, Upstream};
 use crate::model::Roadmap;
 
 /// A milestone that removes a dependency but introduces another in the same layer that is
@@ -94,10 +94,7 @@ pub(crate) struct Reporter<'p, 'i> {
     plan: &'p Roadmap,
     index: &'i Index<'p>,
     schedule: &'i Schedule<'p>,
-    /// Stamp of the last walk that reached each node.
-    seen: Vec<u32>,
-    stamp: u32,
-    stack: Vec<usize>,
+    upstream: Upstream,
 }
 
 impl<'p, 'i> Reporter<'p, 'i> {
@@ -107,9 +104,7 @@ impl<'p, 'i> Reporter<'p, 'i> {
             plan,
             index,
             schedule,
-            seen: vec![0; schedule.len()],
-            stamp: 0,
-            stack: Vec::new(),
+            upstream: Upstream::new(schedule.len()),
         }
     }
 
@@ -149,32 +144,9 @@ impl<'p, 'i> Reporter<'p, 'i> {
 
     /// Positions of every investment reachable backwards from dense node `start`.
     fn needed_investments(&mut self, start: usize) -> Vec<usize> {
-        self.stamp = self.stamp.wrapping_add(1);
-        if self.stamp == 0 {
-            self.seen.iter_mut().for_each(|s| *s = 0);
-            self.stamp = 1;
-        }
-        let mut needed = Vec::new();
-        self.stack.clear();
-        self.stack.push(start);
-        if let Some(s) = self.seen.get_mut(start) {
-            *s = self.stamp;
-        }
-        while let Some(node) = self.stack.pop() {
-            for &pred in self.schedule.predecessors(node) {
-                let Some(s) = self.seen.get_mut(pred) else {
-                    continue;
-                };
-                if *s == self.stamp {
-                    continue;
-                }
-                *s = self.stamp;
-                if self.schedule.is_investment(pred) {
-                    needed.push(pred);
-                }
-                self.stack.push(pred);
-            }
-        }
+        let schedule = self.schedule;
+        let mut needed = self.upstream.of(schedule, start);
+        needed.retain(|&n| schedule.is_investment(n));
         needed
     }
 }

@@ -8,6 +8,7 @@ mod budget;
 mod checks;
 pub mod compare;
 mod exposure;
+mod focus;
 pub mod format;
 mod framework;
 mod index;
@@ -29,6 +30,7 @@ pub use exposure::{
     DependencySpan, DependencyState, Exposure, dependency_spans, exposure_at, exposure_series,
     state_at,
 };
+pub use focus::focus;
 pub use framework::{Defaults, EU_CSF, Framework, FrameworkError, Objective};
 pub use milestones::{MilestoneReport, Trade, milestone_report, trades};
 pub use path::critical_path;

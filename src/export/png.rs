@@ -44,7 +44,7 @@ pub fn render(
     analysis: &Analysis,
     options: &ExportOptions,
 ) -> Result<Output, ExportError> {
-    let scene = layout::layout(plan, &options.chart_view(plan, analysis));
+    let scene = layout::layout(plan, analysis.spans(), &options.chart_view(plan, analysis));
     render_scene(&scene, plan, options.scale)
 }
 

@@ -13,7 +13,7 @@ const FONT_FAMILY: &str = "'Noto Sans', 'Noto Sans CJK SC', 'Noto Sans Arabic', 
 
 /// The chart of `plan` as an SVG document.
 pub fn write(plan: &Roadmap, analysis: &Analysis, options: &ExportOptions) -> String {
-    let scene = layout::layout(plan, &options.chart_view(plan, analysis));
+    let scene = layout::layout(plan, analysis.spans(), &options.chart_view(plan, analysis));
     scene_to_svg(&scene, plan)
 }
 

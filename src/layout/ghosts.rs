@@ -340,7 +340,7 @@ mod tests {
         let mut this = other.clone();
         this.milestones[0].month = m("2026-08");
         let view = View::whole(&this);
-        let mut scene = super::super::layout(&this, &view);
+        let mut scene = super::super::layout(&this, Analysis::of(&this).spans(), &view);
         let analysis = Analysis::of(&other);
         let c = compare(&other, &this, &Options::default());
         add_ghosts(&mut scene, &view, &this, (&other, &analysis), &c);
@@ -360,7 +360,7 @@ mod tests {
         this.investments[0].start = m("2026-07");
         this.investments[0].end = m("2026-09");
         let view = View::whole(&this);
-        let mut scene = super::super::layout(&this, &view);
+        let mut scene = super::super::layout(&this, Analysis::of(&this).spans(), &view);
         let analysis = Analysis::of(&other);
         let c = compare(&other, &this, &Options::default());
         add_ghosts(&mut scene, &view, &this, (&other, &analysis), &c);

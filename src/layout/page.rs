@@ -8,8 +8,8 @@ use std::sync::Arc;
 use super::scene::{Anchor, Point, Rect, Rgba, Scene, Shape, Stroke, Tag, TextRun, Weight};
 use super::theme;
 use super::{View, legend};
-use crate::analysis::Analysis;
 use crate::analysis::sovereignty::Shock;
+use crate::analysis::{Analysis, DependencySpan};
 use crate::model::{Month, Roadmap};
 
 /// Dark text.
@@ -146,7 +146,7 @@ pub fn document(
 ) -> Vec<PrintedPage> {
     let (from, to) = contents.range;
     let shock = contents.shock.as_ref();
-    let charts = chart_tiles(plan, from, to, setup, shock);
+    let charts = chart_tiles(plan, analysis.spans(), from, to, setup, shock);
     let (summary, reports, sovereignty) = if contents.report {
         let (summary, sovereignty) = super::sovereignty::print_pages(
             plan,
@@ -388,16 +388,21 @@ impl ChartTile {
 /// of rows that keep a lane on one page where it fits. A `shock` is marked on every page.
 pub fn chart_tiles(
     plan: &Roadmap,
+    spans: &[DependencySpan],
     from: Month,
     to: Month,
     setup: &PageSetup,
     shock: Option<&Shock>,
 ) -> Vec<ChartTile> {
     let (w, h) = (setup.content.w, setup.content.h);
-    let scene = super::layout(plan, &print_view(from, to, w, shock));
+    let scene = super::layout(plan, spans, &print_view(from, to, w, shock));
     let fit = (h / scene.height).min(1.0);
     if ROW * 0.48 * fit >= MIN_LABEL_PT {
-        let scene = Arc::new(super::layout(plan, &print_view(from, to, w / fit, shock)));
+        let scene = Arc::new(super::layout(
+            plan,
+            spans,
+            &print_view(from, to, w / fit, shock),
+        ));
         let scale = (w / scene.width).min(h / scene.height);
         return vec![ChartTile {
             bounds: Arc::new(item_bounds(&scene)),
@@ -424,7 +429,7 @@ pub fn chart_tiles(
         view.row_height = ROW;
         view.month_width = room / per_page as f32;
         view.shock = shock.cloned();
-        let scene = Arc::new(super::layout(plan, &view));
+        let scene = Arc::new(super::layout(plan, spans, &view));
         let bounds = Arc::new(item_bounds(&scene));
         let bands = bands(&scene, h / s - scene.ruler_height);
         let n = bands.len();

@@ -25,8 +25,12 @@ use super::view::{MAX_ZOOM, MIN_ZOOM, Selection, ViewState};
 pub struct Context<'a> {
     /// The document: plan, file, revision and undo labels.
     pub document: &'a Document,
-    /// The analysis of the plan as it is.
+    /// The analysis of the plan as it is, or as it was a moment ago while a worker works out
+    /// the analysis of an edit of a large plan (then `analysis_is_late`).
     pub analysis: &'a Arc<Analysis>,
+    /// Whether `analysis` describes the plan of a moment ago: what is drawn from the plan
+    /// itself (the canvas) must not take its geometry from it.
+    pub analysis_is_late: bool,
     /// The view state (time window, zoom, selection, panels).
     pub view: &'a ViewState,
     /// The comparison with another plan, when comparing.

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use super::*;
-use crate::analysis;
+use crate::analysis::DependencySpan;
 use crate::layout::scene::{Band, Point, Rect, Rgba, Shape, Stroke, Tag};
 use crate::layout::{MIN_BAR_WIDTH, View};
 use crate::model::{Month, Roadmap};
@@ -23,17 +23,17 @@ pub(super) struct DepSpan {
 /// The bar of every dependency in a shown layer, in half-months relative to `view.from`:
 /// from the horizon start (or the middle of the introducing milestone's month) to the middle
 /// of the removing milestone's month (or the horizon end).
-fn dependency_spans(plan: &Roadmap, view: &View) -> Vec<DepSpan> {
+fn dependency_bars(plan: &Roadmap, spans: &[DependencySpan], view: &View) -> Vec<DepSpan> {
     let half = |m: Month| 2 * i64::from(view.from.months_until(m));
     let mut milestone_at: HashMap<&str, usize> = HashMap::new();
     for (i, m) in plan.milestones.iter().enumerate() {
         milestone_at.entry(m.id.as_str()).or_insert(i);
     }
-    analysis::dependency_spans(plan)
-        .into_iter()
+    spans
+        .iter()
         .zip(&plan.dependencies)
         .enumerate()
-        .filter(|(_, (_, d))| view.shows_layer(&d.layer))
+        .filter(|(_, (span, d))| span.dependency == d.id && view.shows_layer(&d.layer))
         .map(|(index, (span, _))| {
             let start = half(span.from) + i64::from(span.introduced_by.is_some());
             let end = match span.until {
@@ -56,11 +56,11 @@ fn dependency_spans(plan: &Roadmap, view: &View) -> Vec<DepSpan> {
 
 impl<'a> Chart<'a> {
     /// The lane of external dependencies, each a bar until the milestone that removes it.
-    pub(super) fn dependency_lane(&mut self) {
+    pub(super) fn dependency_lane(&mut self, spans: &[DependencySpan]) {
         let plan = self.plan;
         let view = self.view;
         let row_h = view.row_height;
-        let spans = dependency_spans(plan, view);
+        let spans = dependency_bars(plan, spans, view);
         if spans.is_empty() {
             return;
         }

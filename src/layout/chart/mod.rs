@@ -5,10 +5,10 @@ use std::collections::{HashMap, HashSet};
 use super::scene::{Anchor, Band, Item, Point, Rect, Rgba, Scene, Shape, Stroke, Tag};
 use super::scene::{TextRun, Weight};
 use super::{RULER_HEIGHT, View};
+use crate::analysis::DependencySpan;
 use crate::model::{Month, Roadmap};
 
 mod dependencies;
-mod focus;
 mod lanes;
 mod links;
 mod ruler;
@@ -17,7 +17,6 @@ mod stack;
 #[cfg(test)]
 mod tests;
 
-use focus::focus_set;
 use shock::ShockMarks;
 use stack::{Placed, merged_spans, stack};
 
@@ -52,12 +51,14 @@ const LANE_PAD: f32 = 4.0;
 /// Gap between a label and the next thing in its row.
 const GAP: f32 = 4.0;
 
-/// Lays out `plan` as seen through `view`.
-pub fn layout(plan: &Roadmap, view: &View) -> Scene {
+/// Lays out `plan` as seen through `view`. `spans` say when each dependency is live: the
+/// plan's [`Analysis::spans`](crate::analysis::Analysis::spans), worked out once per plan, not
+/// per scene (a span that names another dependency than the plan's at its place is skipped).
+pub fn layout(plan: &Roadmap, spans: &[DependencySpan], view: &View) -> Scene {
     let mut chart = Chart::new(plan, view);
     chart.lanes();
     if view.dependencies {
-        chart.dependency_lane();
+        chart.dependency_lane(spans);
     }
     chart.links();
     chart.shock_line();
@@ -108,10 +109,9 @@ impl<'a> Chart<'a> {
         Chart {
             plan,
             view,
-            focus: if view.group.len() > 1 {
-                None
-            } else {
-                focus_set(plan, view.selection.as_deref())
+            focus: match view.selection.as_deref() {
+                Some(id) if view.group.len() <= 1 => crate::analysis::focus(plan, id),
+                _ => None,
             },
             highlight: view.highlight.iter().map(String::as_str).collect(),
             out: Layers::default(),

@@ -1,6 +1,7 @@
 //! Tests of the chart layout.
 
 use super::*;
+use crate::analysis::dependency_spans;
 use crate::model::{ControlLevel, Dependency, Horizon, Investment, Milestone};
 
 fn month(s: &str) -> Month {
@@ -74,7 +75,7 @@ fn rect_of(scene: &Scene, tag: &Tag) -> Option<Rect> {
 #[test]
 fn overlapping_bars_stack_in_sub_rows() {
     let plan = plan();
-    let scene = layout(&plan, &View::whole(&plan));
+    let scene = layout(&plan, &dependency_spans(&plan), &View::whole(&plan));
     let a = rect_of(&scene, &Tag::Investment("a".into())).unwrap();
     let b = rect_of(&scene, &Tag::Investment("b".into())).unwrap();
     let c = rect_of(&scene, &Tag::Investment("c".into())).unwrap();
@@ -109,7 +110,7 @@ fn labels_never_overlap() {
     for zoom in [3.0, 8.0, 12.0, 30.0] {
         let mut view = View::whole(&plan);
         view.month_width = zoom;
-        let scene = layout(&plan, &view);
+        let scene = layout(&plan, &dependency_spans(&plan), &view);
         let labels: Vec<Rect> = scene
             .items
             .iter()
@@ -141,7 +142,7 @@ fn labels_never_overlap() {
 fn items_outside_the_time_range_are_culled() {
     let plan = plan();
     let view = View::new(month("2026-01"), month("2026-12"));
-    let scene = layout(&plan, &view);
+    let scene = layout(&plan, &dependency_spans(&plan), &view);
     assert!(rect_of(&scene, &Tag::Investment("a".into())).is_some());
     assert!(rect_of(&scene, &Tag::Investment("d".into())).is_none());
     assert!(
@@ -162,7 +163,7 @@ fn items_outside_the_time_range_are_culled() {
 #[test]
 fn tags_name_what_is_drawn_and_hit_testing_finds_it() {
     let plan = plan();
-    let scene = layout(&plan, &View::whole(&plan));
+    let scene = layout(&plan, &dependency_spans(&plan), &View::whole(&plan));
     let b = rect_of(&scene, &Tag::Investment("b".into())).unwrap();
     let hit = scene
         .hit(Point::new(b.x + b.w / 2.0, b.y + b.h / 2.0), 0.0)
@@ -196,7 +197,7 @@ fn tags_name_what_is_drawn_and_hit_testing_finds_it() {
 fn dependency_bar_ends_at_the_removing_milestone() {
     let plan = plan();
     let view = View::whole(&plan);
-    let scene = layout(&plan, &view);
+    let scene = layout(&plan, &dependency_spans(&plan), &view);
     let bar = rect_of(&scene, &Tag::Dependency("dep".into())).unwrap();
     let m1 = view.x_of(month("2028-06")) + view.month_width / 2.0;
     assert!((bar.right() - m1).abs() < 1.0, "{} vs {m1}", bar.right());
@@ -208,7 +209,7 @@ fn narrow_bars_become_lane_density() {
     let plan = plan();
     let mut view = View::whole(&plan);
     view.month_width = 0.2;
-    let scene = layout(&plan, &view);
+    let scene = layout(&plan, &dependency_spans(&plan), &view);
     assert!(scene.items.iter().any(|i| matches!(i.tag, Tag::Density(_))));
     assert!(rect_of(&scene, &Tag::Investment("a".into())).is_none());
 }
@@ -218,7 +219,7 @@ fn selecting_a_milestone_dims_what_it_does_not_need() {
     let plan = plan();
     let mut view = View::whole(&plan);
     view.selection = Some("m1".into());
-    let scene = layout(&plan, &view);
+    let scene = layout(&plan, &dependency_spans(&plan), &view);
     let fill = |id: &str| {
         scene.items.iter().find_map(|i| match (&i.shape, &i.tag) {
             (Shape::Rect { fill: Some(f), .. }, Tag::Investment(x)) if x == id => Some(f.a),
@@ -234,9 +235,9 @@ fn selecting_a_milestone_dims_what_it_does_not_need() {
 fn only_the_visible_band_is_emitted() {
     let plan = plan();
     let mut view = View::whole(&plan);
-    let all = layout(&plan, &view);
+    let all = layout(&plan, &dependency_spans(&plan), &view);
     view.visible = Some((0.0, 80.0));
-    let part = layout(&plan, &view);
+    let part = layout(&plan, &dependency_spans(&plan), &view);
     assert!(part.items.len() < all.items.len());
     assert_eq!(part.height, all.height);
 }
@@ -245,14 +246,14 @@ fn only_the_visible_band_is_emitted() {
 fn culling_keeps_every_item_that_reaches_into_the_visible_band() {
     let plan = crate::generate::large_plan(400, 5);
     let mut view = View::whole(&plan);
-    let all = layout(&plan, &view);
+    let all = layout(&plan, &dependency_spans(&plan), &view);
     for band in [
         (0.0, 300.0),
         (500.0, 900.0),
         (all.height - 200.0, all.height),
     ] {
         view.visible = Some(band);
-        let part = layout(&plan, &view);
+        let part = layout(&plan, &dependency_spans(&plan), &view);
         let wanted: Vec<&Item> = all
             .items
             .iter()
@@ -276,9 +277,9 @@ fn culling_keeps_every_item_that_reaches_into_the_visible_band() {
 fn a_collapsed_lane_is_one_row_of_merged_summary_bars() {
     let plan = plan();
     let mut view = View::whole(&plan);
-    let open = layout(&plan, &view);
+    let open = layout(&plan, &dependency_spans(&plan), &view);
     view.collapsed = vec!["compute".into()];
-    let shut = layout(&plan, &view);
+    let shut = layout(&plan, &dependency_spans(&plan), &view);
     let band = |scene: &Scene| {
         let b = scene
             .bands
@@ -318,7 +319,7 @@ fn several_selected_items_are_all_outlined_without_handles_or_dimming() {
     let mut view = View::whole(&plan);
     view.selection = Some("a".into());
     view.group = vec!["c".into(), "a".into()];
-    let scene = layout(&plan, &view);
+    let scene = layout(&plan, &dependency_spans(&plan), &view);
     for id in ["a", "c"] {
         let outlined = scene.items.iter().any(|i| {
             i.tag == Tag::Investment(id.into())

@@ -273,12 +273,12 @@ fn chart_scene(
             1.0,
         );
     }
-    let first = layout::layout(plan, &chart_view(area.w));
+    let first = layout::layout(plan, analysis.spans(), &chart_view(area.w));
     if first.height <= area.h {
         return (first, 1.0);
     }
     let fit = (area.h / first.height).max(MIN_SCALE);
-    let scene = layout::layout(plan, &chart_view(area.w / fit));
+    let scene = layout::layout(plan, analysis.spans(), &chart_view(area.w / fit));
     let scale = (area.w / scene.width.max(1.0)).min(fit);
     (scene, scale)
 }

@@ -2,6 +2,7 @@
 //! large under a taller ruler, labels too small to read left out, or the overview's lane
 //! summaries. Pure layout: the audience view only draws it.
 
+use crate::analysis::DependencySpan;
 use crate::analysis::stops::Slide;
 use crate::layout::{self, Item, Scene, Shape, Tag, TextRun};
 use crate::model::{Month, Roadmap};
@@ -70,11 +71,19 @@ impl ScreenChart {
     /// The chart laid out: the overview's lane summaries, or the roadmap drawn `k` times as
     /// large under the audience's ruler with labels ending before `right`; `header` is the
     /// lane header's width on screen.
-    pub fn scene(&self, plan: &Roadmap, k: f32, right: f32, header: f32) -> Scene {
+    pub fn scene(
+        &self,
+        plan: &Roadmap,
+        spans: &[DependencySpan],
+        k: f32,
+        right: f32,
+        header: f32,
+    ) -> Scene {
         if self.overview {
             layout::overview::overview(plan, &self.view(), self.height, LANE_NAME_SIZE)
         } else {
-            for_audience(&layout::layout(plan, &self.view()), self, k, right, header)
+            let scene = layout::layout(plan, spans, &self.view());
+            for_audience(&scene, self, k, right, header)
         }
     }
 }
@@ -94,6 +103,7 @@ pub struct Fit {
 /// [`MIN_SCALE`].
 pub fn fitting(
     plan: &Roadmap,
+    spans: &[DependencySpan],
     slide: &Slide,
     layers: &[String],
     (width, height): (f32, f32),
@@ -114,7 +124,7 @@ pub fn fitting(
             focus: None,
             cursor: None,
         };
-        layout::layout(plan, &key.view()).height
+        layout::layout(plan, spans, &key.view()).height
     };
     let ruler = layout::RULER_HEIGHT;
     let room = height - RULER + ruler;
@@ -473,13 +483,14 @@ mod tests {
     fn a_tall_chart_shrinks_its_rows_then_its_scale() {
         let plan = crate::io::example_plan().unwrap();
         let slides = stops::slides_of(&plan);
+        let spans = crate::analysis::dependency_spans(&plan);
         let roomy = (1000.0, 5000.0);
         assert_eq!(
-            fitting(&plan, &slides[0], &[], roomy, HEADER).row,
+            fitting(&plan, &spans, &slides[0], &[], roomy, HEADER).row,
             LARGE_ROW
         );
         let tight = (1000.0, 400.0);
-        let fit = fitting(&plan, &slides[0], &[], tight, HEADER);
+        let fit = fitting(&plan, &spans, &slides[0], &[], tight, HEADER);
         assert_eq!(fit.row, SMALL_ROW);
         assert!(fit.scale < 1.0 && fit.scale >= MIN_SCALE, "{fit:?}");
     }
@@ -488,7 +499,11 @@ mod tests {
     fn lane_names_stay_readable_in_a_chart_drawn_small() {
         let plan = crate::io::example_plan().unwrap();
         let view = layout::View::fit_width(&plan, 2000.0);
-        let small = scaled(&layout::layout(&plan, &view), 0.4, HEADER);
+        let small = scaled(
+            &layout::layout(&plan, &crate::analysis::dependency_spans(&plan), &view),
+            0.4,
+            HEADER,
+        );
         let names: Vec<&TextRun> = small
             .items
             .iter()

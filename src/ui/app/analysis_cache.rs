@@ -132,6 +132,13 @@ impl AnalysisCache {
                 .is_some_and(|d| d.revision != doc.revision())
     }
 
+    /// Whether the analysis last shown describes an earlier revision than the document's.
+    pub fn is_late(&self, doc: &Document) -> bool {
+        self.done
+            .as_ref()
+            .is_none_or(|d| d.revision != doc.revision())
+    }
+
     /// How long `revision` has been the newest one asked about.
     fn still_for(&mut self, revision: u64) -> Duration {
         match self.first_asked {

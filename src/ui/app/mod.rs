@@ -271,6 +271,7 @@ impl StackplanApp {
         let cx = Context {
             document: &session.doc,
             analysis: &analysis,
+            analysis_is_late: session.analysis.is_late(&session.doc),
             view,
             compared: compared(session, comparison.as_deref()),
             name: session.name(),

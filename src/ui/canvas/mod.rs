@@ -410,7 +410,14 @@ fn ensure_scene(app: &mut Pass, view: &layout::View) {
     if app.st.scene.as_ref().is_some_and(|(k, _)| *k == key) {
         return;
     }
-    let mut scene = layout::layout(app.plan(), view);
+    // While a worker is late with the analysis of a large plan's edit, the bars of the
+    // dependencies are worked out here: the canvas follows the plan at once.
+    let fresh = app
+        .cx
+        .analysis_is_late
+        .then(|| crate::analysis::dependency_spans(app.plan()));
+    let spans = fresh.as_deref().unwrap_or(app.cx.analysis.spans());
+    let mut scene = layout::layout(app.plan(), spans, view);
     if let Some(c) = app.cx.compared {
         let other = (c.other, c.other_analysis);
         layout::ghosts::add_ghosts(&mut scene, view, app.plan(), other, c.comparison);

@@ -349,7 +349,7 @@ fn roadmap_ui(
     } else {
         *cache.fits.entry(size_key).or_insert_with(|| {
             let size = (rect.width(), rect.height());
-            fitting(plan, slide, &layers, size, HEADER_WIDTH)
+            fitting(plan, analysis.spans(), slide, &layers, size, HEADER_WIDTH)
         })
     };
     let k = fit.scale;
@@ -378,7 +378,7 @@ fn roadmap_ui(
     };
     if cache.scene.as_ref().is_none_or(|(old, _)| *old != key) {
         let right = rect.width() - (first - window.from) * month_width * k;
-        let scene = key.scene(plan, k, right, HEADER_WIDTH);
+        let scene = key.scene(plan, analysis.spans(), k, right, HEADER_WIDTH);
         cache.scene = Some((key, scene));
         cache.scene_nr += 1;
     }
