@@ -226,3 +226,28 @@ fn only_the_app_takes_itself_mutably() {
         "files outside src/ui/app take &mut StackplanApp: {reaching:?}"
     );
 }
+
+#[test]
+fn only_apply_changes_the_open_plan() {
+    // A new document (an import, a recovered plan) is built elsewhere; the open one changes
+    // only in `apply`.
+    let changes = [
+        "session.doc.edit(",
+        "session.doc.edit_merging(",
+        "session.doc.gesture_edit(",
+        "session.doc.end_gesture(",
+        "session.doc.undo()",
+        "session.doc.redo()",
+    ];
+    let modules = modules();
+    let changing: Vec<String> = modules
+        .iter()
+        .filter(|(name, _)| *name != &["app".to_owned(), "apply".to_owned()])
+        .filter(|(_, code)| changes.iter().any(|c| code.contains(c)))
+        .map(|(name, _)| name.join("::"))
+        .collect();
+    assert!(
+        changing.is_empty(),
+        "files besides src/ui/app/apply.rs change the plan: {changing:?}"
+    );
+}

@@ -65,6 +65,19 @@ impl StackplanApp {
         }
     }
 
+    /// Takes back the last step, or does the last undone one again (`redo`).
+    pub(super) fn step_history(&mut self, redo: bool) {
+        let (stepped, status) = if redo {
+            (self.session.doc.redo(), "Redone")
+        } else {
+            (self.session.doc.undo(), "Undone")
+        };
+        if stepped {
+            self.ui.status = status.to_owned();
+            self.drop_missing_selection();
+        }
+    }
+
     /// Changes the plan; returns the item the edit added, if any. An edit that cannot be
     /// made (a conflict's value that does not fit) says why.
     pub(super) fn edit(&mut self, record: Record, edit: &Edit) -> Option<Selection> {

@@ -64,7 +64,7 @@ impl StackplanApp {
                 state.other_analysis().clone(),
             )
         };
-        let analysis = self.session.analysis();
+        let analysis = self.session.analysis_now();
         Some(OtherPath::new(
             self.plan(),
             &analysis,

@@ -26,18 +26,8 @@ impl StackplanApp {
             Command::CompareWithSaved => self.compare_with_saved(),
             Command::StopComparing => self.stop_comparing(),
             Command::Quit => self.request(Pending::Quit),
-            Command::Undo => {
-                if self.session.doc.undo() {
-                    self.ui.status = "Undone".to_owned();
-                    self.drop_missing_selection();
-                }
-            }
-            Command::Redo => {
-                if self.session.doc.redo() {
-                    self.ui.status = "Redone".to_owned();
-                    self.drop_missing_selection();
-                }
-            }
+            Command::Undo => self.step_history(false),
+            Command::Redo => self.step_history(true),
             Command::Delete => self.delete_selection(),
             Command::Duplicate => {
                 if let Some(clip) = self.selected_clip() {
@@ -112,7 +102,7 @@ impl StackplanApp {
             }
             Command::Present => {
                 let other = self.other_path();
-                let analysis = self.session.analysis();
+                let analysis = self.session.analysis_now();
                 let show = super::super::present::Presentation::start(
                     self.plan(),
                     analysis,

@@ -68,9 +68,16 @@ impl Session {
         }
     }
 
-    /// The analysis of the plan as it is now.
+    /// The analysis to show in this frame: of a moment ago while a worker catches up with an
+    /// edit of a large plan (see [`AnalysisCache::analysis_for`]).
     pub fn analysis(&mut self) -> Arc<Analysis> {
         self.analysis.analysis_for(&self.doc)
+    }
+
+    /// The analysis of the plan exactly as it is now, for what must match it: exports and
+    /// the presentation (waits for a worker, or works it out here).
+    pub fn analysis_now(&mut self) -> Arc<Analysis> {
+        self.analysis.current(&self.doc)
     }
 
     /// The comparison with the other plan, when comparing (see `app/compare.rs`).
@@ -271,7 +278,7 @@ impl StackplanApp {
     /// ends, errors and warnings in a dialog.
     pub fn export_to(&mut self, path: &Path) {
         let options = self.session.export_options.clone();
-        let analysis = self.analysis();
+        let analysis = self.session.analysis_now();
         let job = ExportJob::start(self.plan().clone(), analysis, path.to_owned(), options);
         self.start_export(job);
     }
@@ -292,7 +299,7 @@ impl StackplanApp {
             ..ExportOptions::default()
         };
         let other = self.other_path();
-        let analysis = self.analysis();
+        let analysis = self.session.analysis_now();
         let plan = self.plan().clone();
         let job = ExportJob::handout(plan, analysis, other, path.to_owned(), options);
         self.start_export(job);
