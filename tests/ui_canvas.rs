@@ -1100,3 +1100,57 @@ fn find_highlights_matching_dependencies_in_the_register() {
     });
     assert!(not_behind, "a dependency that does not match is not");
 }
+
+/// A plan of more than 2,000 items is analysed on a worker after an edit, and the panels show
+/// the analysis of a moment ago until it is done; the canvas does not wait: a dependency's
+/// bar ends at its milestone's new month in the very frame of the nudge.
+#[test]
+fn a_large_plans_dependency_bar_follows_its_nudged_milestone_in_the_same_frame() {
+    let data = tempfile::tempdir().unwrap();
+    let mut plan = example_plan();
+    let mut padding = plan.layers[0].clone();
+    padding.id = "padding".into();
+    padding.name = "Padding".into();
+    plan.layers.push(padding);
+    let template = plan.investment("lab").unwrap().clone();
+    for k in 0..2_000 {
+        let mut inv = template.clone();
+        inv.id = format!("pad-{k}");
+        inv.layer = "padding".into();
+        plan.investments.push(inv);
+    }
+    let mut h = harness(StackplanApp::with_plan(plan, DataFolder::at(data.path())));
+    h.state_mut().view_mut().collapsed = vec!["padding".into()];
+    zoom(&mut h);
+    h.key_press(egui::Key::Tab);
+    h.run();
+    let own_model = Selection::new(ItemKind::Milestone, "own-model");
+    h.state_mut().select(Some(own_model));
+    h.state_mut().view_mut().first_month = month("2027-06").index() as f32;
+    h.run();
+    let c = stackplan::model::ControlLevel::Licensed.colour();
+    let licensed = [c.r, c.g, c.b];
+    let bar_end = |h: &Harness<'static, StackplanApp>| {
+        let ends: Vec<f32> = painted::rects(h, licensed)
+            .iter()
+            .map(|r| r.right())
+            .collect();
+        assert_eq!(ends.len(), 1, "one licensed dependency bar: {ends:?}");
+        ends[0]
+    };
+    // The bar ends in the middle of the removing milestone's month.
+    let middle =
+        |h: &Harness<'static, StackplanApp>, m: &str| painted::x_of(h, month(m)) + PPM / 2.0;
+    let (end, mid) = (bar_end(&h), middle(&h, "2029-06"));
+    assert!((end - mid).abs() <= 1.5, "{end} {mid}");
+    h.key_press(egui::Key::ArrowRight);
+    h.step();
+    assert_eq!(
+        h.state().plan().milestone("own-model").unwrap().month,
+        month("2029-07")
+    );
+    assert!(
+        (bar_end(&h) - middle(&h, "2029-07")).abs() <= 1.5,
+        "the bar follows the milestone in the frame of the edit"
+    );
+}

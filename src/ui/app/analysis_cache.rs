@@ -270,7 +270,9 @@ mod tests {
             "the frame shows the last analysis"
         );
         assert!(cache.is_behind(&doc));
+        assert!(cache.is_late(&doc), "the frame is told it is late");
         let now = cache.current(&doc);
+        assert!(!cache.is_late(&doc));
         assert!(
             !Arc::ptr_eq(&first, &now),
             "the current analysis is worked out"
