@@ -6,6 +6,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
+use common::click;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use stackplan::ui::{DataFolder, Dialog, StackplanApp};
@@ -88,8 +89,7 @@ fn importing_ms_project_opens_a_new_unsaved_plan_and_shows_the_report() {
         "not saved anywhere yet"
     );
     assert!(h.state().title().contains('•'), "marked unsaved");
-    h.get_by_label("OK").click();
-    h.run();
+    click(&mut h, "OK");
     h.run();
     assert!(h.state().dialog().is_none());
     assert!(
@@ -112,12 +112,10 @@ fn a_spreadsheet_shows_its_columns_the_choice_applies_and_is_remembered() {
         "the recognised layer column is shown"
     );
     // Lanes by lead instead of workstream.
-    h.get_by_label("Layer").click();
-    h.run();
+    click(&mut h, "Layer");
     h.get_all_by_label("Lead").last().unwrap().click();
     h.run();
-    h.get_by_label("Import").click();
-    h.run();
+    click(&mut h, "Import");
     h.run();
     let plan = h.state().plan();
     let layers: Vec<&str> = plan.layers.iter().map(|l| l.name.as_str()).collect();
@@ -132,8 +130,7 @@ fn a_spreadsheet_shows_its_columns_the_choice_applies_and_is_remembered() {
     );
     assert_eq!(plan.investments.len(), 6);
     assert!(painted(&h, "Imported register.xlsx"));
-    h.get_by_label("OK").click();
-    h.run();
+    click(&mut h, "OK");
     h.run();
     assert!(
         painted(&h, "Research Council"),
@@ -195,8 +192,7 @@ fn a_file_dropped_on_the_window_is_imported_like_file_import() {
         .iter()
         .map(|i| i.title.clone())
         .collect();
-    h.get_by_label("OK").click();
-    h.run();
+    click(&mut h, "OK");
     h.run();
     let first = titles.first().expect("the .gan has tasks");
     assert!(
