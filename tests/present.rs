@@ -502,14 +502,20 @@ fn painted(h: &Harness<'static, StackplanApp>, screen: egui::Rect) -> Painted {
     out
 }
 
+/// The bundled example presented (F5) in a 1600 × 1000 window, and its number of stops.
+fn presenting_at_1600_by_1000(data: &std::path::Path) -> (Harness<'static, StackplanApp>, usize) {
+    let app = StackplanApp::with_plan(example_plan().unwrap(), DataFolder::at(data));
+    let mut h = common::harness_sized(app, 1600.0, 1000.0);
+    press(&mut h, egui::Key::F5);
+    let stops = h.state().presentation().unwrap().deck().slides().len();
+    (h, stops)
+}
+
 #[test]
 fn slides_at_1600_by_1000_have_no_text_under_14_px_and_nothing_cut_off() {
     let data = tempfile::tempdir().unwrap();
-    let app = StackplanApp::with_plan(example_plan().unwrap(), DataFolder::at(data.path()));
-    let mut h = common::harness_sized(app, 1600.0, 1000.0);
+    let (mut h, stops) = presenting_at_1600_by_1000(data.path());
     let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1600.0, 1000.0));
-    press(&mut h, egui::Key::F5);
-    let stops = h.state().presentation().unwrap().deck().slides().len();
     let check = |h: &mut Harness<'static, StackplanApp>, name: &str| {
         // Let the move between stops finish.
         for _ in 0..4 {
@@ -663,11 +669,8 @@ fn rects_in(h: &Harness<'static, StackplanApp>, rgb: [u8; 3]) -> Vec<egui::Rect>
 #[test]
 fn the_sovereignty_stop_shows_the_heatmap_and_the_shares_readable_at_1600_by_1000() {
     let data = tempfile::tempdir().unwrap();
-    let app = StackplanApp::with_plan(example_plan().unwrap(), DataFolder::at(data.path()));
-    let mut h = common::harness_sized(app, 1600.0, 1000.0);
+    let (mut h, stops) = presenting_at_1600_by_1000(data.path());
     let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1600.0, 1000.0));
-    press(&mut h, egui::Key::F5);
-    let stops = h.state().presentation().unwrap().deck().slides().len();
     // The example names jurisdictions: the sovereignty stop comes just before the summary.
     press(&mut h, egui::Key::End);
     press(&mut h, egui::Key::ArrowLeft);

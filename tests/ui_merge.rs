@@ -228,6 +228,19 @@ fn edited_while_the_disk_changes(dir: &Path) -> (Harness<'static, StackplanApp>,
     (h, file, theirs)
 }
 
+/// Asserts that `plan` has both edits of [`edited_while_the_disk_changes`]: our lab title and
+/// their cluster-2 title.
+fn assert_has_both_edits(plan: &Roadmap) {
+    assert_eq!(
+        plan.investment("lab").unwrap().title,
+        "Language technology lab (ours)"
+    );
+    assert_eq!(
+        plan.investment("cluster-2").unwrap().title,
+        "Phase two, from disk"
+    );
+}
+
 #[test]
 fn with_unsaved_edits_the_change_on_disk_is_merged_keeping_both() {
     let dir = tempfile::tempdir().unwrap();
@@ -240,14 +253,7 @@ fn with_unsaved_edits_the_change_on_disk_is_merged_keeping_both() {
     );
     click(&mut h, "Merge");
     let merged = h.state().plan().clone();
-    assert_eq!(
-        merged.investment("lab").unwrap().title,
-        "Language technology lab (ours)"
-    );
-    assert_eq!(
-        merged.investment("cluster-2").unwrap().title,
-        "Phase two, from disk"
-    );
+    assert_has_both_edits(&merged);
     assert!(merged.conflicts.is_empty());
     assert!(on_canvas(&h, "Language technology lab (ours)"));
     assert!(on_canvas(&h, "Phase two, from disk"));
@@ -373,13 +379,6 @@ fn saving_right_after_a_change_on_disk_offers_the_merge_instead_of_overwriting()
     click(&mut h, "Merge");
     command(&mut h, Command::Save);
     let saved = stackplan::io::load_path(&file).unwrap();
-    assert_eq!(
-        saved.investment("lab").unwrap().title,
-        "Language technology lab (ours)"
-    );
-    assert_eq!(
-        saved.investment("cluster-2").unwrap().title,
-        "Phase two, from disk"
-    );
+    assert_has_both_edits(&saved);
     assert!(!h.state().title().contains('•'));
 }
