@@ -81,11 +81,7 @@ fn crash_while_editing(data: &Path, seed: u64) {
 }
 
 fn start_editor(data: &Path) -> egui_kittest::Harness<'static, StackplanApp> {
-    common::harness_sized(
-        StackplanApp::with_plan(plan(), DataFolder::at(data)),
-        1280.0,
-        800.0,
-    )
+    common::harness(StackplanApp::with_plan(plan(), DataFolder::at(data)))
 }
 
 #[test]

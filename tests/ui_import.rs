@@ -19,11 +19,7 @@ fn fixture(name: &str) -> PathBuf {
 
 fn harness(data: &Path) -> Harness<'static, StackplanApp> {
     let plan = stackplan::io::example_plan().unwrap();
-    common::harness_sized(
-        StackplanApp::with_plan(plan, DataFolder::at(data)),
-        1280.0,
-        800.0,
-    )
+    common::harness(StackplanApp::with_plan(plan, DataFolder::at(data)))
 }
 
 /// Every text painted in the last frame.

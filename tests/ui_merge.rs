@@ -5,7 +5,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{click, command, select, type_into};
+use common::{click, command, run_in, select, type_into};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use stackplan::analysis::merge::merge;
@@ -310,18 +310,6 @@ fn an_unreadable_change_on_disk_is_said_and_the_plan_kept() {
     assert_eq!(h.state().plan(), &plan());
     click(&mut h, "Ignore");
     assert!(h.query_by_label_contains("changed on disk").is_none());
-}
-
-/// Runs `program` in `dir`, away from any repository the tests themselves run in.
-fn run_in(dir: &Path, program: &str, args: &[&str]) -> std::process::Output {
-    std::process::Command::new(program)
-        .args(args)
-        .current_dir(dir)
-        .env_remove("GIT_DIR")
-        .env_remove("GIT_WORK_TREE")
-        .env_remove("GIT_INDEX_FILE")
-        .output()
-        .unwrap()
 }
 
 #[test]

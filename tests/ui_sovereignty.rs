@@ -31,8 +31,7 @@ const LICENSED: Color32 = Color32::from_rgb(0xEA, 0x58, 0x0C);
 #[test]
 fn the_sovereignty_tab_paints_the_weakest_links() {
     let data = tempfile::tempdir().unwrap();
-    let plan = common::example_plan();
-    let app = StackplanApp::with_plan(plan, DataFolder::at(data.path()));
+    let app = common::example_app(data.path());
     let mut h = common::harness(app);
     let before = fills(&h);
     assert!(
@@ -151,8 +150,7 @@ fn texts(shapes: &[Painted]) -> Vec<String> {
 #[test]
 fn a_shock_marks_cut_dependencies_and_milestones_at_risk_on_the_canvas() {
     let data = tempfile::tempdir().unwrap();
-    let plan = common::example_plan();
-    let app = StackplanApp::with_plan(plan, DataFolder::at(data.path()));
+    let app = common::example_app(data.path());
     let mut h = common::harness(app);
     h.state_mut().view_mut().cursor = Some("2027-06".parse().unwrap());
     click(&mut h, "Sovereignty");
@@ -228,8 +226,7 @@ fn the_inspector_edits_evidence_and_framework_levels_each_step_undoable() {
     use stackplan::model::{Confidence, ItemKind};
     use stackplan::ui::Command;
     let data = tempfile::tempdir().unwrap();
-    let plan = common::example_plan();
-    let app = StackplanApp::with_plan(plan, DataFolder::at(data.path()));
+    let app = common::example_app(data.path());
     let mut h = common::harness_sized(app, 1280.0, 1000.0);
     select(&mut h, ItemKind::Dependency, "foreign-gpus");
     let shown = |h: &egui_kittest::Harness<'static, StackplanApp>, text: &str| {

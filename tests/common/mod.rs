@@ -1,7 +1,7 @@
-//! Shared set-up of the UI test files: a kittest harness around the real editor, the small
-//! test plan, and the steps a user takes in its fields.
+//! Shared set-up of the test files: a kittest harness around the real editor, the small test
+//! plan, the steps a user takes in it, and the files and programs the tests read and run.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use egui_kittest::kittest::Queryable;
 use egui_kittest::{Harness, HarnessBuilder};
@@ -139,4 +139,50 @@ pub fn press_with(
 ) {
     h.key_press_modifiers(modifiers, key);
     h.run();
+}
+
+/// Every `.rs` file below `root`, by its path relative to `root`, with its text; sorted.
+#[allow(dead_code)]
+pub fn rust_files(root: &Path) -> Vec<(PathBuf, String)> {
+    let mut found = Vec::new();
+    let mut dirs = vec![root.to_owned()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                found.push((path.strip_prefix(root).unwrap().to_owned(), text));
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+/// The text of `pdf` laid out as on its pages (pdftotext -layout; pages end in a form feed).
+#[allow(dead_code)]
+pub fn pdf_layout_text(pdf: &Path) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (Debian package poppler-utils) must be installed");
+    assert!(out.status.success(), "pdftotext failed");
+    String::from_utf8(out.stdout).expect("pdftotext writes UTF-8")
+}
+
+/// Runs `program` with `args` in `dir`, away from any repository the tests themselves run in.
+#[allow(dead_code)]
+pub fn run_in(dir: &Path, program: &str, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(program)
+        .args(args)
+        .current_dir(dir)
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE")
+        .env_remove("GIT_INDEX_FILE")
+        .output()
+        .expect("the program runs")
 }
