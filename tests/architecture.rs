@@ -2,6 +2,8 @@
 //! read in one sitting, and a plan is analysed in one place per program (the editor's session
 //! and the CLI), everything else being handed the analysis.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 /// The most lines a file in `src/` may have.
@@ -12,22 +14,7 @@ const ANALYSING: [&str; 3] = ["ui/app/analysis_cache.rs", "cli.rs", "assess.rs"]
 
 /// Every `.rs` file below `src/`, relative to it, with its text.
 fn sources() -> Vec<(PathBuf, String)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut found = Vec::new();
-    let mut dirs = vec![root.clone()];
-    while let Some(dir) = dirs.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                let text = std::fs::read_to_string(&path).unwrap();
-                found.push((path.strip_prefix(&root).unwrap().to_owned(), text));
-            }
-        }
-    }
-    found.sort();
-    found
+    common::rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"))
 }
 
 /// The text of a file before its test module, if it has one; nothing for a file that is

@@ -1,6 +1,8 @@
 //! Exports checked as a user would: PDFs parse, hold their text and fonts and render; SVGs parse
 //! and name every milestone; PNGs decode at the expected size with the last rows drawn.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -406,14 +408,7 @@ fn sovereign_stack() -> Roadmap {
 
 /// The text of each page of `pdf`, laid out as on the page.
 fn page_texts(pdf: &Path) -> Vec<String> {
-    let out = tool("pdftotext")
-        .args(["-layout", "-enc", "UTF-8"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (Debian package poppler-utils) must be installed");
-    assert!(out.status.success(), "pdftotext failed");
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = common::pdf_layout_text(pdf);
     text.split('\u{c}').map(str::to_owned).collect()
 }
 

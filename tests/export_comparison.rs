@@ -1,5 +1,7 @@
 //! `stackplan export A --compare B -o paths.pdf`: the comparison report of the two example paths.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
 
@@ -12,14 +14,7 @@ fn repo(path: &str) -> String {
 
 /// The whole text of a PDF, every run of whitespace as one space.
 fn pdf_text(pdf: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .args(["-layout", "-enc", "UTF-8"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (Debian package poppler-utils) must be installed");
-    assert!(out.status.success(), "pdftotext failed");
-    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let text = common::pdf_layout_text(pdf);
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -1,24 +1,16 @@
 //! `stackplan merge` run as a user and as git run it: on real files, and as the merge driver
 //! of a real git repository.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
+use std::path::Path;
+use std::process::Output;
+
+use common::run_in;
 use stackplan::io::{example_plan, load_path, save_path, to_ron};
 use stackplan::model::{Month, Roadmap};
 
 const STACKPLAN: &str = env!("CARGO_BIN_EXE_stackplan");
-
-fn run(dir: &Path, program: &str, args: &[&str]) -> Output {
-    Command::new(program)
-        .args(args)
-        .current_dir(dir)
-        .env_remove("GIT_DIR")
-        .env_remove("GIT_WORK_TREE")
-        .env_remove("GIT_INDEX_FILE")
-        .output()
-        .expect("the program runs")
-}
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
@@ -48,7 +40,7 @@ fn three_plans(dir: &Path, clash: bool) -> (Roadmap, Roadmap, Roadmap) {
 fn merge_in(dir: &Path, extra: &[&str]) -> Output {
     let mut args = vec!["merge", "base.ron", "ours.ron", "theirs.ron"];
     args.extend_from_slice(extra);
-    run(dir, STACKPLAN, &args)
+    run_in(dir, STACKPLAN, &args)
 }
 
 #[test]
@@ -100,7 +92,7 @@ fn conflicts_exit_1_and_stay_in_a_plan_that_check_reports() {
         ),
         ("2029-12", "2030-06")
     );
-    let check = run(dir.path(), STACKPLAN, &["check", "ours.ron"]);
+    let check = run_in(dir.path(), STACKPLAN, &["check", "ours.ron"]);
     assert_eq!(check.status.code(), Some(1));
     assert!(text(&check.stdout).contains("unresolved merge conflict"));
 }
@@ -122,13 +114,13 @@ fn an_unreadable_input_exits_2_and_names_which() {
 /// A git repository in `dir` with the plan committed on `main` and the driver installed.
 fn repository(dir: &Path) {
     let git = |args: &[&str]| {
-        let out = run(dir, "git", args);
+        let out = run_in(dir, "git", args);
         assert!(out.status.success(), "git {args:?}: {}", text(&out.stderr));
     };
     git(&["init", "-q", "-b", "main"]);
     git(&["config", "user.email", "planner@example.org"]);
     git(&["config", "user.name", "Planner"]);
-    let install = run(dir, STACKPLAN, &["merge", "--install"]);
+    let install = run_in(dir, STACKPLAN, &["merge", "--install"]);
     assert_eq!(install.status.code(), Some(0), "{}", text(&install.stderr));
     save_path(&example_plan().unwrap(), &dir.join("plan.ron")).unwrap();
     git(&["add", "plan.ron", ".gitattributes"]);
@@ -138,7 +130,7 @@ fn repository(dir: &Path) {
 /// Commits `edit` of the plan on a new branch `name` made from `main`.
 fn branch(dir: &Path, name: &str, edit: impl Fn(&mut Roadmap)) {
     let git = |args: &[&str]| {
-        let out = run(dir, "git", args);
+        let out = run_in(dir, "git", args);
         assert!(out.status.success(), "git {args:?}: {}", text(&out.stderr));
     };
     git(&["checkout", "-q", "-b", name, "main"]);
@@ -169,8 +161,8 @@ fn git_merges_two_branches_edits_with_the_installed_driver() {
         added.id = "added-by-theirs".into();
         p.investments.push(added);
     });
-    run(dir, "git", &["checkout", "-q", "ours"]);
-    let out = run(dir, "git", &["merge", "--no-edit", "theirs"]);
+    run_in(dir, "git", &["checkout", "-q", "ours"]);
+    let out = run_in(dir, "git", &["merge", "--no-edit", "theirs"]);
     assert!(
         out.status.success(),
         "{}{}",
@@ -192,10 +184,10 @@ fn git_is_left_conflicted_by_a_clash_and_the_file_loads_with_its_conflicts() {
     repository(dir);
     branch(dir, "ours", |p| p.investments[0].end = month("2029-12"));
     branch(dir, "theirs", |p| p.investments[0].end = month("2030-06"));
-    run(dir, "git", &["checkout", "-q", "ours"]);
-    let out = run(dir, "git", &["merge", "--no-edit", "theirs"]);
+    run_in(dir, "git", &["checkout", "-q", "ours"]);
+    let out = run_in(dir, "git", &["merge", "--no-edit", "theirs"]);
     assert!(!out.status.success(), "the merge must stop for a decision");
-    let unmerged = run(dir, "git", &["diff", "--name-only", "--diff-filter=U"]);
+    let unmerged = run_in(dir, "git", &["diff", "--name-only", "--diff-filter=U"]);
     assert_eq!(text(&unmerged.stdout).trim(), "plan.ron");
     let plan = load_path(&dir.join("plan.ron")).expect("a plan, not text markers");
     assert_eq!(plan.investments[0].end, month("2029-12"));
@@ -213,7 +205,7 @@ fn a_text_merge_with_markers_says_how_to_install_the_driver() {
         1,
     );
     std::fs::write(dir.path().join("plan.ron"), marked).unwrap();
-    let out = run(dir.path(), STACKPLAN, &["check", "plan.ron"]);
+    let out = run_in(dir.path(), STACKPLAN, &["check", "plan.ron"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
         text(&out.stderr).contains("stackplan merge --install"),
@@ -227,7 +219,7 @@ fn git_diff_and_log_show_what_a_plan_change_means_with_the_installed_diff() {
     let dir = tempfile::tempdir().unwrap();
     let dir = dir.path();
     repository(dir);
-    let config = run(dir, "git", &["config", "diff.stackplan.command"]);
+    let config = run_in(dir, "git", &["config", "diff.stackplan.command"]);
     assert!(
         text(&config.stdout).trim().ends_with("diff"),
         "{}",
@@ -239,16 +231,16 @@ fn git_diff_and_log_show_what_a_plan_change_means_with_the_installed_diff() {
     plan.milestones[0].month = plan.milestones[0].month.plus(6);
     save_path(&plan, &path).unwrap();
 
-    let diff = run(dir, "git", &["diff", "--ext-diff", "plan.ron"]);
+    let diff = run_in(dir, "git", &["diff", "--ext-diff", "plan.ron"]);
     assert!(diff.status.success(), "{}", text(&diff.stderr));
     let shown = text(&diff.stdout);
     assert!(shown.contains(&moved), "{shown}");
     assert!(shown.contains("+6 months"), "{shown}");
     assert!(!shown.contains("@@"), "a plan diff, not RON lines: {shown}");
 
-    let commit = run(dir, "git", &["commit", "-q", "-am", "later"]);
+    let commit = run_in(dir, "git", &["commit", "-q", "-am", "later"]);
     assert!(commit.status.success(), "{}", text(&commit.stderr));
-    let log = run(dir, "git", &["log", "-p", "--ext-diff", "-1"]);
+    let log = run_in(dir, "git", &["log", "-p", "--ext-diff", "-1"]);
     assert!(
         text(&log.stdout).contains("+6 months"),
         "{}",

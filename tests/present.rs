@@ -2,20 +2,12 @@
 
 mod common;
 
+use common::{click, command, harness, press, type_into};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use stackplan::io::example_plan;
 use stackplan::model::{ItemKind, Stop};
 use stackplan::ui::{Command, DataFolder, Selection, StackplanApp};
-
-fn harness(app: StackplanApp) -> Harness<'static, StackplanApp> {
-    common::harness_sized(app, 1280.0, 800.0)
-}
-
-fn press(h: &mut Harness<'static, StackplanApp>, key: egui::Key) {
-    h.key_press(key);
-    h.run();
-}
 
 fn focus(h: &Harness<'static, StackplanApp>) -> Option<String> {
     h.state()
@@ -68,8 +60,7 @@ fn esc_restores_the_editor_view_and_selection() {
     h.state_mut().view_mut().first_month = 24_300.5;
     h.run();
     let before = h.state().view().clone();
-    h.state_mut().run(Command::Present);
-    h.run();
+    command(&mut h, Command::Present);
     press(&mut h, egui::Key::Space);
     press(&mut h, egui::Key::Space);
     assert_ne!(h.state().view(), &before, "presenting shows the stop");
@@ -165,10 +156,8 @@ fn stops_panel() -> Harness<'static, StackplanApp> {
     let data = tempfile::tempdir().unwrap();
     let app = StackplanApp::with_plan(example_plan().unwrap(), DataFolder::at(data.path()));
     let mut h = harness(app);
-    h.get_by_label("View").click();
-    h.run();
-    h.get_by_label("Show stops").click();
-    h.run();
+    click(&mut h, "View");
+    click(&mut h, "Show stops");
     assert!(
         h.state().view().panels.stops,
         "View > Show stops opens the panel"
@@ -187,8 +176,7 @@ fn add_current_view_saves_the_window_and_selection_as_a_stop() {
         Some(Selection::new(ItemKind::Milestone, "licensed-llm-live")),
     );
     assert!(!h.state().document().is_modified());
-    h.get_by_label("Add current view").click();
-    h.run();
+    click(&mut h, "Add current view");
     let stops = &h.state().plan().stops;
     assert_eq!(stops.len(), 1);
     let stop = &stops[0];
@@ -202,8 +190,7 @@ fn add_current_view_saves_the_window_and_selection_as_a_stop() {
     assert!(h.state().document().is_modified());
     h.get_by_label("Stop 1 title");
 
-    h.state_mut().run(Command::Undo);
-    h.run();
+    command(&mut h, Command::Undo);
     assert!(h.state().plan().stops.is_empty(), "adding is undoable");
 }
 
@@ -211,16 +198,14 @@ fn add_current_view_saves_the_window_and_selection_as_a_stop() {
 fn stops_are_reordered_renamed_and_deleted_with_undo() {
     let mut h = stops_panel();
     look_at(&mut h, "2027-01", 30.0, None);
-    h.get_by_label("Add current view").click();
-    h.run();
+    click(&mut h, "Add current view");
     look_at(
         &mut h,
         "2030-01",
         30.0,
         Some(Selection::new(ItemKind::Milestone, "eu-region-move")),
     );
-    h.get_by_label("Add current view").click();
-    h.run();
+    click(&mut h, "Add current view");
     let first = stop_titles(&h)[0].clone();
     assert!(first.starts_with("2027-01 to "), "{first}");
     assert_eq!(
@@ -228,45 +213,32 @@ fn stops_are_reordered_renamed_and_deleted_with_undo() {
         "Public services moved to EU cloud region"
     );
 
-    h.get_by_label("Move stop 2 up").click();
-    h.run();
+    click(&mut h, "Move stop 2 up");
     assert_eq!(stop_titles(&h)[1], first);
     assert_eq!(
         h.state().plan().stops[0].focus.as_deref(),
         Some("eu-region-move")
     );
 
-    h.get_by_label("Stop 2 title").focus();
-    h.run();
-    h.get_by_label("Stop 2 title").type_text(" (context)");
-    h.run();
+    type_into(&mut h, "Stop 2 title", " (context)");
     assert_eq!(stop_titles(&h)[1], format!("{first} (context)"));
-    h.get_by_label("Stop 2 notes").focus();
-    h.run();
-    h.get_by_label("Stop 2 notes")
-        .type_text("Mention the budget.");
-    h.run();
+    type_into(&mut h, "Stop 2 notes", "Mention the budget.");
     assert_eq!(h.state().plan().stops[1].notes, "Mention the budget.");
 
-    h.get_by_label("Delete stop 1").click();
-    h.run();
+    click(&mut h, "Delete stop 1");
     assert_eq!(stop_titles(&h), [format!("{first} (context)")]);
 
-    h.state_mut().run(Command::Undo);
-    h.run();
+    command(&mut h, Command::Undo);
     assert_eq!(stop_titles(&h).len(), 2, "delete undone");
-    h.state_mut().run(Command::Undo);
-    h.run();
+    command(&mut h, Command::Undo);
     assert_eq!(
         h.state().plan().stops[1].notes,
         "",
         "notes typing is one step"
     );
-    h.state_mut().run(Command::Undo);
-    h.run();
+    command(&mut h, Command::Undo);
     assert_eq!(stop_titles(&h)[1], first, "title typing is one step");
-    h.state_mut().run(Command::Undo);
-    h.run();
+    command(&mut h, Command::Undo);
     assert_eq!(stop_titles(&h)[0], first, "reorder undone");
 
     // The presentation uses the saved stops.
@@ -279,35 +251,24 @@ fn stops_are_reordered_renamed_and_deleted_with_undo() {
 fn a_saved_stop_switched_to_the_sovereignty_view_presents_the_heatmap_and_undo_switches_back() {
     let mut h = stops_panel();
     look_at(&mut h, "2027-01", 30.0, None);
-    h.get_by_label("Add current view").click();
-    h.run();
-    h.get_by_label("Stop 1 shows the sovereignty view").click();
-    h.run();
+    click(&mut h, "Add current view");
+    click(&mut h, "Stop 1 shows the sovereignty view");
     assert_eq!(
         h.state().plan().stops[0].view,
         stackplan::model::StopView::Sovereignty
     );
-    press(&mut h, egui::Key::F5);
-    for _ in 0..3 {
-        h.run();
-    }
-    let texts = painted_texts(&h);
+    let texts = presented_texts(&mut h);
     assert!(
         texts.iter().any(|t| t == "Weakest link by layer over time"),
         "the heatmap is painted: {texts:?}"
     );
     press(&mut h, egui::Key::Escape);
-    h.state_mut().run(Command::Undo);
-    h.run();
+    command(&mut h, Command::Undo);
     assert_eq!(
         h.state().plan().stops[0].view,
         stackplan::model::StopView::Chart
     );
-    press(&mut h, egui::Key::F5);
-    for _ in 0..3 {
-        h.run();
-    }
-    let texts = painted_texts(&h);
+    let texts = presented_texts(&mut h);
     assert!(
         !texts.iter().any(|t| t == "Weakest link by layer over time"),
         "the chart again: {texts:?}"
@@ -422,20 +383,16 @@ fn presenting_a_blank_plan_in_a_tiny_window_and_a_large_plan_does_not_fail() {
 fn a_stop_can_hide_layers_and_undo_shows_them_again() {
     let mut h = stops_panel();
     look_at(&mut h, "2027-01", 30.0, None);
-    h.get_by_label("Add current view").click();
-    h.run();
-    h.get_by_label("Layers shown").click();
-    h.run();
-    h.get_by_label("Stop 1 shows Chips").click();
-    h.run();
+    click(&mut h, "Add current view");
+    click(&mut h, "Layers shown");
+    click(&mut h, "Stop 1 shows Chips");
     let layers = h.state().plan().stops[0].layers.clone();
     assert!(
         !layers.is_empty() && !layers.contains(&"chips".to_owned()),
         "{layers:?}"
     );
     assert_eq!(layers.len(), h.state().plan().layers.len() - 1);
-    h.state_mut().run(Command::Undo);
-    h.run();
+    command(&mut h, Command::Undo);
     assert!(
         h.state().plan().stops[0].layers.is_empty(),
         "every layer again"
@@ -545,14 +502,20 @@ fn painted(h: &Harness<'static, StackplanApp>, screen: egui::Rect) -> Painted {
     out
 }
 
+/// The bundled example presented (F5) in a 1600 × 1000 window, and its number of stops.
+fn presenting_at_1600_by_1000(data: &std::path::Path) -> (Harness<'static, StackplanApp>, usize) {
+    let app = StackplanApp::with_plan(example_plan().unwrap(), DataFolder::at(data));
+    let mut h = common::harness_sized(app, 1600.0, 1000.0);
+    press(&mut h, egui::Key::F5);
+    let stops = h.state().presentation().unwrap().deck().slides().len();
+    (h, stops)
+}
+
 #[test]
 fn slides_at_1600_by_1000_have_no_text_under_14_px_and_nothing_cut_off() {
     let data = tempfile::tempdir().unwrap();
-    let app = StackplanApp::with_plan(example_plan().unwrap(), DataFolder::at(data.path()));
-    let mut h = common::harness_sized(app, 1600.0, 1000.0);
+    let (mut h, stops) = presenting_at_1600_by_1000(data.path());
     let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1600.0, 1000.0));
-    press(&mut h, egui::Key::F5);
-    let stops = h.state().presentation().unwrap().deck().slides().len();
     let check = |h: &mut Harness<'static, StackplanApp>, name: &str| {
         // Let the move between stops finish.
         for _ in 0..4 {
@@ -591,6 +554,15 @@ fn slides_at_1600_by_1000_have_no_text_under_14_px_and_nothing_cut_off() {
 }
 
 /// Every text painted in the last frame.
+/// Presses F5, lets three frames pass and reads what the presentation paints.
+fn presented_texts(h: &mut Harness<'static, StackplanApp>) -> Vec<String> {
+    press(h, egui::Key::F5);
+    for _ in 0..3 {
+        h.run();
+    }
+    painted_texts(h)
+}
+
 fn painted_texts(h: &Harness<'static, StackplanApp>) -> Vec<String> {
     h.output()
         .shapes
@@ -697,11 +669,8 @@ fn rects_in(h: &Harness<'static, StackplanApp>, rgb: [u8; 3]) -> Vec<egui::Rect>
 #[test]
 fn the_sovereignty_stop_shows_the_heatmap_and_the_shares_readable_at_1600_by_1000() {
     let data = tempfile::tempdir().unwrap();
-    let app = StackplanApp::with_plan(example_plan().unwrap(), DataFolder::at(data.path()));
-    let mut h = common::harness_sized(app, 1600.0, 1000.0);
+    let (mut h, stops) = presenting_at_1600_by_1000(data.path());
     let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1600.0, 1000.0));
-    press(&mut h, egui::Key::F5);
-    let stops = h.state().presentation().unwrap().deck().slides().len();
     // The example names jurisdictions: the sovereignty stop comes just before the summary.
     press(&mut h, egui::Key::End);
     press(&mut h, egui::Key::ArrowLeft);

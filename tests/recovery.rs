@@ -15,7 +15,7 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use egui_kittest::kittest::Queryable;
+use common::click;
 use stackplan::model::{ItemKind, Month, Roadmap};
 use stackplan::ui::{DataFolder, Dialog, Selection, StackplanApp};
 
@@ -23,7 +23,7 @@ const CHILD_ENV: &str = "STACKPLAN_EDITOR_CHILD";
 const EDITED: &str = "own-model";
 
 fn plan() -> Roadmap {
-    stackplan::io::load_str(include_str!("ui_plan.ron")).unwrap()
+    common::example_plan()
 }
 
 fn month_of(plan: &Roadmap) -> Month {
@@ -38,7 +38,7 @@ fn editor_child() {
         return;
     };
     let app = StackplanApp::with_plan(plan(), DataFolder::at(&dir));
-    let mut h = common::harness_sized(app, 1280.0, 800.0);
+    let mut h = common::harness(app);
     h.state_mut()
         .select(Some(Selection::new(ItemKind::Milestone, EDITED)));
     let recovery = Path::new(&dir).join("recovery.ron");
@@ -81,11 +81,7 @@ fn crash_while_editing(data: &Path, seed: u64) {
 }
 
 fn start_editor(data: &Path) -> egui_kittest::Harness<'static, StackplanApp> {
-    common::harness_sized(
-        StackplanApp::with_plan(plan(), DataFolder::at(data)),
-        1280.0,
-        800.0,
-    )
+    common::harness(StackplanApp::with_plan(plan(), DataFolder::at(data)))
 }
 
 #[test]
@@ -104,8 +100,7 @@ fn work_of_a_killed_editor_is_offered_and_restored() {
         matches!(h.state().dialog(), Some(Dialog::Recovery(_))),
         "the next start offers the unsaved work"
     );
-    h.get_by_label("Restore").click();
-    h.run();
+    click(&mut h, "Restore");
     assert_eq!(month_of(h.state().plan()), month_of(&kept));
     assert!(
         h.state().document().is_modified(),
@@ -119,8 +114,7 @@ fn declining_the_recovery_removes_it() {
     crash_while_editing(data.path(), 2);
     let mut h = start_editor(data.path());
     assert!(matches!(h.state().dialog(), Some(Dialog::Recovery(_))));
-    h.get_by_label("Discard").click();
-    h.run();
+    click(&mut h, "Discard");
     assert_eq!(month_of(h.state().plan()), month_of(&plan()));
     assert!(!data.path().join("recovery.ron").exists());
     drop(h);

@@ -2,38 +2,21 @@
 
 mod common;
 
-use std::path::Path;
-
+use common::{
+    click, command, example_app, example_plan, harness, press, press_with, select, type_into,
+    type_over,
+};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use stackplan::model::{ItemKind, Roadmap};
 use stackplan::ui::{DataFolder, Dialog, Selection, StackplanApp};
 
-fn harness(app: StackplanApp) -> Harness<'static, StackplanApp> {
-    common::harness_sized(app, 1280.0, 800.0)
-}
-
-/// A small plan made for these tests, so they do not depend on the bundled example.
-fn example_plan() -> Roadmap {
-    stackplan::io::load_str(include_str!("ui_plan.ron")).unwrap()
-}
-
-fn example_app(data: &Path) -> StackplanApp {
-    StackplanApp::with_plan(example_plan(), DataFolder::at(data))
-}
-
 #[test]
 fn editing_the_title_in_the_inspector_changes_the_plan_and_undoes_in_one_step() {
     let data = tempfile::tempdir().unwrap();
     let mut h = harness(example_app(data.path()));
-    h.state_mut()
-        .select(Some(Selection::new(ItemKind::Investment, "cluster-1")));
-    h.run();
-    let field = h.get_by_label("Title");
-    field.focus();
-    h.run();
-    h.get_by_label("Title").type_text(" (revised)");
-    h.run();
+    select(&mut h, ItemKind::Investment, "cluster-1");
+    type_into(&mut h, "Title", " (revised)");
     let original = example_plan()
         .investment("cluster-1")
         .unwrap()
@@ -48,11 +31,9 @@ fn editing_the_title_in_the_inspector_changes_the_plan_and_undoes_in_one_step() 
         h.state().title().contains('•'),
         "the window title marks the plan modified"
     );
-    h.state_mut().run(stackplan::ui::Command::Undo);
-    h.run();
+    command(&mut h, stackplan::ui::Command::Undo);
     assert_eq!(h.state().plan(), &example_plan(), "typing is one undo step");
-    h.state_mut().run(stackplan::ui::Command::Redo);
-    h.run();
+    command(&mut h, stackplan::ui::Command::Redo);
     assert_eq!(
         h.state().plan().investment("cluster-1").unwrap().title,
         "National GPU cluster, phase 1 (revised)"
@@ -63,15 +44,8 @@ fn editing_the_title_in_the_inspector_changes_the_plan_and_undoes_in_one_step() 
 fn a_bad_month_in_the_inspector_shows_a_message_and_keeps_the_last_valid_value() {
     let data = tempfile::tempdir().unwrap();
     let mut h = harness(example_app(data.path()));
-    h.state_mut()
-        .select(Some(Selection::new(ItemKind::Milestone, "own-model")));
-    h.run();
-    h.get_by_label("Month").focus();
-    h.run();
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.run();
-    h.get_by_label("Month").type_text("2030-13");
-    h.run();
+    select(&mut h, ItemKind::Milestone, "own-model");
+    type_over(&mut h, "Month", "2030-13");
     assert_eq!(
         h.state()
             .plan()
@@ -86,10 +60,8 @@ fn a_bad_month_in_the_inspector_shows_a_message_and_keeps_the_last_valid_value()
         "a message explains the error"
     );
     h.key_press(egui::Key::Backspace);
-    h.key_press(egui::Key::Backspace);
-    h.run();
-    h.get_by_label("Month").type_text("11");
-    h.run();
+    press(&mut h, egui::Key::Backspace);
+    type_into(&mut h, "Month", "11");
     assert_eq!(
         h.state()
             .plan()
@@ -103,15 +75,8 @@ fn a_bad_month_in_the_inspector_shows_a_message_and_keeps_the_last_valid_value()
 
 /// Selects `cluster-1`, replaces the text of its Id field with `text` without committing.
 fn type_id(h: &mut Harness<'static, StackplanApp>, text: &str) {
-    h.state_mut()
-        .select(Some(Selection::new(ItemKind::Investment, "cluster-1")));
-    h.run();
-    h.get_by_label("Id").focus();
-    h.run();
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.run();
-    h.get_by_label("Id").type_text(text);
-    h.run();
+    select(h, ItemKind::Investment, "cluster-1");
+    type_over(h, "Id", text);
 }
 
 #[test]
@@ -125,8 +90,7 @@ fn the_id_changes_only_when_the_edit_is_committed_with_enter() {
         "typing alone renames nothing"
     );
     assert!(h.state().document().undo_label().is_none());
-    h.key_press(egui::Key::Enter);
-    h.run();
+    press(&mut h, egui::Key::Enter);
     let plan = h.state().plan();
     assert!(plan.investment("cluster-1").is_none());
     assert!(plan.investment("gpu-cluster-1").is_some());
@@ -140,8 +104,7 @@ fn the_id_changes_only_when_the_edit_is_committed_with_enter() {
         Some("gpu-cluster-1")
     );
     assert_eq!(h.state().document().undo_label(), Some("Change id"));
-    h.state_mut().run(stackplan::ui::Command::Undo);
-    h.run();
+    command(&mut h, stackplan::ui::Command::Undo);
     assert_eq!(h.state().plan(), &example_plan(), "one undo step");
 }
 
@@ -151,8 +114,7 @@ fn a_clashing_id_shows_a_message_and_keeps_the_old_id() {
     let mut h = harness(example_app(data.path()));
     type_id(&mut h, "cluster-2");
     assert!(h.query_by_label_contains("already used").is_some());
-    h.key_press(egui::Key::Enter);
-    h.run();
+    press(&mut h, egui::Key::Enter);
     assert_eq!(h.state().plan(), &example_plan());
     assert!(
         h.query_by_label_contains("The id stays “cluster-1”")
@@ -160,8 +122,7 @@ fn a_clashing_id_shows_a_message_and_keeps_the_old_id() {
         "the message stays after Enter"
     );
     type_id(&mut h, "bad id");
-    h.key_press(egui::Key::Enter);
-    h.run();
+    press(&mut h, egui::Key::Enter);
     assert_eq!(h.state().plan(), &example_plan());
     assert!(h.query_by_label_contains("has a space").is_some());
 }
@@ -171,8 +132,7 @@ fn escape_in_the_id_field_keeps_the_old_id() {
     let data = tempfile::tempdir().unwrap();
     let mut h = harness(example_app(data.path()));
     type_id(&mut h, "other");
-    h.key_press(egui::Key::Escape);
-    h.run();
+    press(&mut h, egui::Key::Escape);
     assert_eq!(h.state().plan(), &example_plan());
     let field = h.get_by_label("Id");
     assert_eq!(field.value().as_deref(), Some("cluster-1"));
@@ -188,8 +148,7 @@ fn f5_presents_whatever_has_the_focus() {
         h.ctx.memory(|m| m.focused()).is_some(),
         "a button has the focus"
     );
-    h.key_press(egui::Key::F5);
-    h.run();
+    press(&mut h, egui::Key::F5);
     assert!(h.state().presentation().is_some());
 }
 
@@ -199,13 +158,10 @@ fn f5_while_typing_in_a_field_does_not_present() {
     let mut h = harness(example_app(data.path()));
     h.get_by_label("Title").focus();
     h.run();
-    h.key_press(egui::Key::F5);
-    h.run();
+    press(&mut h, egui::Key::F5);
     assert!(h.state().presentation().is_none());
-    h.key_press(egui::Key::Escape);
-    h.run();
-    h.key_press(egui::Key::F5);
-    h.run();
+    press(&mut h, egui::Key::Escape);
+    press(&mut h, egui::Key::F5);
     assert!(
         h.state().presentation().is_some(),
         "after leaving the field F5 presents"
@@ -216,27 +172,20 @@ fn f5_while_typing_in_a_field_does_not_present() {
 fn new_with_unsaved_changes_asks_first_and_cancel_keeps_the_plan() {
     let data = tempfile::tempdir().unwrap();
     let mut h = harness(example_app(data.path()));
-    h.state_mut()
-        .select(Some(Selection::new(ItemKind::Investment, "cluster-1")));
-    h.run();
-    h.key_press(egui::Key::Delete);
-    h.run();
+    select(&mut h, ItemKind::Investment, "cluster-1");
+    press(&mut h, egui::Key::Delete);
     assert!(h.state().plan().investment("cluster-1").is_none());
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
-    h.run();
+    press_with(&mut h, egui::Modifiers::COMMAND, egui::Key::N);
     assert!(matches!(h.state().dialog(), Some(Dialog::Unsaved(_))));
-    h.get_by_label("Cancel").click();
-    h.run();
+    click(&mut h, "Cancel");
     assert!(h.state().dialog().is_none());
     assert_eq!(
         h.state().plan().investments.len(),
         2,
         "Cancel keeps the edited plan"
     );
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
-    h.run();
-    h.get_by_label("Don't save").click();
-    h.run();
+    press_with(&mut h, egui::Modifiers::COMMAND, egui::Key::N);
+    click(&mut h, "Don't save");
     assert_eq!(h.state().plan().title, "New roadmap");
     assert!(!h.state().document().is_modified());
 }
@@ -249,15 +198,10 @@ fn saving_from_the_question_writes_the_file_then_starts_a_new_plan() {
     stackplan::io::save_path(&example_plan(), &path).unwrap();
     let app = StackplanApp::with_file(&path, DataFolder::at(data.path())).unwrap();
     let mut h = harness(app);
-    h.state_mut()
-        .select(Some(Selection::new(ItemKind::Milestone, "own-model")));
-    h.run();
-    h.key_press(egui::Key::ArrowRight);
-    h.run();
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
-    h.run();
-    h.get_by_label("Save").click();
-    h.run();
+    select(&mut h, ItemKind::Milestone, "own-model");
+    press(&mut h, egui::Key::ArrowRight);
+    press_with(&mut h, egui::Modifiers::COMMAND, egui::Key::N);
+    click(&mut h, "Save");
     let saved = stackplan::io::load_path(&path).unwrap();
     assert_eq!(
         saved.milestone("own-model").unwrap().month.to_string(),
@@ -279,13 +223,11 @@ fn a_broken_file_shows_line_and_column_and_leaves_the_document_untouched() {
     let mut h = harness(example_app(data.path()));
     h.state_mut()
         .select(Some(Selection::new(ItemKind::Investment, "cluster-1")));
-    h.key_press(egui::Key::Delete);
-    h.run();
+    press(&mut h, egui::Key::Delete);
     let before: Roadmap = h.state().plan().clone();
     h.state_mut().open_path(broken.clone());
     h.run();
-    h.get_by_label("Don't save").click();
-    h.run();
+    click(&mut h, "Don't save");
     let Some(Dialog::Error {
         position, message, ..
     }) = h.state().dialog()
@@ -294,8 +236,7 @@ fn a_broken_file_shows_line_and_column_and_leaves_the_document_untouched() {
     };
     assert_eq!(position.map(|p| p.0), Some(3), "{message}");
     assert!(h.query_by_label_contains("At line 3").is_some());
-    h.get_by_label("OK").click();
-    h.run();
+    click(&mut h, "OK");
     assert_eq!(h.state().plan(), &before);
     assert!(
         h.state().document().is_modified(),
@@ -310,15 +251,13 @@ fn unsaved_work_is_offered_back_after_a_crash() {
         let mut h = harness(example_app(data.path()));
         h.state_mut()
             .select(Some(Selection::new(ItemKind::Milestone, "own-model")));
-        h.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::ArrowRight);
-        h.run();
+        press_with(&mut h, egui::Modifiers::SHIFT, egui::Key::ArrowRight);
         h.state_mut().autosave_now();
         // The harness is dropped without closing the window: a crash.
     }
     let mut h = harness(example_app(data.path()));
     assert!(matches!(h.state().dialog(), Some(Dialog::Recovery(_))));
-    h.get_by_label("Restore").click();
-    h.run();
+    click(&mut h, "Restore");
     assert_eq!(
         h.state()
             .plan()
@@ -342,8 +281,7 @@ fn recent_files_survive_a_restart() {
     h.run();
     drop(h);
     let mut h = harness(example_app(data.path()));
-    h.get_by_label("File").click();
-    h.run();
+    click(&mut h, "File");
     h.get_by_label("Open recent").hover();
     h.run();
     assert!(h.query_by_label_contains("recent.ron").is_some());
@@ -485,22 +423,14 @@ fn export_asks_for_page_orientation_and_months_and_the_pdf_follows_them() {
     let data = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(example_app(data.path()));
-    h.get_by_label("File").click();
-    h.run();
+    click(&mut h, "File");
     h.get_by_label_contains("Export…").click();
     h.run();
     assert!(matches!(h.state().dialog(), Some(Dialog::Export(_))));
-    h.get_by_label("Page (PDF)").click();
-    h.run();
-    h.get_by_label("A3").click();
-    h.run();
-    h.get_by_label("Portrait").click();
-    h.run();
-    h.get_by_label("First month").focus();
-    h.run();
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.get_by_label("First month").type_text("2027-13");
-    h.run();
+    click(&mut h, "Page (PDF)");
+    click(&mut h, "A3");
+    click(&mut h, "Portrait");
+    type_over(&mut h, "First month", "2027-13");
     assert!(
         h.query_by_label_contains("is not a month").is_some(),
         "a bad month is explained"
@@ -519,8 +449,7 @@ fn export_asks_for_page_orientation_and_months_and_the_pdf_follows_them() {
         options.from.map(|m| m.to_string()).as_deref(),
         Some("2027-12")
     );
-    h.get_by_label("Cancel").click();
-    h.run();
+    click(&mut h, "Cancel");
     assert!(h.state().dialog().is_none());
 
     // "Choose file…" hands the options to the export (the native file dialog is skipped here).
@@ -545,8 +474,7 @@ fn export_asks_for_page_orientation_and_months_and_the_pdf_follows_them() {
         "A3 portrait pages, got {media:?}"
     );
     // The next export starts from the same choices.
-    h.state_mut().run(stackplan::ui::Command::Export);
-    h.run();
+    command(&mut h, stackplan::ui::Command::Export);
     let Some(Dialog::Export(again)) = h.state().dialog() else {
         panic!("no export dialog");
     };

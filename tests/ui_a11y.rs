@@ -6,6 +6,7 @@ mod common;
 
 use std::collections::BTreeMap;
 
+use common::{press, select};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -247,7 +248,7 @@ fn no_two_controls_share_a_name_whatever_is_shown() {
 
 #[test]
 fn the_conflict_rows_name_their_buttons_after_the_conflict() {
-    let base = stackplan::io::load_str(include_str!("ui_plan.ron")).unwrap();
+    let base = common::example_plan();
     let edit = |title: &str, end: &str| {
         let mut plan = base.clone();
         for i in &mut plan.investments {
@@ -275,9 +276,7 @@ fn the_panels_are_read_in_reading_order_and_canvas_items_lane_by_lane_by_start()
     let data = tempfile::tempdir().unwrap();
     let plan = example();
     let mut h = harness(plan.clone(), data.path());
-    h.state_mut()
-        .select(Some(Selection::new(ItemKind::Investment, "cluster-1")));
-    h.run();
+    select(&mut h, ItemKind::Investment, "cluster-1");
     h.run();
     let nodes = read(&h);
     let at = |name: &str| {
@@ -416,8 +415,7 @@ fn tab_moves_the_screen_readers_focus_to_each_item_and_scrolls_it_into_view() {
     };
     let mut lowest = 0.0f32;
     for step in 0..50 {
-        h.key_press(egui::Key::Tab);
-        h.run();
+        press(&mut h, egui::Key::Tab);
         let selected = h
             .state()
             .view()
@@ -462,8 +460,7 @@ fn tab_moves_the_screen_readers_focus_to_each_item_and_scrolls_it_into_view() {
     // The keys still act on the canvas: an arrow moves the focused item by a month.
     let selected = h.state().view().selection.clone().unwrap();
     let before = h.state().plan().clone();
-    h.key_press(egui::Key::ArrowRight);
-    h.run();
+    press(&mut h, egui::Key::ArrowRight);
     assert_ne!(h.state().plan(), &before, "{} moved", selected.id);
 }
 
@@ -472,8 +469,7 @@ fn presenting_announces_each_stop_with_its_title_and_figures() {
     let data = tempfile::tempdir().unwrap();
     let plan = example();
     let mut h = harness(plan.clone(), data.path());
-    h.key_press(egui::Key::F5);
-    h.run();
+    press(&mut h, egui::Key::F5);
     let count = h.state().presentation().unwrap().deck().slides().len();
     for number in 1..=3 {
         let slide = h
@@ -506,8 +502,7 @@ fn presenting_announces_each_stop_with_its_title_and_figures() {
             egui::accesskit::Live::Polite,
             "announced as it changes"
         );
-        h.key_press(egui::Key::ArrowRight);
-        h.run();
+        press(&mut h, egui::Key::ArrowRight);
         std::thread::sleep(std::time::Duration::from_millis(50));
         h.run();
     }

@@ -5,24 +5,12 @@ mod common;
 
 use std::path::Path;
 
+use common::{click, example_app, example_plan, harness, press, press_with, select};
 use egui::{Pos2, Vec2, pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use stackplan::model::{ItemKind, Month, Roadmap};
 use stackplan::ui::{DataFolder, Selection, StackplanApp};
-
-fn harness(app: StackplanApp) -> Harness<'static, StackplanApp> {
-    common::harness_sized(app, 1280.0, 800.0)
-}
-
-/// A small plan made for these tests, so they do not depend on the bundled example.
-fn example_plan() -> Roadmap {
-    stackplan::io::load_str(include_str!("ui_plan.ron")).unwrap()
-}
-
-fn example_app(data: &Path) -> StackplanApp {
-    StackplanApp::with_plan(example_plan(), DataFolder::at(data))
-}
 
 /// The title of the bar the tests drag ("cluster-1" of the example plan).
 fn bar() -> String {
@@ -55,17 +43,9 @@ fn zoom(h: &mut Harness<'static, StackplanApp>) {
     h.run();
 }
 
+/// Presses at `from`, moves by `by` in five steps and releases there.
 fn drag(h: &mut Harness<'static, StackplanApp>, from: Pos2, by: Vec2) {
-    h.hover_at(from);
-    h.run();
-    h.drag_at(from);
-    h.run();
-    for k in 1..=5 {
-        h.hover_at(from + by * (k as f32 / 5.0));
-        h.run();
-    }
-    h.drop_at(from + by);
-    h.run();
+    common::drag(h, from, by, 5);
 }
 
 fn investment(h: &Harness<'static, StackplanApp>, id: &str) -> stackplan::model::Investment {
@@ -90,15 +70,13 @@ fn dragging_a_bar_moves_it_by_whole_months_in_one_undo_step() {
     assert_eq!(before.duration_months(), after.duration_months());
     assert_eq!(after.layer, before.layer);
     assert_eq!(h.state().document().undo_label(), Some("Move investment"));
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
-    h.run();
+    press_with(&mut h, egui::Modifiers::COMMAND, egui::Key::Z);
     assert_eq!(
         investment(&h, "cluster-1"),
         before,
         "the whole drag is one step"
     );
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
-    h.run();
+    press_with(&mut h, egui::Modifiers::COMMAND, egui::Key::Y);
     assert_eq!(investment(&h, "cluster-1"), after);
 }
 
@@ -356,6 +334,26 @@ impl Plain {
         }
     }
 
+    /// The test plan [`zoomed`] in a plain context, and the centre of the bar the tests drag.
+    fn zoomed(data: &Path) -> (Plain, Pos2) {
+        let h = zoomed(data);
+        let centre = h.get_by_label(&bar()).rect().center();
+        let mut view = h.state().view().clone();
+        // Panels settle over the first frames of a new context: keep this zoom meanwhile.
+        view.fitted_width = None;
+        drop(h);
+        let mut app = example_app(data);
+        *app.view_mut() = view;
+        (Plain::new(app), centre)
+    }
+
+    /// A frame, then the pointer moves to `at` and rests there for a frame.
+    fn rest_at(&mut self, at: Pos2) {
+        self.frame(Vec::new());
+        self.frame(vec![egui::Event::PointerMoved(at)]);
+        self.frame(Vec::new());
+    }
+
     /// Filled rectangles of colour `fill` painted in the last frame.
     fn rects(&self, fill: egui::Color32) -> Vec<egui::Rect> {
         self.shapes
@@ -380,18 +378,8 @@ impl Plain {
 #[test]
 fn dragging_a_bar_works_without_accesskit() {
     let data = tempfile::tempdir().unwrap();
-    let h = zoomed(data.path());
-    let centre = h.get_by_label(&bar()).rect().center();
-    let mut view = h.state().view().clone();
-    // Panels settle over the first frames of a new context: keep this zoom meanwhile.
-    view.fitted_width = None;
-    drop(h);
-    let mut app = example_app(data.path());
-    *app.view_mut() = view;
-    let mut plain = Plain::new(app);
-    plain.frame(Vec::new());
-    plain.frame(vec![egui::Event::PointerMoved(centre)]);
-    plain.frame(Vec::new());
+    let (mut plain, centre) = Plain::zoomed(data.path());
+    plain.rest_at(centre);
     plain.frame(vec![Plain::button(centre, true)]);
     let by = vec2(PPM * 3.0 + 4.0, 0.0);
     for k in 1..=5 {
@@ -410,8 +398,7 @@ fn dragging_a_bar_works_without_accesskit() {
 fn keyboard_tab_selects_and_arrows_nudge() {
     let data = tempfile::tempdir().unwrap();
     let mut h = zoomed(data.path());
-    h.key_press(egui::Key::Tab);
-    h.run();
+    press(&mut h, egui::Key::Tab);
     let sel = h
         .state()
         .view()
@@ -426,10 +413,8 @@ fn keyboard_tab_selects_and_arrows_nudge() {
             .unwrap()
     };
     let before = month(&h);
-    h.key_press(egui::Key::ArrowRight);
-    h.run();
-    h.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::ArrowRight);
-    h.run();
+    press(&mut h, egui::Key::ArrowRight);
+    press_with(&mut h, egui::Modifiers::SHIFT, egui::Key::ArrowRight);
     assert_eq!(before.months_until(month(&h)), 13);
 }
 
@@ -529,12 +514,10 @@ fn a_dragged_bar_is_painted_at_its_new_months_while_moving_after_release_and_aft
         !painted::bar(&h, blue, before.start, before.end),
         "nothing left where it was"
     );
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
-    h.run();
+    press_with(&mut h, egui::Modifiers::COMMAND, egui::Key::Z);
     assert!(painted::bar(&h, blue, before.start, before.end), "undo");
     assert!(!painted::bar(&h, blue, after.start, after.end), "undo");
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
-    h.run();
+    press_with(&mut h, egui::Modifiers::COMMAND, egui::Key::Y);
     assert!(painted::bar(&h, blue, after.start, after.end), "redo");
     assert!(!painted::bar(&h, blue, before.start, before.end), "redo");
 }
@@ -602,8 +585,7 @@ fn file_new_shows_the_empty_plan_everywhere_at_once() {
             .is_some()
     };
     assert!(shown(&h));
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
-    h.run();
+    press_with(&mut h, egui::Modifiers::COMMAND, egui::Key::N);
     assert_eq!(h.state().plan().title, "New roadmap");
     assert!(
         !painted::bar(&h, blue, old.start, old.end),
@@ -654,16 +636,14 @@ fn recovered_work_is_shown_at_once() {
         let mut h = harness(app);
         h.state_mut()
             .select(Some(Selection::new(ItemKind::Investment, "cluster-1")));
-        h.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::ArrowRight);
-        h.run();
+        press_with(&mut h, egui::Modifiers::SHIFT, egui::Key::ArrowRight);
         h.state_mut().autosave_now();
     }
     let app = StackplanApp::with_plan(ten_year_plan(), DataFolder::at(data.path()));
     let mut h = harness(app);
     let blue = painted::layer_rgb(&h, "compute");
     let old = investment(&h, "cluster-1");
-    h.get_by_label("Restore").click();
-    h.run();
+    click(&mut h, "Restore");
     let now = investment(&h, "cluster-1");
     assert_eq!(old.start.months_until(now.start), 12);
     assert!(painted::bar(&h, blue, now.start, now.end));
@@ -678,8 +658,7 @@ fn the_inspector_keeps_its_width_while_tab_walks_through_every_item() {
     let mut h = common::harness_sized(app, 1600.0, 1000.0);
     let canvas = h.get_by_label("Roadmap canvas").rect();
     for k in 0..80 {
-        h.key_press(egui::Key::Tab);
-        h.run();
+        press(&mut h, egui::Key::Tab);
         let now = h.get_by_label("Roadmap canvas").rect();
         assert!(
             (now.right() - canvas.right()).abs() < 1.0,
@@ -846,9 +825,7 @@ fn the_link_handle_leaves_the_title_after_a_selected_bar_readable() {
     let data = tempfile::tempdir().unwrap();
     let mut h = harness(example_app(data.path()));
     view_at(&mut h, 3.0, "2025-11");
-    h.state_mut()
-        .select(Some(Selection::new(ItemKind::Investment, "lab")));
-    h.run();
+    select(&mut h, ItemKind::Investment, "lab");
     let lab = investment(&h, "lab");
     let bar_end = painted::x_of(&h, lab.end.plus(1));
     let title = painted_text(&h, &lab.title).expect("title painted");
@@ -890,9 +867,7 @@ fn painted_outlines(h: &Harness<'static, StackplanApp>, rgb: [u8; 3]) -> Vec<egu
 fn the_critical_path_of_a_milestone_is_listed_and_outlined_on_request() {
     let data = tempfile::tempdir().unwrap();
     let mut h = zoomed(data.path());
-    h.state_mut()
-        .select(Some(Selection::new(ItemKind::Milestone, "own-model")));
-    h.run();
+    select(&mut h, ItemKind::Milestone, "own-model");
     assert!(
         h.query_by_label_contains("1. National GPU cluster, phase 1 (2026-03 – 2027-12)")
             .is_some(),
@@ -900,8 +875,7 @@ fn the_critical_path_of_a_milestone_is_listed_and_outlined_on_request() {
     );
     let before = painted_outlines(&h, CRITICAL);
     assert!(before.is_empty(), "not outlined yet: {before:?}");
-    h.get_by_label("Outline it on the canvas").click();
-    h.run();
+    click(&mut h, "Outline it on the canvas");
     let outlines = painted_outlines(&h, CRITICAL);
     let inv = investment(&h, "cluster-1");
     let (x0, x1) = (
@@ -930,18 +904,9 @@ fn the_critical_path_of_a_milestone_is_listed_and_outlined_on_request() {
 #[test]
 fn a_bar_stays_where_it_was_released_when_the_pointer_moves_on_in_the_same_frame() {
     let data = tempfile::tempdir().unwrap();
-    let h = zoomed(data.path());
-    let from = h.get_by_label(&bar()).rect().center();
-    let mut view = h.state().view().clone();
-    view.fitted_width = None;
-    drop(h);
-    let mut app = example_app(data.path());
-    *app.view_mut() = view;
-    let mut plain = Plain::new(app);
+    let (mut plain, from) = Plain::zoomed(data.path());
     let to = from + vec2(PPM * 5.0 + 4.0, 0.0);
-    plain.frame(Vec::new());
-    plain.frame(vec![egui::Event::PointerMoved(from)]);
-    plain.frame(Vec::new());
+    plain.rest_at(from);
     let blue = egui::Color32::from_rgb(0x3B, 0x82, 0xF6);
     let grabbed = *plain
         .rects(blue)
@@ -980,18 +945,9 @@ fn a_bar_stays_where_it_was_released_when_the_pointer_moves_on_in_the_same_frame
 #[test]
 fn a_press_in_the_frame_the_pointer_arrives_grabs_the_bar_instead_of_panning() {
     let data = tempfile::tempdir().unwrap();
-    let h = zoomed(data.path());
-    let from = h.get_by_label(&bar()).rect().center();
-    let mut view = h.state().view().clone();
-    view.fitted_width = None;
-    drop(h);
-    let first = view.first_month;
-    let mut app = example_app(data.path());
-    *app.view_mut() = view;
-    let mut plain = Plain::new(app);
-    plain.frame(Vec::new());
-    plain.frame(vec![egui::Event::PointerMoved(pos2(5.0, 5.0))]);
-    plain.frame(Vec::new());
+    let (mut plain, from) = Plain::zoomed(data.path());
+    let first = plain.app.view().first_month;
+    plain.rest_at(pos2(5.0, 5.0));
     let blue = egui::Color32::from_rgb(0x3B, 0x82, 0xF6);
     let grabbed = *plain
         .rects(blue)
@@ -1033,8 +989,7 @@ const FOUND: [u8; 3] = [0xFD, 0xE0, 0x47];
 fn find_highlights_matches_and_enter_steps_through_them() {
     let data = tempfile::tempdir().unwrap();
     let mut h = zoomed(data.path());
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
-    h.run();
+    press_with(&mut h, egui::Modifiers::COMMAND, egui::Key::F);
     h.get_by_label("Find").type_text("gpu cluster");
     h.run();
     assert!(h.query_by_label_contains("2 found").is_some());
@@ -1057,18 +1012,14 @@ fn find_highlights_matches_and_enter_steps_through_them() {
     let selected = |h: &Harness<'static, StackplanApp>| {
         h.state().view().selection.as_ref().map(|s| s.id.clone())
     };
-    h.key_press(egui::Key::Enter);
-    h.run();
+    press(&mut h, egui::Key::Enter);
     assert_eq!(selected(&h).as_deref(), Some("cluster-1"));
-    h.key_press(egui::Key::Enter);
-    h.run();
+    press(&mut h, egui::Key::Enter);
     assert_eq!(selected(&h).as_deref(), Some("cluster-2"));
     assert!(h.query_by_label_contains("2 of 2").is_some());
-    h.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::Enter);
-    h.run();
+    press_with(&mut h, egui::Modifiers::SHIFT, egui::Key::Enter);
     assert_eq!(selected(&h).as_deref(), Some("cluster-1"));
-    h.key_press(egui::Key::Escape);
-    h.run();
+    press(&mut h, egui::Key::Escape);
     assert!(h.query_by_label("Find").is_none(), "Escape closes the bar");
     assert!(
         painted::rects(&h, FOUND).is_empty(),
@@ -1080,8 +1031,7 @@ fn find_highlights_matches_and_enter_steps_through_them() {
 fn find_highlights_matching_dependencies_in_the_register() {
     let data = tempfile::tempdir().unwrap();
     let mut h = zoomed(data.path());
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
-    h.run();
+    press_with(&mut h, egui::Modifiers::COMMAND, egui::Key::F);
     h.get_by_label("Find").type_text("accelerators");
     h.run();
     let row = h.get_by_label("Imported accelerators (4)").rect();
@@ -1122,8 +1072,7 @@ fn a_large_plans_dependency_bar_follows_its_nudged_milestone_in_the_same_frame()
     let mut h = harness(StackplanApp::with_plan(plan, DataFolder::at(data.path())));
     h.state_mut().view_mut().collapsed = vec!["padding".into()];
     zoom(&mut h);
-    h.key_press(egui::Key::Tab);
-    h.run();
+    press(&mut h, egui::Key::Tab);
     let own_model = Selection::new(ItemKind::Milestone, "own-model");
     h.state_mut().select(Some(own_model));
     h.state_mut().view_mut().first_month = month("2027-06").index() as f32;

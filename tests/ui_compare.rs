@@ -3,6 +3,7 @@
 
 mod common;
 
+use common::{click, press};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use stackplan::model::{Month, Roadmap};
@@ -14,7 +15,7 @@ const GHOST: [u8; 3] = [0x47, 0x55, 0x69];
 const PPM: f32 = 12.0;
 
 fn plan() -> Roadmap {
-    stackplan::io::load_str(include_str!("ui_plan.ron")).unwrap()
+    common::example_plan()
 }
 
 fn m(text: &str) -> Month {
@@ -109,8 +110,7 @@ fn the_compare_panel_follows_an_edit() {
         "cluster-1",
     )));
     h.run();
-    h.key_press(egui::Key::ArrowRight);
-    h.run();
+    press(&mut h, egui::Key::ArrowRight);
     h.run();
     assert!(
         h.query_by_label_contains("cluster-1: moved +7 months")
@@ -138,8 +138,7 @@ fn clicking_a_difference_selects_its_item() {
 fn stop_comparing_removes_the_ghosts_and_the_panel() {
     let data = tempfile::tempdir().unwrap();
     let mut h = comparing(data.path());
-    h.get_by_label("Stop comparing").click();
-    h.run();
+    click(&mut h, "Stop comparing");
     h.run();
     assert!(ghost_rects(&h).is_empty());
     assert!(h.query_by_label("Stop comparing").is_none());

@@ -5,23 +5,15 @@ mod common;
 
 use std::path::Path;
 
+use common::{
+    click, command, example_app, example_plan, harness, press, press_with, select, type_into,
+    type_over,
+};
 use egui::epaint::{ClippedShape, Shape, TextShape};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use stackplan::model::{Horizon, ItemKind, Month, Roadmap};
 use stackplan::ui::{Command, DataFolder, Dialog, Selection, StackplanApp};
-
-fn harness(app: StackplanApp) -> Harness<'static, StackplanApp> {
-    common::harness_sized(app, 1280.0, 800.0)
-}
-
-fn example_plan() -> Roadmap {
-    stackplan::io::load_str(include_str!("ui_plan.ron")).unwrap()
-}
-
-fn example_app(data: &Path) -> StackplanApp {
-    StackplanApp::with_plan(example_plan(), DataFolder::at(data))
-}
 
 fn blank_plan() -> Roadmap {
     let m = |s: &str| s.parse::<Month>().unwrap();
@@ -66,19 +58,11 @@ mod file_dialog {
     fn dialog_harness(plan: Roadmap, data: &Path) -> Harness<'static, StackplanApp> {
         let mut app = StackplanApp::with_plan(plan, DataFolder::at(data));
         app.use_in_app_file_dialogs();
-        let mut h = Harness::builder()
+        let builder = Harness::builder()
             .with_size(egui::vec2(1280.0, 800.0))
             .with_step_dt(0.25)
-            .with_accessibility_check(false)
-            .with_context_setup(|ctx| {
-                stackplan::ui::add_fonts_from(
-                    ctx,
-                    &Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/fonts"),
-                );
-            })
-            .build_ui_state(|ui, app: &mut StackplanApp| app.show(ui), app);
-        h.run();
-        h
+            .with_accessibility_check(false);
+        common::build(builder, app)
     }
 
     /// The dialog's file name field: the lower of its two text fields (the upper one is the
@@ -94,12 +78,10 @@ mod file_dialog {
         assert!(h.state().file_dialog_open(), "the in-app dialog is open");
         name_field(h).focus();
         h.run();
-        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-        h.run();
+        press_with(h, egui::Modifiers::COMMAND, egui::Key::A);
         name_field(h).type_text(&path.display().to_string());
         h.run();
-        h.get_by_label("Save").click();
-        h.run();
+        click(h, "Save");
     }
 
     #[test]
@@ -107,8 +89,7 @@ mod file_dialog {
         let data = tempfile::tempdir().unwrap();
         let folder = tempfile::tempdir().unwrap();
         let mut h = dialog_harness(blank_plan(), data.path());
-        h.state_mut().run(Command::SaveAs);
-        h.run();
+        command(&mut h, Command::SaveAs);
         assert!(
             h.query_by_label_contains("Save roadmap").is_some(),
             "the dialog shows its title"
@@ -133,12 +114,9 @@ mod file_dialog {
         let mut h = dialog_harness(example_plan(), data.path());
         h.state_mut()
             .select(Some(Selection::new(ItemKind::Investment, "lab")));
-        h.state_mut().run(Command::Delete);
-        h.run();
-        h.state_mut().run(Command::New);
-        h.run();
-        h.get_by_label("Save").click();
-        h.run();
+        command(&mut h, Command::Delete);
+        command(&mut h, Command::New);
+        click(&mut h, "Save");
         let path = folder.path().join("kept.ron");
         save_in_dialog(&mut h, &path);
         let saved = stackplan::io::load_path(&path).expect("the plan was written");
@@ -153,18 +131,14 @@ mod file_dialog {
         let path = folder.path().join("taken.ron");
         std::fs::write(&path, "keep me").unwrap();
         let mut h = dialog_harness(blank_plan(), data.path());
-        h.state_mut().run(Command::SaveAs);
-        h.run();
+        command(&mut h, Command::SaveAs);
         save_in_dialog(&mut h, &path);
         assert!(matches!(h.state().dialog(), Some(Dialog::Replace { .. })));
-        h.get_by_label("Cancel").click();
-        h.run();
+        click(&mut h, "Cancel");
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "keep me");
-        h.state_mut().run(Command::SaveAs);
-        h.run();
+        command(&mut h, Command::SaveAs);
         save_in_dialog(&mut h, &path);
-        h.get_by_label("Replace").click();
-        h.run();
+        click(&mut h, "Replace");
         assert!(
             stackplan::io::load_path(&path).is_ok(),
             "replaced by the plan"
@@ -178,16 +152,14 @@ mod file_dialog {
         let path = folder.path().join("other.ron");
         stackplan::io::save_path(&example_plan(), &path).unwrap();
         let mut h = dialog_harness(blank_plan(), data.path());
-        h.state_mut().run(Command::Open);
-        h.run();
+        command(&mut h, Command::Open);
         assert!(h.query_by_label_contains("Open roadmap").is_some());
         // A whole path typed as the file name opens with Enter.
         name_field(&h).focus();
         h.run();
         name_field(&h).type_text(&path.display().to_string());
         h.run();
-        h.key_press(egui::Key::Enter);
-        h.run();
+        press(&mut h, egui::Key::Enter);
         assert_eq!(h.state().plan(), &example_plan());
         assert!(h.state().title().starts_with("other.ron"));
     }
@@ -200,21 +172,15 @@ mod link_picker {
     fn a_link_is_picked_by_part_of_its_title_shown_as_a_chip_and_removed() {
         let data = tempfile::tempdir().unwrap();
         let mut h = harness(example_app(data.path()));
-        h.state_mut()
-            .select(Some(Selection::new(ItemKind::Milestone, "own-model")));
-        h.run();
+        select(&mut h, ItemKind::Milestone, "own-model");
         let column = h.get_by_label("Needs").rect().left();
-        h.get_by_label("Needs").focus();
-        h.run();
-        h.get_by_label("Needs").type_text("langu");
-        h.run();
+        type_into(&mut h, "Needs", "langu");
         assert!(
             h.query_by_label("Link National GPU cluster, phase 2")
                 .is_none(),
             "only matches are offered"
         );
-        h.get_by_label("Link Language technology lab").click();
-        h.run();
+        click(&mut h, "Link Language technology lab");
         let needs = &h.state().plan().milestone("own-model").unwrap().needs;
         assert_eq!(needs, &["cluster-1", "lab"]);
         assert!(
@@ -228,13 +194,11 @@ mod link_picker {
         ));
         assert!(h.query_by_label("Link Language technology lab").is_none());
 
-        h.get_by_label("Remove Language technology lab").click();
-        h.run();
+        click(&mut h, "Remove Language technology lab");
         let needs = &h.state().plan().milestone("own-model").unwrap().needs;
         assert_eq!(needs, &["cluster-1"]);
         assert!(!painted_right_of(&h, "Language technology lab", column));
-        h.state_mut().run(Command::Undo);
-        h.run();
+        command(&mut h, Command::Undo);
         assert_eq!(
             h.state().plan().milestone("own-model").unwrap().needs,
             ["cluster-1", "lab"],
@@ -246,16 +210,10 @@ mod link_picker {
     fn dependencies_are_found_by_id_and_enter_picks_the_first_match() {
         let data = tempfile::tempdir().unwrap();
         let mut h = harness(example_app(data.path()));
-        h.state_mut()
-            .select(Some(Selection::new(ItemKind::Milestone, "own-model")));
-        h.run();
+        select(&mut h, ItemKind::Milestone, "own-model");
         let column = h.get_by_label("Introduces").rect().left();
-        h.get_by_label("Introduces").focus();
-        h.run();
-        h.get_by_label("Introduces").type_text("foreign-g");
-        h.run();
-        h.key_press(egui::Key::Enter);
-        h.run();
+        type_into(&mut h, "Introduces", "foreign-g");
+        press(&mut h, egui::Key::Enter);
         let m = h.state().plan().milestone("own-model").unwrap();
         assert_eq!(m.introduces, ["foreign-gpus"]);
         assert!(painted_right_of(&h, "Imported accelerators", column));
@@ -265,25 +223,14 @@ mod link_picker {
 mod ids_from_titles {
     use super::*;
 
-    /// Replaces the text of the Title field with `text`.
-    fn retitle(h: &mut Harness<'static, StackplanApp>, text: &str) {
-        h.get_by_label("Title").focus();
-        h.run();
-        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-        h.run();
-        h.get_by_label("Title").type_text(text);
-        h.run();
-    }
-
     #[test]
     fn a_new_item_takes_its_id_from_the_title_until_something_else_is_selected() {
         let data = tempfile::tempdir().unwrap();
         let mut h = harness(example_app(data.path()));
         h.state_mut()
             .select(Some(Selection::new(ItemKind::Layer, "compute")));
-        h.state_mut().run(Command::AddInvestment);
-        h.run();
-        retitle(&mut h, "National GPU cluster");
+        command(&mut h, Command::AddInvestment);
+        type_over(&mut h, "Title", "National GPU cluster");
         let plan = h.state().plan();
         let added = plan.investments.last().unwrap();
         assert_eq!(added.id, "national-gpu-cluster");
@@ -294,24 +241,16 @@ mod ids_from_titles {
             "the Id field shows it"
         );
         // Undo takes back the typing in one step, and the id with it.
-        h.state_mut().run(Command::Undo);
-        h.run();
+        command(&mut h, Command::Undo);
         let added = h.state().plan().investments.last().unwrap().clone();
         assert_eq!(added.title, "New investment");
         assert_eq!(added.id, "investment-1");
-        h.state_mut().run(Command::Redo);
-        h.run();
+        command(&mut h, Command::Redo);
 
         // Once named and left, the id stays when the title changes.
-        h.state_mut()
-            .select(Some(Selection::new(ItemKind::Investment, "lab")));
-        h.run();
-        h.state_mut().select(Some(Selection::new(
-            ItemKind::Investment,
-            "national-gpu-cluster",
-        )));
-        h.run();
-        retitle(&mut h, "Sovereign GPU cluster");
+        select(&mut h, ItemKind::Investment, "lab");
+        select(&mut h, ItemKind::Investment, "national-gpu-cluster");
+        type_over(&mut h, "Title", "Sovereign GPU cluster");
         let added = h.state().plan().investments.last().unwrap();
         assert_eq!(added.title, "Sovereign GPU cluster");
         assert_eq!(added.id, "national-gpu-cluster");
@@ -321,9 +260,8 @@ mod ids_from_titles {
     fn a_title_like_an_existing_id_gets_a_number() {
         let data = tempfile::tempdir().unwrap();
         let mut h = harness(example_app(data.path()));
-        h.state_mut().run(Command::AddMilestone);
-        h.run();
-        retitle(&mut h, "Lab");
+        command(&mut h, Command::AddMilestone);
+        type_over(&mut h, "Title", "Lab");
         assert_eq!(h.state().plan().milestones.last().unwrap().id, "lab-2");
     }
 }
@@ -397,9 +335,7 @@ mod right_to_left {
         let data = tempfile::tempdir().unwrap();
         let app = StackplanApp::with_plan(arabic_plan(), DataFolder::at(data.path()));
         let (mut h, _fonts) = arabic_harness(app);
-        h.state_mut()
-            .select(Some(Selection::new(ItemKind::Investment, "cluster-1")));
-        h.run();
+        select(&mut h, ItemKind::Investment, "cluster-1");
         assert_eq!(h.get_by_label("Title").value().as_deref(), Some(TITLE));
     }
 }
@@ -424,10 +360,8 @@ mod names_and_numbers {
         );
         h.state_mut()
             .select(Some(Selection::new(ItemKind::Investment, "cluster-1")));
-        h.state_mut().run(Command::Delete);
-        h.run();
-        h.state_mut().run(Command::New);
-        h.run();
+        command(&mut h, Command::Delete);
+        command(&mut h, Command::New);
         assert!(
             h.query_by_label_contains(&format!("Save the changes to “{title} (bundled example)”"))
                 .is_some()
@@ -442,8 +376,7 @@ mod names_and_numbers {
         stackplan::io::save_path(&example_plan(), &path).unwrap();
         let app = StackplanApp::with_file(&path, DataFolder::at(data.path())).unwrap();
         let mut h = harness(app);
-        h.get_by_label("File").click();
-        h.run();
+        click(&mut h, "File");
         h.get_by_label("Open recent").hover();
         h.run();
         assert!(
@@ -489,9 +422,7 @@ mod names_and_numbers {
     fn budgets_show_with_thousands_separators() {
         let data = tempfile::tempdir().unwrap();
         let mut h = harness(example_app(data.path()));
-        h.state_mut()
-            .select(Some(Selection::new(ItemKind::Investment, "cluster-1")));
-        h.run();
+        select(&mut h, ItemKind::Investment, "cluster-1");
         assert_eq!(
             h.get_by_label("Budget (EUR)").value().as_deref(),
             Some("450\u{202F}000\u{202F}000")

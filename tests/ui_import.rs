@@ -6,6 +6,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
+use common::click;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use stackplan::ui::{DataFolder, Dialog, StackplanApp};
@@ -18,11 +19,7 @@ fn fixture(name: &str) -> PathBuf {
 
 fn harness(data: &Path) -> Harness<'static, StackplanApp> {
     let plan = stackplan::io::example_plan().unwrap();
-    common::harness_sized(
-        StackplanApp::with_plan(plan, DataFolder::at(data)),
-        1280.0,
-        800.0,
-    )
+    common::harness(StackplanApp::with_plan(plan, DataFolder::at(data)))
 }
 
 /// Every text painted in the last frame.
@@ -88,8 +85,7 @@ fn importing_ms_project_opens_a_new_unsaved_plan_and_shows_the_report() {
         "not saved anywhere yet"
     );
     assert!(h.state().title().contains('•'), "marked unsaved");
-    h.get_by_label("OK").click();
-    h.run();
+    click(&mut h, "OK");
     h.run();
     assert!(h.state().dialog().is_none());
     assert!(
@@ -112,12 +108,10 @@ fn a_spreadsheet_shows_its_columns_the_choice_applies_and_is_remembered() {
         "the recognised layer column is shown"
     );
     // Lanes by lead instead of workstream.
-    h.get_by_label("Layer").click();
-    h.run();
+    click(&mut h, "Layer");
     h.get_all_by_label("Lead").last().unwrap().click();
     h.run();
-    h.get_by_label("Import").click();
-    h.run();
+    click(&mut h, "Import");
     h.run();
     let plan = h.state().plan();
     let layers: Vec<&str> = plan.layers.iter().map(|l| l.name.as_str()).collect();
@@ -132,8 +126,7 @@ fn a_spreadsheet_shows_its_columns_the_choice_applies_and_is_remembered() {
     );
     assert_eq!(plan.investments.len(), 6);
     assert!(painted(&h, "Imported register.xlsx"));
-    h.get_by_label("OK").click();
-    h.run();
+    click(&mut h, "OK");
     h.run();
     assert!(
         painted(&h, "Research Council"),
@@ -195,8 +188,7 @@ fn a_file_dropped_on_the_window_is_imported_like_file_import() {
         .iter()
         .map(|i| i.title.clone())
         .collect();
-    h.get_by_label("OK").click();
-    h.run();
+    click(&mut h, "OK");
     h.run();
     let first = titles.first().expect("the .gan has tasks");
     assert!(

@@ -5,6 +5,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
+use common::{click, command, run_in, select, type_into};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use stackplan::analysis::merge::merge;
@@ -12,7 +13,7 @@ use stackplan::model::{ItemKind, Roadmap};
 use stackplan::ui::{Command, DataFolder, Selection, StackplanApp};
 
 fn plan() -> Roadmap {
-    stackplan::io::load_str(include_str!("ui_plan.ron")).unwrap()
+    common::example_plan()
 }
 
 /// `plan` with the investment `id` changed by `change`.
@@ -118,8 +119,7 @@ fn taking_theirs_is_one_undoable_edit_that_the_canvas_paints() {
     assert_eq!(buttons(&h, "Take theirs: "), 1);
     h.get_by_label_contains("1 conflict left by a merge");
 
-    h.state_mut().run(Command::Undo);
-    h.run();
+    command(&mut h, Command::Undo);
     assert!(on_canvas(&h, "Lab (ours)"));
     h.get_by_label(LAB_ROW);
     assert_eq!(buttons(&h, "Take theirs: "), 2);
@@ -135,8 +135,7 @@ fn saving_with_none_left_writes_no_conflicts_list() {
         h.query_by_label("Resolve conflicts").is_none(),
         "the panel closes"
     );
-    h.state_mut().run(Command::Save);
-    h.run();
+    command(&mut h, Command::Save);
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(!text.contains("conflicts"), "{text}");
     let saved = stackplan::io::load_str(&text).unwrap();
@@ -158,10 +157,7 @@ fn edit_shows_the_item_in_the_inspector_and_the_edited_value_can_be_kept() {
     );
     let field = h.get_by_label("Title");
     assert_eq!(field.value().as_deref(), Some("Lab (ours)"));
-    field.focus();
-    h.run();
-    h.get_by_label("Title").type_text(" and theirs");
-    h.run();
+    type_into(&mut h, "Title", " and theirs");
     let row = "Investment “Lab (ours) and theirs” · title";
     h.get_by_label("Now");
     click_in_row(&mut h, row, "Keep edited");
@@ -194,8 +190,7 @@ fn a_file_changed_on_disk_is_offered_for_reload() {
     stackplan::io::save_path(&renamed, &file).unwrap();
     wait(&mut h, 1.5);
     h.get_by_label("“plan.ron” changed on disk.");
-    h.get_by_label("Reload").click();
-    h.run();
+    click(&mut h, "Reload");
     assert_eq!(h.state().plan(), &renamed);
     assert!(on_canvas(&h, "Lab renamed on disk"));
     assert!(
@@ -215,43 +210,50 @@ fn a_file_changed_on_disk_is_offered_for_reload() {
 
 /// Types `text` at the end of the lab's title in the inspector (an unsaved edit).
 fn edit_lab_title(h: &mut Harness<'static, StackplanApp>, text: &str) {
-    h.state_mut()
-        .select(Some(Selection::new(ItemKind::Investment, "lab")));
-    h.run();
-    h.get_by_label("Title").focus();
-    h.run();
-    h.get_by_label("Title").type_text(text);
-    h.run();
+    select(h, ItemKind::Investment, "lab");
+    type_into(h, "Title", text);
     h.state_mut().select(None);
     h.run();
 }
 
-#[test]
-fn with_unsaved_edits_the_change_on_disk_is_merged_keeping_both() {
-    let dir = tempfile::tempdir().unwrap();
-    let (mut h, file) = open(dir.path(), &plan());
+/// The plan open from a file in `dir` with " (ours)" typed after the lab's title, while
+/// someone else saves it with cluster-2 retitled: the editor, the file and their plan.
+fn edited_while_the_disk_changes(dir: &Path) -> (Harness<'static, StackplanApp>, PathBuf, Roadmap) {
+    let (mut h, file) = open(dir, &plan());
     edit_lab_title(&mut h, " (ours)");
     let theirs = with_investment(plan(), "cluster-2", |i| {
         i.title = "Phase two, from disk".into()
     });
     stackplan::io::save_path(&theirs, &file).unwrap();
+    (h, file, theirs)
+}
+
+/// Asserts that `plan` has both edits of [`edited_while_the_disk_changes`]: our lab title and
+/// their cluster-2 title.
+fn assert_has_both_edits(plan: &Roadmap) {
+    assert_eq!(
+        plan.investment("lab").unwrap().title,
+        "Language technology lab (ours)"
+    );
+    assert_eq!(
+        plan.investment("cluster-2").unwrap().title,
+        "Phase two, from disk"
+    );
+}
+
+#[test]
+fn with_unsaved_edits_the_change_on_disk_is_merged_keeping_both() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, file, _) = edited_while_the_disk_changes(dir.path());
     wait(&mut h, 1.5);
     h.get_by_label_contains("changed on disk, and this window has unsaved edits");
     assert!(
         h.query_by_label("Reload").is_none(),
         "no reload that drops the edits"
     );
-    h.get_by_label("Merge").click();
-    h.run();
+    click(&mut h, "Merge");
     let merged = h.state().plan().clone();
-    assert_eq!(
-        merged.investment("lab").unwrap().title,
-        "Language technology lab (ours)"
-    );
-    assert_eq!(
-        merged.investment("cluster-2").unwrap().title,
-        "Phase two, from disk"
-    );
+    assert_has_both_edits(&merged);
     assert!(merged.conflicts.is_empty());
     assert!(on_canvas(&h, "Language technology lab (ours)"));
     assert!(on_canvas(&h, "Phase two, from disk"));
@@ -266,8 +268,7 @@ fn with_unsaved_edits_the_change_on_disk_is_merged_keeping_both() {
         "the recovery file keeps the edits until saved"
     );
 
-    h.state_mut().run(Command::Save);
-    h.run();
+    command(&mut h, Command::Save);
     assert_eq!(stackplan::io::load_path(&file).unwrap(), merged);
     assert!(DataFolder::at(dir.path().join("data")).recovery().is_none());
     wait(&mut h, 1.5);
@@ -285,8 +286,7 @@ fn a_clash_with_the_disk_goes_into_the_resolve_panel() {
     let theirs = with_investment(plan(), "lab", |i| i.title = "Lab (theirs)".into());
     stackplan::io::save_path(&theirs, &file).unwrap();
     wait(&mut h, 1.5);
-    h.get_by_label("Merge").click();
-    h.run();
+    click(&mut h, "Merge");
     h.get_by_label("Resolve conflicts");
     let row = "Investment “Language technology lab (ours)” · title";
     h.get_by_label(row);
@@ -308,21 +308,8 @@ fn an_unreadable_change_on_disk_is_said_and_the_plan_kept() {
     wait(&mut h, 1.5);
     h.get_by_label_contains("changed on disk but cannot be read");
     assert_eq!(h.state().plan(), &plan());
-    h.get_by_label("Ignore").click();
-    h.run();
+    click(&mut h, "Ignore");
     assert!(h.query_by_label_contains("changed on disk").is_none());
-}
-
-/// Runs `program` in `dir`, away from any repository the tests themselves run in.
-fn run_in(dir: &Path, program: &str, args: &[&str]) -> std::process::Output {
-    std::process::Command::new(program)
-        .args(args)
-        .current_dir(dir)
-        .env_remove("GIT_DIR")
-        .env_remove("GIT_WORK_TREE")
-        .env_remove("GIT_INDEX_FILE")
-        .output()
-        .unwrap()
 }
 
 #[test]
@@ -358,8 +345,7 @@ fn a_file_git_left_conflicted_opens_in_the_resolve_panel() {
     h.get_by_label("Resolve conflicts");
     click_in_row(&mut h, LAB_ROW, "Take theirs");
     assert!(on_canvas(&h, "Lab (theirs)"));
-    h.state_mut().run(Command::Save);
-    h.run();
+    command(&mut h, Command::Save);
     git(&["add", "plan.ron"]);
     assert!(git(&["commit", "-q", "--no-edit"]).status.success());
     let committed = stackplan::io::load_path(&file).unwrap();
@@ -370,32 +356,17 @@ fn a_file_git_left_conflicted_opens_in_the_resolve_panel() {
 #[test]
 fn saving_right_after_a_change_on_disk_offers_the_merge_instead_of_overwriting() {
     let dir = tempfile::tempdir().unwrap();
-    let (mut h, file) = open(dir.path(), &plan());
-    edit_lab_title(&mut h, " (ours)");
-    let theirs = with_investment(plan(), "cluster-2", |i| {
-        i.title = "Phase two, from disk".into()
-    });
-    stackplan::io::save_path(&theirs, &file).unwrap();
-    h.state_mut().run(Command::Save);
-    h.run();
+    let (mut h, file, theirs) = edited_while_the_disk_changes(dir.path());
+    command(&mut h, Command::Save);
     assert_eq!(
         stackplan::io::load_path(&file).unwrap(),
         theirs,
         "not overwritten"
     );
     h.get_by_label_contains("changed on disk, and this window has unsaved edits");
-    h.get_by_label("Merge").click();
-    h.run();
-    h.state_mut().run(Command::Save);
-    h.run();
+    click(&mut h, "Merge");
+    command(&mut h, Command::Save);
     let saved = stackplan::io::load_path(&file).unwrap();
-    assert_eq!(
-        saved.investment("lab").unwrap().title,
-        "Language technology lab (ours)"
-    );
-    assert_eq!(
-        saved.investment("cluster-2").unwrap().title,
-        "Phase two, from disk"
-    );
+    assert_has_both_edits(&saved);
     assert!(!h.state().title().contains('•'));
 }

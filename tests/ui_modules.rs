@@ -2,6 +2,8 @@
 //! panel never reaches back into the app), and only the app's own files take the app
 //! mutably. A newcomer can then read the editor from the leaves up.
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -10,29 +12,17 @@ use std::path::Path;
 fn modules() -> BTreeMap<Vec<String>, String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui");
     let mut found = BTreeMap::new();
-    let mut dirs = vec![root.clone()];
-    while let Some(dir) = dirs.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                dirs.push(path);
-                continue;
-            }
-            if path.extension().is_none_or(|e| e != "rs") {
-                continue;
-            }
-            let relative = path.strip_prefix(&root).unwrap().with_extension("");
-            let mut name: Vec<String> = relative
-                .iter()
-                .map(|p| p.to_string_lossy().into_owned())
-                .collect();
-            if name.last().is_some_and(|n| n == "mod") {
-                name.pop();
-            }
-            let text = std::fs::read_to_string(&path).unwrap();
-            let code = text.split("#[cfg(test)]").next().unwrap_or("").to_owned();
-            found.insert(name, code);
+    for (relative, text) in common::rust_files(&root) {
+        let mut name: Vec<String> = relative
+            .with_extension("")
+            .iter()
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect();
+        if name.last().is_some_and(|n| n == "mod") {
+            name.pop();
         }
+        let code = text.split("#[cfg(test)]").next().unwrap_or("").to_owned();
+        found.insert(name, code);
     }
     found
 }

@@ -4,6 +4,7 @@
 
 mod common;
 
+use common::{click, press, press_with};
 use egui::{Color32, Modifiers, Pos2, Rect, pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -20,7 +21,7 @@ const BLUE: [u8; 3] = [0x3B, 0x82, 0xF6];
 const INK: [u8; 3] = [0x1E, 0x29, 0x3B];
 
 fn plan() -> Roadmap {
-    stackplan::io::load_str(include_str!("ui_plan.ron")).unwrap()
+    common::example_plan()
 }
 
 /// The test plan at `PPM` points a month from late 2025.
@@ -158,16 +159,7 @@ fn away(h: &mut H) {
 
 /// Presses at `from`, moves by `by` in small steps, releases, moves away.
 fn drag(h: &mut H, from: Pos2, by: egui::Vec2) {
-    h.hover_at(from);
-    h.run();
-    h.drag_at(from);
-    h.run();
-    for k in 1..=6 {
-        h.hover_at(from + by * (k as f32 / 6.0));
-        h.run();
-    }
-    h.drop_at(from + by);
-    h.run();
+    common::drag(h, from, by, 6);
     away(h);
 }
 
@@ -296,8 +288,7 @@ fn dragging_one_of_several_selected_bars_moves_all_in_one_undo_step() {
         Some("Move 2 items"),
         "one step"
     );
-    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
-    h.run();
+    press_with(&mut h, Modifiers::COMMAND, egui::Key::Z);
     assert_eq!((start(&h, "cluster-1"), start(&h, "cluster-2")), (a, b));
     assert!(painted_at(&h, a, a_end), "painted back");
     assert!(painted_at(&h, b, b_end), "painted back");
@@ -310,16 +301,14 @@ fn delete_removes_every_selected_item_in_one_undo_step() {
     two_selected(&mut h);
     let plan_before = h.state().plan().clone();
     assert_eq!(bars(&h, BLUE).len(), 2, "two compute bars");
-    h.key_press(egui::Key::Delete);
-    h.run();
+    press(&mut h, egui::Key::Delete);
     away(&mut h);
     assert!(h.state().plan().investment("cluster-1").is_none());
     assert!(h.state().plan().investment("cluster-2").is_none());
     assert!(h.state().plan().investment("lab").is_some());
     assert!(bars(&h, BLUE).is_empty(), "no compute bar is painted");
     assert!(selected_ids(&h).is_empty());
-    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
-    h.run();
+    press_with(&mut h, Modifiers::COMMAND, egui::Key::Z);
     assert_eq!(*h.state().plan(), plan_before, "one undo brings both back");
     assert!(painted(&h, "cluster-1") && painted(&h, "cluster-2"));
 }
@@ -330,15 +319,12 @@ fn arrow_keys_move_every_selected_item_one_step_per_press() {
     let mut h = editor(data.path());
     two_selected(&mut h);
     let (a, b) = (start(&h, "cluster-1"), start(&h, "cluster-2"));
-    h.key_press(egui::Key::ArrowRight);
-    h.run();
-    h.key_press(egui::Key::ArrowRight);
-    h.run();
+    press(&mut h, egui::Key::ArrowRight);
+    press(&mut h, egui::Key::ArrowRight);
     assert_eq!(a.months_until(start(&h, "cluster-1")), 2);
     assert_eq!(b.months_until(start(&h, "cluster-2")), 2);
     assert!(painted(&h, "cluster-1") && painted(&h, "cluster-2"));
-    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
-    h.run();
+    press_with(&mut h, Modifiers::COMMAND, egui::Key::Z);
     assert_eq!(
         a.months_until(start(&h, "cluster-1")),
         1,
@@ -380,8 +366,7 @@ fn a_collapsed_lane_is_one_summary_row_and_expands_again() {
     let tall = lane_height(&h, BLUE);
     let lab_y = h.get_by_label(&title("lab")).rect().top();
     assert!(painted(&h, "cluster-1") && painted(&h, "cluster-2"));
-    h.get_by_label("Collapse the Compute lane").click();
-    h.run();
+    click(&mut h, "Collapse the Compute lane");
     away(&mut h);
     let short = lane_height(&h, BLUE);
     assert!(
@@ -406,8 +391,7 @@ fn a_collapsed_lane_is_one_summary_row_and_expands_again() {
         "the lanes below move up: {lab_y} → {lab_now}"
     );
     assert!(h.state().view().is_collapsed("compute"));
-    h.get_by_label("Expand the Compute lane").click();
-    h.run();
+    click(&mut h, "Expand the Compute lane");
     away(&mut h);
     assert_eq!(lane_height(&h, BLUE), tall, "the lane grows back");
     assert!(painted(&h, "cluster-1") && painted(&h, "cluster-2"));
@@ -419,8 +403,7 @@ fn the_view_menu_collapses_and_expands_every_lane_and_the_plan_is_unchanged() {
     let data = tempfile::tempdir().unwrap();
     let mut h = two_rows(data.path());
     let tall = lane_height(&h, BLUE);
-    h.get_by_label("View").click();
-    h.run();
+    click(&mut h, "View");
     h.get_by_label_contains("Collapse all lanes").click();
     h.run();
     away(&mut h);
@@ -433,8 +416,7 @@ fn the_view_menu_collapses_and_expands_every_lane_and_the_plan_is_unchanged() {
         !h.state().document().is_modified(),
         "collapsing is a view, not an edit"
     );
-    h.get_by_label("View").click();
-    h.run();
+    click(&mut h, "View");
     h.get_by_label_contains("Expand all lanes").click();
     h.run();
     away(&mut h);
@@ -446,16 +428,14 @@ fn the_view_menu_collapses_and_expands_every_lane_and_the_plan_is_unchanged() {
 fn select_all_then_tab_selects_one_again() {
     let data = tempfile::tempdir().unwrap();
     let mut h = editor(data.path());
-    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::A);
-    h.run();
+    press_with(&mut h, Modifiers::COMMAND, egui::Key::A);
     assert_eq!(
         selected_ids(&h),
         ["cluster-1", "cluster-2", "lab", "own-model"]
     );
     assert!(drawn_selected(&h, "lab"));
     assert!(h.query_by_label("4 items selected").is_some());
-    h.key_press(egui::Key::Tab);
-    h.run();
+    press(&mut h, egui::Key::Tab);
     assert_eq!(selected_ids(&h).len(), 1);
 }
 
@@ -552,8 +532,7 @@ fn a_lane_scrolled_partly_out_of_view_keeps_its_collapse_triangle() {
         (pinned.top() - toggle.top()).abs() <= 1.5,
         "the triangle stays at the top of what shows of the lane: {toggle:?} → {pinned:?}"
     );
-    h.get_by_label("Collapse the Compute lane").click();
-    h.run();
+    click(&mut h, "Collapse the Compute lane");
     away(&mut h);
     assert!(
         h.query_by_label("Expand the Compute lane").is_some(),

@@ -4,6 +4,7 @@ mod common;
 
 use std::path::Path;
 
+use common::command;
 use egui_kittest::Harness;
 use stackplan::model::ItemKind;
 use stackplan::ui::{DataFolder, Selection, StackplanApp};
@@ -14,7 +15,7 @@ fn harness(app: StackplanApp) -> Harness<'static, StackplanApp> {
 
 /// The small plan of the UI tests (the bundled example changes too often for a snapshot).
 fn test_plan() -> stackplan::model::Roadmap {
-    stackplan::io::load_str(include_str!("ui_plan.ron")).unwrap()
+    common::example_plan()
 }
 
 fn plan(name: &str) -> stackplan::model::Roadmap {
@@ -88,7 +89,6 @@ fn export_dialog() {
         test_plan(),
         DataFolder::at(data.path()),
     ));
-    h.state_mut().run(stackplan::ui::Command::Export);
-    h.run();
+    command(&mut h, stackplan::ui::Command::Export);
     h.snapshot("export_dialog");
 }

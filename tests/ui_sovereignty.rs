@@ -3,6 +3,7 @@
 
 mod common;
 
+use common::{click, command, select};
 use egui::{Color32, Shape};
 use egui_kittest::kittest::Queryable;
 use stackplan::ui::{DataFolder, StackplanApp};
@@ -30,23 +31,20 @@ const LICENSED: Color32 = Color32::from_rgb(0xEA, 0x58, 0x0C);
 #[test]
 fn the_sovereignty_tab_paints_the_weakest_links() {
     let data = tempfile::tempdir().unwrap();
-    let plan = stackplan::io::load_str(include_str!("ui_plan.ron")).unwrap();
-    let app = StackplanApp::with_plan(plan, DataFolder::at(data.path()));
-    let mut h = common::harness_sized(app, 1280.0, 800.0);
+    let app = common::example_app(data.path());
+    let mut h = common::harness(app);
     let before = fills(&h);
     assert!(
         !before.contains(&LICENSED),
         "no licensed cell before the tab is shown"
     );
-    h.get_by_label("Sovereignty").click();
-    h.run();
+    click(&mut h, "Sovereignty");
     h.run();
     let after = fills(&h);
     // The test plan: compute's weakest link is a black box, models' a licensed model.
     assert!(after.contains(&BLACK_BOX), "a black-box cell for compute");
     assert!(after.contains(&LICENSED), "a licensed cell for models");
-    h.get_by_label("Exposure").click();
-    h.run();
+    click(&mut h, "Exposure");
     h.run();
     assert!(!fills(&h).contains(&LICENSED), "back on the exposure chart");
 }
@@ -59,9 +57,8 @@ fn the_heatmap_follows_the_plan_when_another_version_is_opened() {
     let text = include_str!("ui_plan.ron");
     let plan = stackplan::io::load_str(text).unwrap();
     let app = StackplanApp::with_plan(plan, DataFolder::at(data.path()));
-    let mut h = common::harness_sized(app, 1280.0, 800.0);
-    h.get_by_label("Sovereignty").click();
-    h.run();
+    let mut h = common::harness(app);
+    click(&mut h, "Sovereignty");
     h.run();
     assert!(fills(&h).contains(&LICENSED), "a licensed cell for models");
     // The same plan, with the licensed model replaced by open foreign weights.
@@ -153,12 +150,10 @@ fn texts(shapes: &[Painted]) -> Vec<String> {
 #[test]
 fn a_shock_marks_cut_dependencies_and_milestones_at_risk_on_the_canvas() {
     let data = tempfile::tempdir().unwrap();
-    let plan = stackplan::io::load_str(include_str!("ui_plan.ron")).unwrap();
-    let app = StackplanApp::with_plan(plan, DataFolder::at(data.path()));
-    let mut h = common::harness_sized(app, 1280.0, 800.0);
+    let app = common::example_app(data.path());
+    let mut h = common::harness(app);
     h.state_mut().view_mut().cursor = Some("2027-06".parse().unwrap());
-    h.get_by_label("Sovereignty").click();
-    h.run();
+    click(&mut h, "Sovereignty");
     h.run();
     assert!(cut_frames(&canvas_shapes(&h)).is_empty(), "no shock yet");
     // The picker: "No shock" until a jurisdiction is chosen.
@@ -166,8 +161,7 @@ fn a_shock_marks_cut_dependencies_and_milestones_at_risk_on_the_canvas() {
     assert_eq!(picker.value().as_deref(), Some("No shock"));
     picker.click();
     h.run();
-    h.get_by_label("US cuts off").click();
-    h.run();
+    click(&mut h, "US cuts off");
     h.run();
     let shapes = canvas_shapes(&h);
     // Both US dependencies are live in 2027-06: both bars are framed from the cut on.
@@ -214,8 +208,7 @@ fn a_shock_marks_cut_dependencies_and_milestones_at_risk_on_the_canvas() {
         "2 dependencies cut, exposure 9 cut, 1 never removed by the plan (longest 55 months",
     );
     // Clearing the shock restores the canvas.
-    h.get_by_label("Clear shock").click();
-    h.run();
+    click(&mut h, "Clear shock");
     h.run();
     let shapes = canvas_shapes(&h);
     assert!(cut_frames(&shapes).is_empty());
@@ -231,21 +224,17 @@ fn dependency<'a>(app: &'a StackplanApp, id: &str) -> &'a stackplan::model::Depe
 fn the_inspector_edits_evidence_and_framework_levels_each_step_undoable() {
     use egui::accesskit::Role;
     use stackplan::model::{Confidence, ItemKind};
-    use stackplan::ui::{Command, Selection};
+    use stackplan::ui::Command;
     let data = tempfile::tempdir().unwrap();
-    let plan = stackplan::io::load_str(include_str!("ui_plan.ron")).unwrap();
-    let app = StackplanApp::with_plan(plan, DataFolder::at(data.path()));
+    let app = common::example_app(data.path());
     let mut h = common::harness_sized(app, 1280.0, 1000.0);
-    h.state_mut()
-        .select(Some(Selection::new(ItemKind::Dependency, "foreign-gpus")));
-    h.run();
+    select(&mut h, ItemKind::Dependency, "foreign-gpus");
     let shown = |h: &egui_kittest::Harness<'static, StackplanApp>, text: &str| {
         h.query_by_label(text).is_some()
     };
     assert!(shown(&h, "No evidence yet."));
     // Add a source: a framed entry with its fields appears.
-    h.get_by_label("Add evidence").click();
-    h.run();
+    click(&mut h, "Add evidence");
     assert_eq!(dependency(h.state(), "foreign-gpus").evidence.len(), 1);
     assert!(shown(&h, "Remove evidence 1") && !shown(&h, "No evidence yet."));
     h.get_by_role_and_label(Role::TextInput, "Source of evidence 1")
@@ -259,8 +248,7 @@ fn the_inspector_edits_evidence_and_framework_levels_each_step_undoable() {
     assert_eq!(confidence.value().as_deref(), Some("medium"));
     confidence.click();
     h.run();
-    h.get_by_label("high").click();
-    h.run();
+    click(&mut h, "high");
     h.run();
     let e = &dependency(h.state(), "foreign-gpus").evidence[0];
     assert_eq!(e.source, "Export licence register");
@@ -276,8 +264,7 @@ fn the_inspector_edits_evidence_and_framework_levels_each_step_undoable() {
     assert_eq!(supply.value().as_deref(), Some("0 (default)"));
     supply.click();
     h.run();
-    h.get_by_label("2: SEAL-2 Data sovereignty").click();
-    h.run();
+    click(&mut h, "2: SEAL-2 Data sovereignty");
     h.run();
     let a = &dependency(h.state(), "foreign-gpus").assessment;
     assert_eq!(
@@ -294,8 +281,7 @@ fn the_inspector_edits_evidence_and_framework_levels_each_step_undoable() {
     assert!(shown(&h, "Add evidence for Supply chain sovereignty"));
     // Each step undoes on its own: the level, then the confidence, then the typing, then the
     // entry itself.
-    h.state_mut().run(Command::Undo);
-    h.run();
+    command(&mut h, Command::Undo);
     assert!(dependency(h.state(), "foreign-gpus").assessment.is_empty());
     assert_eq!(
         h.get_by_role_and_label(Role::ComboBox, "Supply chain sovereignty")
@@ -303,26 +289,20 @@ fn the_inspector_edits_evidence_and_framework_levels_each_step_undoable() {
             .as_deref(),
         Some("0 (default)")
     );
-    h.state_mut().run(Command::Undo);
-    h.run();
+    command(&mut h, Command::Undo);
     let e = &dependency(h.state(), "foreign-gpus").evidence[0];
     assert_eq!(
         (e.confidence, e.source.as_str()),
         (Confidence::Medium, "Export licence register")
     );
-    h.state_mut().run(Command::Undo);
-    h.run();
+    command(&mut h, Command::Undo);
     assert_eq!(dependency(h.state(), "foreign-gpus").evidence[0].source, "");
-    h.state_mut().run(Command::Undo);
-    h.run();
+    command(&mut h, Command::Undo);
     assert!(dependency(h.state(), "foreign-gpus").evidence.is_empty());
     assert!(shown(&h, "No evidence yet."));
     // Removing the milestone's evidence is one step too.
-    h.state_mut()
-        .select(Some(Selection::new(ItemKind::Milestone, "own-model")));
-    h.run();
-    h.get_by_label("Remove evidence 1").click();
-    h.run();
+    select(&mut h, ItemKind::Milestone, "own-model");
+    click(&mut h, "Remove evidence 1");
     assert!(
         h.state()
             .plan()
@@ -332,8 +312,7 @@ fn the_inspector_edits_evidence_and_framework_levels_each_step_undoable() {
             .is_empty()
     );
     assert!(shown(&h, "No evidence yet."));
-    h.state_mut().run(Command::Undo);
-    h.run();
+    command(&mut h, Command::Undo);
     assert_eq!(
         h.state()
             .plan()

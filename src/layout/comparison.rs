@@ -280,19 +280,10 @@ impl Flow {
     }
 
     fn text(&mut self, text: &str, x: f32, size: f32, colour: Rgba, weight: Weight, max: f32) {
-        let Some(text) = text::elide(text, size, max.max(1.0)) else {
-            return;
-        };
-        let run = TextRun {
-            text,
-            pos: Point::new(x, self.y + size),
-            size,
-            colour,
-            weight,
-            anchor: Anchor::Start,
-            max_width: max,
-        };
-        self.page.push(Shape::Text(run), Tag::Chrome);
+        let pos = Point::new(x, self.y + size);
+        if let Some(run) = TextRun::elided(text, pos, size, colour, weight, max) {
+            self.page.push(Shape::Text(run), Tag::Chrome);
+        }
     }
 
     fn heading(&mut self, title: &str) {

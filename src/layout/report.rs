@@ -79,35 +79,21 @@ impl Flow {
         max: f32,
         tag: Tag,
     ) {
-        let Some(text) = text::elide(text, size, max.max(1.0)) else {
-            return;
-        };
-        let run = TextRun {
-            text,
-            pos: Point::new(x, self.y + size),
-            size,
-            colour,
-            weight,
-            anchor: Anchor::Start,
-            max_width: max,
-        };
-        self.page.push(Shape::Text(run), tag);
+        let pos = Point::new(x, self.y + size);
+        if let Some(run) = TextRun::elided(text, pos, size, colour, weight, max) {
+            self.page.push(Shape::Text(run), tag);
+        }
     }
 
     fn right_text(&mut self, text: &str, right: f32, max: f32) {
-        let Some(text) = text::elide(text, BODY, max.max(1.0)) else {
-            return;
-        };
-        let run = TextRun {
-            text,
-            pos: Point::new(right, self.y + BODY),
-            size: BODY,
-            colour: INK,
-            weight: Weight::Regular,
-            anchor: Anchor::End,
-            max_width: max,
-        };
-        self.page.push(Shape::Text(run), Tag::Chrome);
+        let pos = Point::new(right, self.y + BODY);
+        if let Some(run) = TextRun::elided(text, pos, BODY, INK, Weight::Regular, max) {
+            let run = TextRun {
+                anchor: Anchor::End,
+                ..run
+            };
+            self.page.push(Shape::Text(run), Tag::Chrome);
+        }
     }
 
     /// A section heading, kept with at least a few lines of what follows.

@@ -251,6 +251,26 @@ pub struct TextRun {
 }
 
 impl TextRun {
+    /// `text` elided to `max` units, starting at `pos`; `None` when not even an ellipsis fits.
+    pub fn elided(
+        text: &str,
+        pos: Point,
+        size: f32,
+        colour: Rgba,
+        weight: Weight,
+        max: f32,
+    ) -> Option<TextRun> {
+        Some(TextRun {
+            text: super::text::elide(text, size, max.max(1.0))?,
+            pos,
+            size,
+            colour,
+            weight,
+            anchor: Anchor::Start,
+            max_width: max,
+        })
+    }
+
     /// The box the text occupies, by the layout's width estimate.
     pub fn bounds(&self) -> Rect {
         let w = super::text::width(&self.text, self.size).min(self.max_width);

@@ -80,21 +80,10 @@ fn put_anchored(
     max: f32,
     anchor: Anchor,
 ) {
-    let Some(t) = text::elide(s, size, max.max(1.0)) else {
-        return;
-    };
-    scene.push(
-        Shape::Text(TextRun {
-            text: t,
-            pos: Point::new(x, y + size),
-            size,
-            colour,
-            weight,
-            anchor,
-            max_width: max,
-        }),
-        Tag::Chrome,
-    );
+    let pos = Point::new(x, y + size);
+    if let Some(run) = TextRun::elided(s, pos, size, colour, weight, max) {
+        scene.push(Shape::Text(TextRun { anchor, ..run }), Tag::Chrome);
+    }
 }
 
 /// Wrapped text; returns the height used.
