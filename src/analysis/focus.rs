@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use super::index::{Index, Node, Schedule, Upstream};
+use super::index::{Index, Node, Upstream};
 use crate::model::Roadmap;
 
 /// The ids selecting `id` brings into focus (the chart dims the rest), or `None` when no item
@@ -48,9 +48,26 @@ pub fn focus(plan: &Roadmap, id: &str) -> Option<HashSet<String>> {
         None => return None,
     };
     if let Some(start) = start {
-        let schedule = Schedule::new(plan, &index);
-        let upstream = Upstream::new(schedule.len()).of(&schedule, start);
-        set.extend(upstream.into_iter().map(|n| schedule.id(n).to_owned()));
+        // One walk needs only the links it follows: resolved node by node, not the whole
+        // plan's schedule (this runs whenever the chart is laid out).
+        let investments = plan.investments.len();
+        let dense = |id: &String| {
+            index.node(id).map(|n| match n {
+                Node::Investment(i) => i,
+                Node::Milestone(m) => investments + m,
+            })
+        };
+        let links = |n: usize| match n.checked_sub(investments) {
+            None => plan.investments.get(n).map(|i| &i.after),
+            Some(m) => plan.milestones.get(m).map(|m| &m.needs),
+        };
+        let predecessors = |n| links(n).into_iter().flatten().filter_map(dense);
+        let upstream = Upstream::new(investments + plan.milestones.len()).walk(start, predecessors);
+        let id = |n: usize| match n.checked_sub(investments) {
+            None => &plan.investments[n].id,
+            Some(m) => &plan.milestones[m].id,
+        };
+        set.extend(upstream.into_iter().map(|n| id(n).clone()));
     }
     Some(set)
 }

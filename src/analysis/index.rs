@@ -171,8 +171,19 @@ impl Upstream {
     }
 
     /// Every node dense node `start` waits for, directly or transitively (each once, in the
-    /// order reached; never `start` itself, even in a cycle).
+    /// order reached; never `start` itself, even in a cycle), following `schedule`.
     pub fn of(&mut self, schedule: &Schedule<'_>, start: usize) -> Vec<usize> {
+        self.walk(start, |n| schedule.predecessors(n).iter().copied())
+    }
+
+    /// The walk back from dense node `start`, with `predecessors` giving what a node waits
+    /// for: resolved once for the whole plan (a [`Schedule`]), or node by node when only one
+    /// walk is needed.
+    pub fn walk<I: IntoIterator<Item = usize>>(
+        &mut self,
+        start: usize,
+        mut predecessors: impl FnMut(usize) -> I,
+    ) -> Vec<usize> {
         self.stamp = self.stamp.wrapping_add(1);
         if self.stamp == 0 {
             self.seen.iter_mut().for_each(|s| *s = 0);
@@ -185,7 +196,7 @@ impl Upstream {
             *s = self.stamp;
         }
         while let Some(node) = self.stack.pop() {
-            for &pred in schedule.predecessors(node) {
+            for pred in predecessors(node) {
                 let Some(s) = self.seen.get_mut(pred) else {
                     continue;
                 };
