@@ -371,7 +371,8 @@ fn nudging_frame(path: &Path) -> Duration {
     median(times)
 }
 
-/// A command as a shortcut runs it, and the frame that shows it: what the user waits for.
+/// A command as a shortcut runs it, and the frame that shows it: what the user waits for
+/// (frames back to back, as when a held key outruns the frames).
 fn timed_command(
     ctx: &egui::Context,
     app: &mut StackplanApp,

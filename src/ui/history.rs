@@ -1,8 +1,9 @@
 //! The open document and its snapshot undo history: every edit goes through here.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, OnceLock};
+use std::thread::JoinHandle;
 
 use crate::model::Roadmap;
 
@@ -27,11 +28,11 @@ const MIN_STEPS: usize = 10;
 /// for the next edit to change: copying 10,000 items takes about 4 ms, half a frame.
 const SPARE_ABOVE: usize = 2_000;
 
-/// A copy of the plan at `revision`, made on a worker thread (the cell is empty until done).
-#[derive(Debug, Clone)]
+/// A copy of the plan at `revision`, being made on a worker thread.
+#[derive(Debug)]
 struct Spare {
     revision: u64,
-    copy: Arc<OnceLock<Roadmap>>,
+    copy: JoinHandle<Roadmap>,
 }
 
 /// One recorded state: the plan before (undo) or after (redo) an edit.
@@ -46,7 +47,7 @@ struct Step {
 }
 
 /// The plan being edited, where it lives on disk, and its undo/redo history.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Document {
     plan: Arc<Roadmap>,
     path: Option<PathBuf>,
@@ -249,22 +250,19 @@ impl Document {
     fn swap_in(&mut self, plan: Arc<Roadmap>, revision: u64) -> (Arc<Roadmap>, u64) {
         let old_plan = std::mem::replace(&mut self.plan, plan);
         let old_revision = std::mem::replace(&mut self.revision, revision);
-        self.prepare_spare();
         (old_plan, old_revision)
     }
 
-    /// Puts the spare copy in place of the plan when a worker has finished it for this
-    /// revision, so that changing the plan copies nothing in this frame; returns the plan as
-    /// it was, for undo.
+    /// Puts the spare copy of this revision in place of the plan (waiting for the rest of
+    /// it if the worker is not done: less than copying anew), so that changing the plan
+    /// copies nothing in this frame; returns the plan as it was, for undo.
     fn use_spare(&mut self) -> Arc<Roadmap> {
         let before = Arc::clone(&self.plan);
         let ready = self
             .spare
             .take()
             .filter(|spare| spare.revision == self.revision)
-            // Unwraps only once the worker has let go of the cell, so after it filled it.
-            .and_then(|spare| Arc::try_unwrap(spare.copy).ok())
-            .and_then(OnceLock::into_inner);
+            .and_then(|spare| spare.copy.join().ok());
         if let Some(copy) = ready {
             self.plan = Arc::new(copy);
         }
@@ -278,17 +276,10 @@ impl Document {
             return;
         }
         let plan = Arc::clone(&self.plan);
-        let copy = Arc::new(OnceLock::new());
-        let cell = Arc::clone(&copy);
         let spawned = std::thread::Builder::new()
             .name("undo copy".into())
-            .spawn(move || {
-                let made = Roadmap::clone(&plan);
-                // Let go of the plan first, so that an edit after this can change it in place.
-                drop(plan);
-                let _ = cell.set(made);
-            });
-        self.spare = spawned.is_ok().then_some(Spare {
+            .spawn(move || Roadmap::clone(&plan));
+        self.spare = spawned.ok().map(|copy| Spare {
             revision: self.revision,
             copy,
         });
@@ -435,17 +426,16 @@ mod spare_tests {
     use super::*;
     use crate::generate::large_plan;
 
-    /// Waits until the worker has made the spare copy and let go of it.
-    fn wait_for_spare(doc: &Document) -> *const crate::model::Investment {
-        loop {
-            if let Some(spare) = &doc.spare
-                && Arc::strong_count(&spare.copy) == 1
-                && let Some(copy) = spare.copy.get()
-            {
-                return copy.investments.as_ptr();
-            }
-            std::thread::yield_now();
-        }
+    /// Waits until the worker has made the spare copy; where its items are.
+    fn wait_for_spare(doc: &mut Document) -> *const crate::model::Investment {
+        let spare = doc.spare.take().expect("a spare copy is being made");
+        let copy = spare.copy.join().expect("the copy is made");
+        let items = copy.investments.as_ptr();
+        doc.spare = Some(Spare {
+            revision: spare.revision,
+            copy: std::thread::spawn(move || copy),
+        });
+        items
     }
 
     fn retitle(doc: &mut Document, title: &str) {
@@ -456,7 +446,7 @@ mod spare_tests {
     fn an_edit_of_a_large_plan_changes_the_spare_copy_and_undo_still_has_the_plan_before() {
         let original = large_plan(3_000, 1);
         let mut doc = Document::new(original.clone(), None);
-        let spare = wait_for_spare(&doc);
+        let spare = wait_for_spare(&mut doc);
         retitle(&mut doc, "Renamed");
         assert_eq!(
             doc.plan().investments.as_ptr(),
@@ -473,9 +463,9 @@ mod spare_tests {
     #[test]
     fn a_spare_copy_of_an_earlier_revision_is_never_changed_instead_of_the_plan() {
         let mut doc = Document::new(large_plan(3_000, 1), None);
-        wait_for_spare(&doc);
+        wait_for_spare(&mut doc);
         doc.edit_merging("Edit title", "title", |p| p.title = "A".into());
-        let stale = wait_for_spare(&doc);
+        let stale = wait_for_spare(&mut doc);
         // Typing on changes the plan in place: the spare is now a revision behind.
         doc.edit_merging("Edit title", "title", |p| p.title = "AB".into());
         retitle(&mut doc, "Renamed");
