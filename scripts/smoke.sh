@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Smoke test of the real editor window: runs the release app under Xvfb at 1600x1000 on the
+# Smoke test of the real editor window: runs the app (release, or STACKPLAN_BIN: the test
+# command passes the debug build `cargo test` made) under Xvfb at 1600x1000 on the
 # example plan, drives it with xdotool as a person would (hover, press, drag in small steps,
 # release, move away) and checks the screenshots, not the document:
 #   1. a dragged bar is painted at its new place, and back at the old one after Undo;

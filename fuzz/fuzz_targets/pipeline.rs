@@ -14,7 +14,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let analysis = Analysis::of(&plan);
     let _ = analysis.exposure_at(plan.horizon.start);
-    let scene = layout::layout(&plan, &stackplan::analysis::dependency_spans(&plan), &View::whole(&plan));
+    let scene = layout::layout(&plan, analysis.spans(), &View::whole(&plan));
     let text = svg::scene_to_svg(&scene, &plan);
     if let Err(e) = usvg::Tree::from_str(&text, &usvg::Options::default()) {
         panic!("the exported SVG does not parse: {e}\n{text}");
