@@ -241,7 +241,7 @@ fn zoomed_editor(path: &Path, data: &Path) -> (StackplanApp, String) {
     view.points_per_month = 12.0;
     view.first_month = first.start.index() as f32 - 2.0;
     app.select(Some(Selection::new(ItemKind::Investment, &first.id)));
-    (app, first.title)
+    (app, first.title.clone())
 }
 
 /// One editor frame on a 1440 × 900 window with `events` as its input; its duration and the

@@ -23,10 +23,10 @@ fn exports(c: &mut Criterion) {
             b.iter(|| export::svg::write(&plan, &Analysis::of(&plan), &options))
         });
         group.bench_function(format!("png {items}"), |b| {
-            b.iter(|| export::png::write(&plan, &Analysis::of(&plan), &options))
+            b.iter(|| export::png::render(&plan, &Analysis::of(&plan), &options))
         });
         group.bench_function(format!("pdf {items}"), |b| {
-            b.iter(|| export::pdf::write(&plan, &Analysis::of(&plan), &options))
+            b.iter(|| export::pdf::render(&plan, &Analysis::of(&plan), &options))
         });
     }
     group.finish();

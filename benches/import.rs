@@ -21,21 +21,24 @@ fn register(rows: usize) -> Roadmap {
     for i in 0..rows {
         let layer = &layers[i % layers.len()];
         let first = start.plus((i * 7 % 100) as i32);
-        plan.investments.push(Investment {
-            id: format!("inv-{i}"),
-            title: format!("Investment number {i}"),
-            layer: layer.clone(),
-            start: first,
-            end: first.plus((i % 19) as i32),
-            budget: 1_000_000 + i as u64 * 1_234,
-            owner: format!("Agency {}", i % 40),
-            notes: String::new(),
-            after: if i >= layers.len() {
-                vec![format!("inv-{}", i - layers.len())]
-            } else {
-                Vec::new()
-            },
-        });
+        plan.investments.push(
+            Investment {
+                id: format!("inv-{i}"),
+                title: format!("Investment number {i}"),
+                layer: layer.clone(),
+                start: first,
+                end: first.plus((i % 19) as i32),
+                budget: 1_000_000 + i as u64 * 1_234,
+                owner: format!("Agency {}", i % 40),
+                notes: String::new(),
+                after: if i >= layers.len() {
+                    vec![format!("inv-{}", i - layers.len())]
+                } else {
+                    Vec::new()
+                },
+            }
+            .into(),
+        );
     }
     plan
 }

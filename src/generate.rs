@@ -5,7 +5,9 @@
 //! finished by their date, remove dependencies that are live and introduce more open ones.
 //! Such a plan passes every check apart from info findings.
 
-use crate::model::{ControlLevel, Dependency, Horizon, Investment, Milestone, Month, Roadmap};
+use crate::model::{
+    ControlLevel, Dependency, Horizon, Investment, Milestone, Month, Roadmap, Shared,
+};
 
 /// A small deterministic random number generator (SplitMix64).
 struct Rng(u64);
@@ -159,9 +161,9 @@ pub fn large_plan(items: usize, seed: u64) -> Roadmap {
     let n_deps = rest * 2 / 10;
     let n_milestones = rest / 10;
     let n_investments = rest - n_deps - n_milestones;
-    plan.dependencies = dependencies(&mut rng, &layers, n_deps);
-    plan.investments = investments(&mut rng, start, n_investments);
-    plan.milestones = milestones(&mut rng, &plan, n_milestones);
+    plan.dependencies = Shared::all(dependencies(&mut rng, &layers, n_deps));
+    plan.investments = Shared::all(investments(&mut rng, start, n_investments));
+    plan.milestones = Shared::all(milestones(&mut rng, &plan, n_milestones));
     plan
 }
 
@@ -398,17 +400,20 @@ pub fn edited_plan(plan: &Roadmap, changes: usize, seed: u64) -> Roadmap {
             }
             _ => {
                 let start = plan.horizon.start.plus(rng.between(0, 100));
-                edited.investments.push(Investment {
-                    id: format!("added-{k}"),
-                    title: format!("Added work {k}"),
-                    layer: WORK[k % WORK.len()].0.to_owned(),
-                    start,
-                    end: start.plus(rng.between(3, 18)),
-                    budget: 1_000_000,
-                    owner: String::new(),
-                    notes: String::new(),
-                    after: Vec::new(),
-                });
+                edited.investments.push(
+                    Investment {
+                        id: format!("added-{k}"),
+                        title: format!("Added work {k}"),
+                        layer: WORK[k % WORK.len()].0.to_owned(),
+                        start,
+                        end: start.plus(rng.between(3, 18)),
+                        budget: 1_000_000,
+                        owner: String::new(),
+                        notes: String::new(),
+                        after: Vec::new(),
+                    }
+                    .into(),
+                );
             }
         }
     }

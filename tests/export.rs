@@ -39,45 +39,54 @@ fn multilingual() -> Roadmap {
         ("el", "tooling", "Εθνικά εργαλεία εκπαίδευσης"),
     ];
     for (i, (id, layer, title)) in titles.iter().enumerate() {
-        plan.investments.push(Investment {
-            id: (*id).into(),
-            title: (*title).into(),
-            layer: (*layer).into(),
-            start: month("2026-03").plus(i as i32 * 4),
-            end: month("2027-12").plus(i as i32 * 4),
-            budget: 1_000_000 * (i as u64 + 1),
-            owner: String::new(),
-            notes: String::new(),
-            after: Vec::new(),
-        });
+        plan.investments.push(
+            Investment {
+                id: (*id).into(),
+                title: (*title).into(),
+                layer: (*layer).into(),
+                start: month("2026-03").plus(i as i32 * 4),
+                end: month("2027-12").plus(i as i32 * 4),
+                budget: 1_000_000 * (i as u64 + 1),
+                owner: String::new(),
+                notes: String::new(),
+                after: Vec::new(),
+            }
+            .into(),
+        );
     }
-    plan.dependencies.push(Dependency {
-        id: "gpus".into(),
-        name: "Импортные ускорители".into(),
-        layer: "compute".into(),
-        controller: "Vendor".into(),
-        jurisdiction: String::new(),
-        control: ControlLevel::BlackBox,
-        criticality: 5,
-        notes: String::new(),
-        evidence: Vec::new(),
-        assessment: Vec::new(),
-    });
+    plan.dependencies.push(
+        Dependency {
+            id: "gpus".into(),
+            name: "Импортные ускорители".into(),
+            layer: "compute".into(),
+            controller: "Vendor".into(),
+            jurisdiction: String::new(),
+            control: ControlLevel::BlackBox,
+            criticality: 5,
+            notes: String::new(),
+            evidence: Vec::new(),
+            assessment: Vec::new(),
+        }
+        .into(),
+    );
     let milestones = [
         ("m-cn", "compute", "2028-03", "算力自主"),
         ("m-ru", "models", "2029-06", "Модель в эксплуатации"),
         ("m-ar", "data", "2030-01", "البيانات السيادية"),
     ];
     for (id, layer, at, title) in milestones {
-        plan.milestones.push(Milestone {
-            needs: vec!["cn".into()],
-            removes: if id == "m-cn" {
-                vec!["gpus".into()]
-            } else {
-                Vec::new()
-            },
-            ..Milestone::new(id, title, month(at), layer)
-        });
+        plan.milestones.push(
+            Milestone {
+                needs: vec!["cn".into()],
+                removes: if id == "m-cn" {
+                    vec!["gpus".into()]
+                } else {
+                    Vec::new()
+                },
+                ..Milestone::new(id, title, month(at), layer)
+            }
+            .into(),
+        );
     }
     plan
 }
@@ -91,17 +100,20 @@ fn tall_plan(rows: usize) -> Roadmap {
     let mut plan = Roadmap::blank("Tall", horizon);
     plan.layers.truncate(1);
     for i in 0..rows {
-        plan.investments.push(Investment {
-            id: format!("i{i}"),
-            title: format!("Row {i}"),
-            layer: plan.layers[0].id.clone(),
-            start: month("2026-01"),
-            end: month("2026-12"),
-            budget: 0,
-            owner: String::new(),
-            notes: String::new(),
-            after: Vec::new(),
-        });
+        plan.investments.push(
+            Investment {
+                id: format!("i{i}"),
+                title: format!("Row {i}"),
+                layer: plan.layers[0].id.clone(),
+                start: month("2026-01"),
+                end: month("2026-12"),
+                budget: 0,
+                owner: String::new(),
+                notes: String::new(),
+                after: Vec::new(),
+            }
+            .into(),
+        );
     }
     plan
 }
@@ -177,7 +189,9 @@ fn pdf_page_count_follows_the_page_and_range_options() {
     let plan = multilingual();
     let mut opts = options();
     opts.report = false;
-    let fitted = export::pdf::write(&plan, &Analysis::of(&plan), &opts).unwrap();
+    let fitted = export::pdf::render(&plan, &Analysis::of(&plan), &opts)
+        .unwrap()
+        .bytes;
     assert_eq!(
         lopdf::Document::load_mem(&fitted)
             .unwrap()
@@ -188,7 +202,9 @@ fn pdf_page_count_follows_the_page_and_range_options() {
     let big = tall_plan(400);
     opts.page = PageSize::Letter;
     opts.landscape = false;
-    let tiled = export::pdf::write(&big, &Analysis::of(&big), &opts).unwrap();
+    let tiled = export::pdf::render(&big, &Analysis::of(&big), &opts)
+        .unwrap()
+        .bytes;
     let pages = lopdf::Document::load_mem(&tiled).unwrap().get_pages().len();
     assert!(pages >= 8, "400 rows do not fit one page, got {pages}");
 }

@@ -376,7 +376,7 @@ fn register(plan: &Roadmap) -> Vec<Dependency> {
         .map(|d| Dependency {
             evidence: Vec::new(),
             assessment: Vec::new(),
-            ..d.clone()
+            ..(**d).clone()
         })
         .collect()
 }

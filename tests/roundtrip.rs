@@ -5,7 +5,7 @@ use proptest::prelude::*;
 use stackplan::io::{load_bytes, load_str, to_ron};
 use stackplan::model::{
     Assessment, Colour, Confidence, ControlLevel, Dependency, Evidence, FORMAT, Horizon,
-    Investment, Layer, Milestone, Month, Roadmap, Stop, StopView,
+    Investment, Layer, Milestone, Month, Roadmap, Shared, Stop, StopView,
 };
 
 /// Text that stresses the writer: any character, with quotes, backslashes, line ends, control
@@ -222,9 +222,9 @@ fn roadmap() -> impl Strategy<Value = Roadmap> {
                 currency,
                 horizon: Horizon { start, end },
                 layers,
-                dependencies,
-                investments,
-                milestones,
+                dependencies: Shared::all(dependencies),
+                investments: Shared::all(investments),
+                milestones: Shared::all(milestones),
                 stops,
                 conflicts: Vec::new(),
             }

@@ -1067,7 +1067,7 @@ fn a_large_plans_dependency_bar_follows_its_nudged_milestone_in_the_same_frame()
         let mut inv = template.clone();
         inv.id = format!("pad-{k}");
         inv.layer = "padding".into();
-        plan.investments.push(inv);
+        plan.investments.push(inv.into());
     }
     let mut h = harness(StackplanApp::with_plan(plan, DataFolder::at(data.path())));
     h.state_mut().view_mut().collapsed = vec!["padding".into()];

@@ -37,7 +37,7 @@ fn two_rows(data: &std::path::Path) -> H {
     third.title = "Pilot cluster".into();
     third.start = month("2026-01");
     third.end = month("2026-09");
-    plan.investments.push(third);
+    plan.investments.push(third.into());
     editor_of(plan, data)
 }
 

@@ -200,7 +200,7 @@ mod tests {
     fn budget_spreads_evenly_across_years() {
         // 2026-07..2027-06 is 12 months, 1200 → 100 a month: 600 in 2026, 600 in 2027.
         let mut plan = plan();
-        plan.investments = vec![inv("a", "compute", "2026-07", "2027-06", 1200, &[])];
+        plan.investments = vec![inv("a", "compute", "2026-07", "2027-06", 1200, &[]).into()];
         let table = budget_by_layer_year(&plan);
         assert_eq!(table.years, [2026, 2027]);
         assert_eq!(table.get("compute", 2026), 600);
@@ -212,7 +212,7 @@ mod tests {
         // 2026-11..2027-03 is 5 months, 12 → 2 a month plus 2 left over, given to Nov and Dec:
         // 2026: 3 + 3 = 6; 2027: 2 + 2 + 2 = 6.
         let mut plan = plan();
-        plan.investments = vec![inv("a", "compute", "2026-11", "2027-03", 12, &[])];
+        plan.investments = vec![inv("a", "compute", "2026-11", "2027-03", 12, &[]).into()];
         let table = budget_by_layer_year(&plan);
         assert_eq!(table.get("compute", 2026), 6);
         assert_eq!(table.get("compute", 2027), 6);
@@ -223,8 +223,8 @@ mod tests {
         // 7 over 3 months (2026-12..2027-02): Dec 3, Jan 2, Feb 2; 10 over one month in models.
         let mut plan = plan();
         plan.investments = vec![
-            inv("a", "compute", "2026-12", "2027-02", 7, &[]),
-            inv("b", "models", "2026-05", "2026-05", 10, &[]),
+            inv("a", "compute", "2026-12", "2027-02", 7, &[]).into(),
+            inv("b", "models", "2026-05", "2026-05", 10, &[]).into(),
         ];
         let table = budget_by_layer_year(&plan);
         assert_eq!(table.year_totals, [13, 4]);
@@ -239,8 +239,8 @@ mod tests {
         // in tenths of a million by largest remainder: 8,100,000 and 10,900,000.
         let mut plan = plan();
         plan.investments = vec![
-            inv("a", "compute", "2026-04", "2027-12", 19_000_000, &[]),
-            inv("b", "compute", "2026-01", "2028-12", 1_234_567, &[]),
+            inv("a", "compute", "2026-04", "2027-12", 19_000_000, &[]).into(),
+            inv("b", "compute", "2026-01", "2028-12", 1_234_567, &[]).into(),
         ];
         let exact = budget_by_layer_year(&plan);
         assert_eq!(
@@ -264,7 +264,7 @@ mod tests {
     #[test]
     fn unknown_layer_gets_its_own_row() {
         let mut plan = plan();
-        plan.investments = vec![inv("a", "space", "2026-01", "2026-01", 5, &[])];
+        plan.investments = vec![inv("a", "space", "2026-01", "2026-01", 5, &[]).into()];
         let table = budget_by_layer_year(&plan);
         assert_eq!(table.rows.len(), 3);
         assert_eq!(table.get("space", 2026), 5);
@@ -273,7 +273,7 @@ mod tests {
     #[test]
     fn end_before_start_counts_in_the_start_month() {
         let mut plan = plan();
-        plan.investments = vec![inv("a", "compute", "2026-05", "2025-01", 9, &[])];
+        plan.investments = vec![inv("a", "compute", "2026-05", "2025-01", 9, &[]).into()];
         let table = budget_by_layer_year(&plan);
         assert_eq!(table.years, (2026..=2026).collect::<Vec<_>>());
         assert_eq!(table.get("compute", 2026), 9);
@@ -283,8 +283,8 @@ mod tests {
     fn huge_budgets_saturate_instead_of_overflowing() {
         let mut plan = plan();
         plan.investments = vec![
-            inv("a", "compute", "2026-01", "2026-12", u64::MAX, &[]),
-            inv("b", "compute", "2026-01", "2026-12", u64::MAX, &[]),
+            inv("a", "compute", "2026-01", "2026-12", u64::MAX, &[]).into(),
+            inv("b", "compute", "2026-01", "2026-12", u64::MAX, &[]).into(),
         ];
         let table = budget_by_layer_year(&plan);
         assert_eq!(table.total, u64::MAX);

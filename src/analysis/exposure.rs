@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Month, Roadmap};
+use crate::model::{Month, Roadmap, Shared};
 
 /// When a dependency is live: from the horizon start (or the month a milestone introduces it)
 /// until the first milestone that removes it.
@@ -96,6 +96,18 @@ pub fn dependency_spans(plan: &Roadmap) -> Vec<DependencySpan> {
             }
         })
         .collect()
+}
+
+/// Whether [`dependency_spans`] of `a` and `b` are the same for certain: they have the same
+/// horizon and the very same dependencies and milestones (pointers compared: cheap enough to
+/// ask every frame, and false for equal items that are not shared).
+pub fn same_spans(a: &Roadmap, b: &Roadmap) -> bool {
+    fn same<T>(a: &[Shared<T>], b: &[Shared<T>]) -> bool {
+        a.len() == b.len() && a.iter().zip(b).all(|(x, y)| Shared::same(x, y))
+    }
+    a.horizon == b.horizon
+        && same(&a.dependencies, &b.dependencies)
+        && same(&a.milestones, &b.milestones)
 }
 
 /// The exposure at `month`, from spans already computed (one per dependency, document order).
@@ -225,13 +237,13 @@ mod tests {
     fn burndown_plan() -> Roadmap {
         let mut plan = plan();
         plan.dependencies = vec![
-            dep("gpus", "compute", BlackBox, 4),
-            dep("cloud", "compute", Licensed, 2),
-            dep("open-llm", "models", OpenForeign, 3),
+            dep("gpus", "compute", BlackBox, 4).into(),
+            dep("cloud", "compute", Licensed, 2).into(),
+            dep("open-llm", "models", OpenForeign, 3).into(),
         ];
         plan.milestones = vec![
-            ms("own-model", "models", "2026-04", &[], &[], &["open-llm"]),
-            ms("own-chips", "compute", "2026-07", &[], &["gpus"], &[]),
+            ms("own-model", "models", "2026-04", &[], &[], &["open-llm"]).into(),
+            ms("own-chips", "compute", "2026-07", &[], &["gpus"], &[]).into(),
         ];
         plan
     }
@@ -258,7 +270,7 @@ mod tests {
     fn earliest_of_several_removals_ends_the_span() {
         let mut plan = burndown_plan();
         plan.milestones
-            .push(ms("early", "compute", "2026-03", &[], &["gpus"], &[]));
+            .push(ms("early", "compute", "2026-03", &[], &["gpus"], &[]).into());
         let spans = dependency_spans(&plan);
         assert_eq!(spans[0].until, Some(m("2026-03")));
         assert_eq!(spans[0].removed_by.as_deref(), Some("early"));
@@ -268,16 +280,10 @@ mod tests {
     fn removal_before_introduction_is_ignored_by_the_span() {
         // open-llm introduced 2026-04; a removal in 2026-02 comes before it, one in 2026-10 after.
         let mut plan = burndown_plan();
-        plan.milestones.push(ms(
-            "too-early",
-            "models",
-            "2026-02",
-            &[],
-            &["open-llm"],
-            &[],
-        ));
         plan.milestones
-            .push(ms("later", "models", "2026-10", &[], &["open-llm"], &[]));
+            .push(ms("too-early", "models", "2026-02", &[], &["open-llm"], &[]).into());
+        plan.milestones
+            .push(ms("later", "models", "2026-10", &[], &["open-llm"], &[]).into());
         let spans = dependency_spans(&plan);
         assert_eq!(spans[2].until, Some(m("2026-10")));
         assert_eq!(spans[2].removed_by.as_deref(), Some("later"));
@@ -318,7 +324,7 @@ mod tests {
     fn unknown_layer_counts_in_total_only() {
         let mut plan = burndown_plan();
         plan.dependencies
-            .push(dep("mystery", "nowhere", BlackBox, 1));
+            .push(dep("mystery", "nowhere", BlackBox, 1).into());
         let e = exposure_at(&plan, m("2026-01"));
         // gpus 4 + cloud 2 + mystery 1 = 7 in total; compute 6, models 0.
         assert_eq!(e.total, 7);

@@ -82,17 +82,17 @@ mod tests {
     fn chain() -> Roadmap {
         let mut plan = plan();
         plan.dependencies = vec![
-            dep("api", "models", BlackBox, 4),
-            dep("open", "models", OpenForeign, 2),
+            dep("api", "models", BlackBox, 4).into(),
+            dep("open", "models", OpenForeign, 2).into(),
         ];
         plan.investments = vec![
-            inv("a", "compute", "2026-01", "2026-03", 1, &[]),
-            inv("b", "compute", "2026-04", "2026-06", 1, &["a"]),
-            inv("c", "compute", "2026-07", "2026-08", 1, &["b"]),
-            inv("x", "compute", "2026-01", "2026-02", 1, &[]),
+            inv("a", "compute", "2026-01", "2026-03", 1, &[]).into(),
+            inv("b", "compute", "2026-04", "2026-06", 1, &["a"]).into(),
+            inv("c", "compute", "2026-07", "2026-08", 1, &["b"]).into(),
+            inv("x", "compute", "2026-01", "2026-02", 1, &[]).into(),
         ];
         plan.milestones = vec![
-            ms("gate", "compute", "2026-07", &["b"], &[], &[]),
+            ms("gate", "compute", "2026-07", &["b"], &[], &[]).into(),
             ms(
                 "launch",
                 "models",
@@ -100,7 +100,8 @@ mod tests {
                 &["gate"],
                 &["api"],
                 &["open"],
-            ),
+            )
+            .into(),
         ];
         plan
     }

@@ -162,12 +162,12 @@ mod tests {
     fn chain_plan() -> Roadmap {
         let mut plan = plan();
         plan.dependencies = vec![
-            dep("closed-llm", "models", Licensed, 5),
-            dep("open-llm", "models", OpenForeign, 3),
-            dep("api-llm", "models", BlackBox, 4),
+            dep("closed-llm", "models", Licensed, 5).into(),
+            dep("open-llm", "models", OpenForeign, 3).into(),
+            dep("api-llm", "models", BlackBox, 4).into(),
         ];
         plan.investments = vec![
-            inv("cluster-1", "compute", "2026-01", "2026-03", 100, &[]),
+            inv("cluster-1", "compute", "2026-01", "2026-03", 100, &[]).into(),
             inv(
                 "cluster-2",
                 "compute",
@@ -175,12 +175,13 @@ mod tests {
                 "2026-06",
                 200,
                 &["cluster-1"],
-            ),
-            inv("training", "models", "2026-08", "2026-10", 50, &["gate"]),
-            inv("unused", "models", "2026-01", "2026-02", 999, &[]),
+            )
+            .into(),
+            inv("training", "models", "2026-08", "2026-10", 50, &["gate"]).into(),
+            inv("unused", "models", "2026-01", "2026-02", 999, &[]).into(),
         ];
         plan.milestones = vec![
-            ms("gate", "compute", "2026-07", &["cluster-2"], &[], &[]),
+            ms("gate", "compute", "2026-07", &["cluster-2"], &[], &[]).into(),
             ms(
                 "launch",
                 "models",
@@ -188,7 +189,8 @@ mod tests {
                 &["training", "cluster-2"],
                 &["closed-llm"],
                 &["open-llm"],
-            ),
+            )
+            .into(),
         ];
         plan
     }
@@ -226,10 +228,10 @@ mod tests {
         // a ↔ b cycle, plus a link to a missing id: needs_all is {a, b}, cost 1 + 2.
         let mut plan = plan();
         plan.investments = vec![
-            inv("a", "compute", "2026-01", "2026-02", 1, &["b", "ghost"]),
-            inv("b", "compute", "2026-03", "2026-04", 2, &["a", "b"]),
+            inv("a", "compute", "2026-01", "2026-02", 1, &["b", "ghost"]).into(),
+            inv("b", "compute", "2026-03", "2026-04", 2, &["a", "b"]).into(),
         ];
-        plan.milestones = vec![ms("done", "compute", "2026-05", &["a", "ghost"], &[], &[])];
+        plan.milestones = vec![ms("done", "compute", "2026-05", &["a", "ghost"], &[], &[]).into()];
         let report = milestone_report(&plan, "done").unwrap();
         assert_eq!(report.needs_all, ["a", "b"]);
         assert_eq!(report.total_cost, 3);
@@ -276,7 +278,8 @@ mod tests {
     #[test]
     fn introducing_in_another_layer_is_not_a_trade() {
         let mut plan = chain_plan();
-        plan.dependencies.push(dep("cloud", "compute", BlackBox, 2));
+        plan.dependencies
+            .push(dep("cloud", "compute", BlackBox, 2).into());
         plan.milestones[1].introduces = vec!["cloud".into()];
         assert!(trades(&plan).is_empty());
     }

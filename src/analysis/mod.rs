@@ -28,7 +28,7 @@ pub use budget::{BudgetTable, budget_by_layer_year, budget_in_round_figures};
 pub use checks::{Code, Finding, Severity, checks};
 pub use exposure::{
     DependencySpan, DependencyState, Exposure, dependency_spans, exposure_at, exposure_series,
-    state_at,
+    same_spans, state_at,
 };
 pub use focus::focus;
 pub use framework::{Defaults, EU_CSF, Framework, FrameworkError, Objective};

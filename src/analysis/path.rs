@@ -57,14 +57,14 @@ mod tests {
         // and gate (milestone, 04): gate fixes b; gate needs d (ends 01).
         let mut plan = plan();
         plan.investments = vec![
-            inv("a", "compute", "2026-01", "2026-03", 1, &[]),
-            inv("b", "compute", "2026-05", "2026-06", 1, &["c", "gate"]),
-            inv("c", "compute", "2026-01", "2026-02", 1, &[]),
-            inv("d", "models", "2026-01", "2026-01", 1, &[]),
+            inv("a", "compute", "2026-01", "2026-03", 1, &[]).into(),
+            inv("b", "compute", "2026-05", "2026-06", 1, &["c", "gate"]).into(),
+            inv("c", "compute", "2026-01", "2026-02", 1, &[]).into(),
+            inv("d", "models", "2026-01", "2026-01", 1, &[]).into(),
         ];
         plan.milestones = vec![
-            ms("gate", "models", "2026-04", &["d"], &[], &[]),
-            ms("launch", "models", "2026-08", &["a", "b"], &[], &[]),
+            ms("gate", "models", "2026-04", &["d"], &[], &[]).into(),
+            ms("launch", "models", "2026-08", &["a", "b"], &[], &[]).into(),
         ];
         assert_eq!(critical_path(&plan, "launch"), ["d", "gate", "b", "launch"]);
     }
@@ -72,7 +72,7 @@ mod tests {
     #[test]
     fn milestone_without_needs_is_its_own_path() {
         let mut plan = plan();
-        plan.milestones = vec![ms("alone", "models", "2026-08", &["ghost"], &[], &[])];
+        plan.milestones = vec![ms("alone", "models", "2026-08", &["ghost"], &[], &[]).into()];
         assert_eq!(critical_path(&plan, "alone"), ["alone"]);
         assert!(critical_path(&plan, "nothing").is_empty());
     }
@@ -81,10 +81,10 @@ mod tests {
     fn ties_go_to_the_first_listed() {
         let mut plan = plan();
         plan.investments = vec![
-            inv("a", "compute", "2026-01", "2026-03", 1, &[]),
-            inv("b", "compute", "2026-02", "2026-03", 1, &[]),
+            inv("a", "compute", "2026-01", "2026-03", 1, &[]).into(),
+            inv("b", "compute", "2026-02", "2026-03", 1, &[]).into(),
         ];
-        plan.milestones = vec![ms("m", "models", "2026-05", &["b", "a"], &[], &[])];
+        plan.milestones = vec![ms("m", "models", "2026-05", &["b", "a"], &[], &[]).into()];
         assert_eq!(critical_path(&plan, "m"), ["b", "m"]);
     }
 
@@ -93,10 +93,10 @@ mod tests {
         // m needs a; a after b; b after a (cycle): a, b visited once each.
         let mut plan = plan();
         plan.investments = vec![
-            inv("a", "compute", "2026-05", "2026-06", 1, &["b"]),
-            inv("b", "compute", "2026-03", "2026-04", 1, &["a"]),
+            inv("a", "compute", "2026-05", "2026-06", 1, &["b"]).into(),
+            inv("b", "compute", "2026-03", "2026-04", 1, &["a"]).into(),
         ];
-        plan.milestones = vec![ms("m", "models", "2026-07", &["a"], &[], &[])];
+        plan.milestones = vec![ms("m", "models", "2026-07", &["a"], &[], &[]).into()];
         assert_eq!(critical_path(&plan, "m"), ["b", "a", "m"]);
     }
 }

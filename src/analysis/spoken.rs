@@ -332,25 +332,22 @@ mod tests {
     fn example() -> Roadmap {
         let mut p = plan();
         p.dependencies = vec![
-            dep("api", "models", ControlLevel::BlackBox, 5),
-            dep("licence", "models", ControlLevel::Licensed, 3),
+            dep("api", "models", ControlLevel::BlackBox, 5).into(),
+            dep("licence", "models", ControlLevel::Licensed, 3).into(),
         ];
-        p.investments = vec![inv(
-            "cluster",
-            "compute",
-            "2026-03",
-            "2026-08",
-            450_000_000,
-            &[],
-        )];
-        p.milestones = vec![ms(
-            "deal",
-            "models",
-            "2026-09",
-            &["cluster"],
-            &["api"],
-            &["licence"],
-        )];
+        p.investments =
+            vec![inv("cluster", "compute", "2026-03", "2026-08", 450_000_000, &[]).into()];
+        p.milestones = vec![
+            ms(
+                "deal",
+                "models",
+                "2026-09",
+                &["cluster"],
+                &["api"],
+                &["licence"],
+            )
+            .into(),
+        ];
         p
     }
 

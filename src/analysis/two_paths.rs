@@ -219,26 +219,20 @@ mod tests {
         let mut a = plan();
         a.title = "Licensed".into();
         a.dependencies = vec![
-            dep("gpu", "compute", ControlLevel::BlackBox, 4),
-            dep("llm", "models", ControlLevel::Licensed, 5),
+            dep("gpu", "compute", ControlLevel::BlackBox, 4).into(),
+            dep("llm", "models", ControlLevel::Licensed, 5).into(),
         ];
-        a.investments = vec![inv(
-            "cluster",
-            "compute",
-            "2026-01",
-            "2026-03",
-            1_000_000,
-            &[],
-        )];
-        a.milestones = vec![ms("own-llm", "models", "2026-10", &[], &["llm"], &[])];
+        a.investments =
+            vec![inv("cluster", "compute", "2026-01", "2026-03", 1_000_000, &[]).into()];
+        a.milestones = vec![ms("own-llm", "models", "2026-10", &[], &["llm"], &[]).into()];
         let mut b = a.clone();
         b.title = "Sovereign".into();
         b.dependencies
-            .push(dep("gpu2", "compute", ControlLevel::Licensed, 2));
+            .push(dep("gpu2", "compute", ControlLevel::Licensed, 2).into());
         b.investments[0].budget = 3_000_000;
         b.milestones = vec![
-            ms("gpus", "compute", "2026-04", &[], &["gpu"], &["gpu2"]),
-            ms("own-llm", "models", "2026-07", &[], &["llm"], &[]),
+            ms("gpus", "compute", "2026-04", &[], &["gpu"], &["gpu2"]).into(),
+            ms("own-llm", "models", "2026-07", &[], &["llm"], &[]).into(),
         ];
         (a, b)
     }

@@ -18,7 +18,7 @@ pub fn write(
     options: &ExportOptions,
 ) -> Result<Report, ExportError> {
     let out = render(a, b, options)?;
-    std::fs::write(path, &out.bytes).map_err(|source| ExportError::Io {
+    crate::io::write_atomically(path, &out.bytes).map_err(|source| ExportError::Io {
         path: path.display().to_string(),
         source,
     })?;

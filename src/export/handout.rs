@@ -20,7 +20,7 @@ pub fn write(
     options: &ExportOptions,
 ) -> Result<Report, ExportError> {
     let out = render(plan, analysis, other, options)?;
-    std::fs::write(path, &out.bytes).map_err(|source| ExportError::Io {
+    crate::io::write_atomically(path, &out.bytes).map_err(|source| ExportError::Io {
         path: path.display().to_string(),
         source,
     })?;

@@ -222,7 +222,7 @@ pub fn write_file(
         }
         _ => return Err(ExportError::Format(path.display().to_string())),
     };
-    std::fs::write(path, bytes).map_err(io_err)?;
+    crate::io::write_atomically(path, &bytes).map_err(io_err)?;
     Ok(report)
 }
 

@@ -19,15 +19,6 @@ use crate::layout::page::{self, ChartPage, Content, Contents, PageSetup, Placed}
 use crate::layout::{Anchor, Item, Point, Rect, Rgba, Scene, Shape, Stroke, TextRun};
 use crate::model::Roadmap;
 
-/// The PDF of `plan`: chart pages, then report pages.
-pub fn write(
-    plan: &Roadmap,
-    analysis: &Analysis,
-    options: &ExportOptions,
-) -> Result<Vec<u8>, ExportError> {
-    render(plan, analysis, options).map(|out| out.bytes)
-}
-
 /// The PDF of `plan` with warnings (e.g. text no font can show).
 pub fn render(
     plan: &Roadmap,

@@ -29,15 +29,6 @@ const PREFERRED: [&str; 6] = [
     "Noto Sans Symbols2",
 ];
 
-/// The chart of `plan` as PNG bytes.
-pub fn write(
-    plan: &Roadmap,
-    analysis: &Analysis,
-    options: &ExportOptions,
-) -> Result<Vec<u8>, ExportError> {
-    render(plan, analysis, options).map(|out| out.bytes)
-}
-
 /// The chart of `plan` as PNG, with warnings (missing glyphs, reduced scale).
 pub fn render(
     plan: &Roadmap,

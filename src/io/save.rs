@@ -4,6 +4,7 @@
 //! on one line, fields keep a fixed order and non-Latin text stays readable (not escaped):
 //! two versions of a plan then diff cleanly in git.
 
+use std::borrow::Borrow;
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -23,13 +24,17 @@ pub struct SaveError {
     pub source: std::io::Error,
 }
 
-/// Writes `plan` to `path` atomically: a temporary file in the same folder, flushed to disk,
-/// then renamed over the target, so a crash leaves the old or the new file, never a mix.
+/// Writes `plan` to `path` atomically (see [`write_atomically`]).
 pub fn save_path(plan: &Roadmap, path: &Path) -> Result<(), SaveError> {
-    let err = |source| SaveError {
+    write_atomically(path, to_ron(plan).as_bytes()).map_err(|source| SaveError {
         path: path.to_owned(),
         source,
-    };
+    })
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed to disk,
+/// then renamed over the target, so a crash leaves the old or the new file, never a mix.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -40,13 +45,13 @@ pub fn save_path(plan: &Roadmap, path: &Path) -> Result<(), SaveError> {
     if replaced.is_none() {
         new_file_permissions(&mut builder);
     }
-    let mut file = builder.tempfile_in(dir).map_err(err)?;
+    let mut file = builder.tempfile_in(dir)?;
     if let Some(permissions) = replaced {
-        file.as_file().set_permissions(permissions).map_err(err)?;
+        file.as_file().set_permissions(permissions)?;
     }
-    file.write_all(to_ron(plan).as_bytes()).map_err(err)?;
-    file.as_file().sync_all().map_err(err)?;
-    file.persist(path).map_err(|e| err(e.error))?;
+    file.write_all(bytes)?;
+    file.as_file().sync_all()?;
+    file.persist(path).map_err(|e| e.error)?;
     sync_dir(dir);
     remove_stale_temporaries(dir);
     Ok(())
@@ -339,7 +344,13 @@ impl Writer {
         let _ = writeln!(self.out, "{name}: {value},");
     }
 
-    fn list<T>(&mut self, depth: usize, name: &str, items: &[T], item: fn(&mut Writer, usize, &T)) {
+    fn list<T, I: Borrow<T>>(
+        &mut self,
+        depth: usize,
+        name: &str,
+        items: &[I],
+        item: fn(&mut Writer, usize, &T),
+    ) {
         if items.is_empty() {
             self.field(depth, name, "[]");
             return;
@@ -347,7 +358,7 @@ impl Writer {
         self.indent(depth);
         let _ = writeln!(self.out, "{name}: [");
         for i in items {
-            item(self, depth + 1, i);
+            item(self, depth + 1, i.borrow());
         }
         self.indent(depth);
         self.out.push_str("],\n");

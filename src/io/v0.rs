@@ -94,9 +94,10 @@ impl Roadmap {
                     evidence: Vec::new(),
                     assessment: Vec::new(),
                 })
+                .map(model::Shared::new)
                 .collect(),
-            investments: self.investments,
-            milestones: self.milestones,
+            investments: model::Shared::all(self.investments),
+            milestones: model::Shared::all(self.milestones),
             stops: Vec::new(),
             conflicts: Vec::new(),
         }

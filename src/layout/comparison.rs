@@ -432,9 +432,9 @@ mod tests {
         // A never removes gpus (4); B removes it in 2026-07: B's curve ends on the axis (0),
         // A's at the top (4), the same x.
         let mut a = plan();
-        a.dependencies = vec![dep("gpus", "compute", BlackBox, 4)];
+        a.dependencies = vec![dep("gpus", "compute", BlackBox, 4).into()];
         let mut b = a.clone();
-        b.milestones = vec![ms("own", "compute", "2026-07", &[], &["gpus"], &[])];
+        b.milestones = vec![ms("own", "compute", "2026-07", &[], &["gpus"], &[]).into()];
         let c = compare(&a, &b, &Options::default());
         let (aa, ab) = (Analysis::of(&a), Analysis::of(&b));
         let side = |plan, analysis| Side {

@@ -330,13 +330,9 @@ mod tests {
     fn a_retirement_moved_later_leaves_the_old_span_on_the_dependency_row() {
         // gpus is removed by own in 2026-04 in the other plan, in 2026-08 in this one.
         let mut other = plan();
-        other.dependencies = vec![dep(
-            "gpus",
-            "compute",
-            crate::model::ControlLevel::BlackBox,
-            3,
-        )];
-        other.milestones = vec![ms("own", "compute", "2026-04", &[], &["gpus"], &[])];
+        other.dependencies =
+            vec![dep("gpus", "compute", crate::model::ControlLevel::BlackBox, 3).into()];
+        other.milestones = vec![ms("own", "compute", "2026-04", &[], &["gpus"], &[]).into()];
         let mut this = other.clone();
         this.milestones[0].month = m("2026-08");
         let view = View::whole(&this);
@@ -355,7 +351,7 @@ mod tests {
     fn a_moved_bar_leaves_a_ghost_at_its_old_months_behind_it() {
         // A: x 2026-03..2026-05; this plan (B): x 2026-07..2026-09.
         let mut other = plan();
-        other.investments = vec![inv("x", "compute", "2026-03", "2026-05", 1, &[])];
+        other.investments = vec![inv("x", "compute", "2026-03", "2026-05", 1, &[]).into()];
         let mut this = other.clone();
         this.investments[0].start = m("2026-07");
         this.investments[0].end = m("2026-09");

@@ -205,7 +205,7 @@ fn milestones(plan: &Roadmap, analysis: &Analysis, flow: &mut Flow) {
         return;
     }
     flow.heading("Milestones");
-    let mut order: Vec<&crate::model::Milestone> = plan.milestones.iter().collect();
+    let mut order: Vec<&crate::model::Milestone> = plan.milestones.iter().map(|m| &**m).collect();
     order.sort_by_key(|m| m.month);
     let name = |id: &str| {
         plan.dependency(id)
@@ -327,7 +327,7 @@ fn investments(plan: &Roadmap, flow: &mut Flow) {
         Weight::Bold,
         Tag::Chrome,
     );
-    let mut order: Vec<&crate::model::Investment> = plan.investments.iter().collect();
+    let mut order: Vec<&crate::model::Investment> = plan.investments.iter().map(|i| &**i).collect();
     order.sort_by_key(|i| (i.start, i.end));
     for inv in order {
         let layer = plan

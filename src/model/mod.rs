@@ -6,11 +6,13 @@ mod colour;
 mod conflict;
 mod count;
 mod month;
+mod shared;
 
 pub use colour::{Colour, ColourError};
 pub use conflict::{Conflict, ConflictKind};
 pub use count::plural;
 pub use month::{MAX_YEAR, MIN_YEAR, Month, MonthError};
+pub use shared::Shared;
 
 use serde::{Deserialize, Serialize};
 
@@ -41,13 +43,13 @@ pub struct Roadmap {
     pub layers: Vec<Layer>,
     /// Register of external dependencies.
     #[serde(default)]
-    pub dependencies: Vec<Dependency>,
+    pub dependencies: Vec<Shared<Dependency>>,
     /// Funded pieces of work, as bars on the timeline.
     #[serde(default)]
-    pub investments: Vec<Investment>,
+    pub investments: Vec<Shared<Investment>>,
     /// Dated achievements that remove or introduce dependencies.
     #[serde(default)]
-    pub milestones: Vec<Milestone>,
+    pub milestones: Vec<Shared<Milestone>>,
     /// Saved presentation stops; empty means the default stops.
     #[serde(default)]
     pub stops: Vec<Stop>,
@@ -470,17 +472,17 @@ impl Roadmap {
 
     /// The dependency with this id.
     pub fn dependency(&self, id: &str) -> Option<&Dependency> {
-        self.dependencies.iter().find(|d| d.id == id)
+        self.dependencies.iter().find(|d| d.id == id).map(|d| &**d)
     }
 
     /// The investment with this id.
     pub fn investment(&self, id: &str) -> Option<&Investment> {
-        self.investments.iter().find(|i| i.id == id)
+        self.investments.iter().find(|i| i.id == id).map(|i| &**i)
     }
 
     /// The milestone with this id.
     pub fn milestone(&self, id: &str) -> Option<&Milestone> {
-        self.milestones.iter().find(|m| m.id == id)
+        self.milestones.iter().find(|m| m.id == id).map(|m| &**m)
     }
 
     /// What kind of item `id` names (the first match, in layer, dependency, investment,

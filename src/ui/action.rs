@@ -2,6 +2,7 @@
 //! [`Action`]s; the app applies them after the frame's pass, the only place that changes the
 //! document, the view or the caches.
 
+use std::borrow::Borrow;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -28,9 +29,9 @@ pub struct Context<'a> {
     /// The analysis of the plan as it is, or as it was a moment ago while a worker works out
     /// the analysis of an edit of a large plan (then `analysis_is_late`).
     pub analysis: &'a Arc<Analysis>,
-    /// Whether `analysis` describes the plan of a moment ago: what is drawn from the plan
-    /// itself (the canvas) must not take its geometry from it.
-    pub analysis_is_late: bool,
+    /// Whether the dependency spans of `analysis` may describe the plan of a moment ago:
+    /// the canvas, drawn from the plan itself, then works them out from the plan.
+    pub spans_are_late: bool,
     /// The view state (time window, zoom, selection, panels).
     pub view: &'a ViewState,
     /// The comparison with another plan, when comparing.
@@ -233,10 +234,10 @@ impl Edit {
     pub fn apply(&self, plan: &mut Roadmap) -> Result<Option<Selection>, String> {
         let added = |kind, id: String| Ok(Some(Selection::new(kind, &id)));
         match self {
-            Edit::PutInvestment(i) => put(&mut plan.investments, i, |x| &x.id),
-            Edit::PutMilestone(m) => put(&mut plan.milestones, m, |x| &x.id),
-            Edit::PutDependency(d) => put(&mut plan.dependencies, d, |x| &x.id),
-            Edit::PutLayer(l) => put(&mut plan.layers, l, |x| &x.id),
+            Edit::PutInvestment(i) => put(&mut plan.investments, &**i, |x| &x.id),
+            Edit::PutMilestone(m) => put(&mut plan.milestones, &**m, |x| &x.id),
+            Edit::PutDependency(d) => put(&mut plan.dependencies, &**d, |x| &x.id),
+            Edit::PutLayer(l) => put(&mut plan.layers, &**l, |x| &x.id),
             Edit::PlanFields(f) => {
                 plan.title.clone_from(&f.title);
                 plan.owner.clone_from(&f.owner);
@@ -310,9 +311,9 @@ impl Edit {
 }
 
 /// Replaces the element of `list` with the same id as `item`.
-fn put<T: Clone>(list: &mut [T], item: &T, id: impl Fn(&T) -> &String) {
-    if let Some(slot) = list.iter_mut().find(|x| id(x) == id(item)) {
-        *slot = item.clone();
+fn put<T: Clone, I: Borrow<T> + From<T>>(list: &mut [I], item: &T, id: impl Fn(&T) -> &String) {
+    if let Some(slot) = list.iter_mut().find(|x| id((**x).borrow()) == id(item)) {
+        *slot = I::from(item.clone());
     }
 }
 

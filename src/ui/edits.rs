@@ -33,21 +33,21 @@ pub fn paste(plan: &mut Roadmap, clip: &Clip) -> (ItemKind, String) {
             let mut copy = i.clone();
             copy.id = plan.fresh_id(&i.id);
             let at = position_after(&plan.investments, |x| x.id == i.id);
-            plan.investments.insert(at, copy.clone());
+            plan.investments.insert(at, copy.clone().into());
             (ItemKind::Investment, copy.id)
         }
         Clip::Milestone(m) => {
             let mut copy = m.clone();
             copy.id = plan.fresh_id(&m.id);
             let at = position_after(&plan.milestones, |x| x.id == m.id);
-            plan.milestones.insert(at, copy.clone());
+            plan.milestones.insert(at, copy.clone().into());
             (ItemKind::Milestone, copy.id)
         }
         Clip::Dependency(d) => {
             let mut copy = d.clone();
             copy.id = plan.fresh_id(&d.id);
             let at = position_after(&plan.dependencies, |x| x.id == d.id);
-            plan.dependencies.insert(at, copy.clone());
+            plan.dependencies.insert(at, copy.clone().into());
             (ItemKind::Dependency, copy.id)
         }
         Clip::Layer(l) => {
@@ -85,12 +85,15 @@ pub fn delete_item(plan: &mut Roadmap, kind: ItemKind, id: &str) {
     unlink(plan, id);
 }
 
-/// Removes every reference to `id` from `after`, `needs`, `removes` and `introduces` lists.
+/// Removes every reference to `id` from `after`, `needs`, `removes` and `introduces` lists
+/// (changing, and so copying for undo, only the items that name it).
 fn unlink(plan: &mut Roadmap, id: &str) {
-    for i in &mut plan.investments {
+    let names = |list: &[String]| list.iter().any(|x| x == id);
+    for i in plan.investments.iter_mut().filter(|i| names(&i.after)) {
         i.after.retain(|a| a != id);
     }
-    for m in &mut plan.milestones {
+    let in_milestone = |m: &Milestone| names(&m.needs) || names(&m.removes) || names(&m.introduces);
+    for m in plan.milestones.iter_mut().filter(|m| in_milestone(m)) {
         m.needs.retain(|a| a != id);
         m.removes.retain(|a| a != id);
         m.introduces.retain(|a| a != id);
@@ -169,10 +172,13 @@ pub fn rename_id(plan: &mut Roadmap, kind: ItemKind, old: &str, new: &str) -> bo
                 .for_each(|d| d.layer = new.to_owned());
         }
     }
-    for i in &mut plan.investments {
+    // Only the items that name `old` change (and are copied for undo).
+    let names = |list: &[String]| list.iter().any(|x| x == old);
+    for i in plan.investments.iter_mut().filter(|i| names(&i.after)) {
         swap(&mut i.after);
     }
-    for m in &mut plan.milestones {
+    let in_milestone = |m: &Milestone| names(&m.needs) || names(&m.removes) || names(&m.introduces);
+    for m in plan.milestones.iter_mut().filter(|m| in_milestone(m)) {
         swap(&mut m.needs);
         swap(&mut m.removes);
         swap(&mut m.introduces);
@@ -324,17 +330,20 @@ pub fn id_from_title(plan: &Roadmap, title: &str, current: &str) -> Option<Strin
 /// Adds a new investment in `layer` starting at `start`, a year long; returns its id.
 pub fn add_investment(plan: &mut Roadmap, layer: &str, start: Month) -> String {
     let id = plan.fresh_id("investment");
-    plan.investments.push(Investment {
-        id: id.clone(),
-        title: "New investment".to_owned(),
-        layer: layer.to_owned(),
-        start,
-        end: start.plus(11),
-        budget: 0,
-        owner: String::new(),
-        notes: String::new(),
-        after: Vec::new(),
-    });
+    plan.investments.push(
+        Investment {
+            id: id.clone(),
+            title: "New investment".to_owned(),
+            layer: layer.to_owned(),
+            start,
+            end: start.plus(11),
+            budget: 0,
+            owner: String::new(),
+            notes: String::new(),
+            after: Vec::new(),
+        }
+        .into(),
+    );
     id
 }
 
@@ -342,25 +351,28 @@ pub fn add_investment(plan: &mut Roadmap, layer: &str, start: Month) -> String {
 pub fn add_milestone(plan: &mut Roadmap, layer: &str, month: Month) -> String {
     let id = plan.fresh_id("milestone");
     plan.milestones
-        .push(Milestone::new(id.clone(), "New milestone", month, layer));
+        .push(Milestone::new(id.clone(), "New milestone", month, layer).into());
     id
 }
 
 /// Adds a new dependency in `layer`; returns its id.
 pub fn add_dependency(plan: &mut Roadmap, layer: &str) -> String {
     let id = plan.fresh_id("dependency");
-    plan.dependencies.push(Dependency {
-        id: id.clone(),
-        name: "New dependency".to_owned(),
-        layer: layer.to_owned(),
-        controller: String::new(),
-        jurisdiction: String::new(),
-        control: crate::model::ControlLevel::BlackBox,
-        criticality: 3,
-        notes: String::new(),
-        evidence: Vec::new(),
-        assessment: Vec::new(),
-    });
+    plan.dependencies.push(
+        Dependency {
+            id: id.clone(),
+            name: "New dependency".to_owned(),
+            layer: layer.to_owned(),
+            controller: String::new(),
+            jurisdiction: String::new(),
+            control: crate::model::ControlLevel::BlackBox,
+            criticality: 3,
+            notes: String::new(),
+            evidence: Vec::new(),
+            assessment: Vec::new(),
+        }
+        .into(),
+    );
     id
 }
 

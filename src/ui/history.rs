@@ -1,11 +1,11 @@
-//! The open document and its snapshot undo history: every edit goes through here.
+//! The open document and its snapshot undo history: every edit goes through here. A snapshot
+//! shares every item the edits after it left alone (see [`Shared`]), so it costs little.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::thread::JoinHandle;
 
-use crate::model::Roadmap;
+use crate::model::{Roadmap, Shared};
 
 /// The next revision number of any document in this process: revisions are never reused,
 /// so a cache keyed by a revision cannot mistake a new or reopened plan for the one it saw.
@@ -18,22 +18,12 @@ fn fresh_revision() -> u64 {
 
 /// How many undo steps are kept at most; older ones are dropped.
 const MAX_STEPS: usize = 200;
-/// Undo keeps whole copies of the plan: at most this many items in all of them, so that a
-/// 10,000-item plan keeps 50 steps (about 200 MB) rather than 200.
+/// Steps share the items they did not change (see [`Shared`]); the items a step changed are
+/// its own: at most this many of those in all steps, so that edits of every item of a
+/// 10,000-item plan (a shift of the whole plan) keep 50 steps (about 200 MB) rather than 200.
 const MAX_ITEMS_KEPT: usize = 500_000;
-/// Steps kept whatever the plan's size.
+/// Steps kept whatever they changed.
 const MIN_STEPS: usize = 10;
-
-/// Plans with more items than this get a spare copy, made on a worker thread after each step,
-/// for the next edit to change: copying 10,000 items takes about 4 ms, half a frame.
-const SPARE_ABOVE: usize = 2_000;
-
-/// A copy of the plan at `revision`, being made on a worker thread.
-#[derive(Debug)]
-struct Spare {
-    revision: u64,
-    copy: JoinHandle<Roadmap>,
-}
 
 /// One recorded state: the plan before (undo) or after (redo) an edit.
 #[derive(Debug, Clone)]
@@ -44,6 +34,8 @@ struct Step {
     plan: Arc<Roadmap>,
     /// The revision the plan had.
     revision: u64,
+    /// How many items the step holds alone: those its edit changed.
+    changed: usize,
 }
 
 /// The plan being edited, where it lives on disk, and its undo/redo history.
@@ -59,8 +51,6 @@ pub struct Document {
     redo: Vec<Step>,
     gesture: Option<Step>,
     merge_key: Option<String>,
-    /// A copy of the plan for the next step to change, on a large plan.
-    spare: Option<Spare>,
 }
 
 impl Document {
@@ -68,7 +58,7 @@ impl Document {
     pub fn new(plan: Roadmap, path: Option<PathBuf>) -> Document {
         let revision = fresh_revision();
         let saved_revision = path.as_ref().map(|_| revision);
-        let mut doc = Document {
+        Document {
             plan: Arc::new(plan),
             path,
             revision,
@@ -78,10 +68,7 @@ impl Document {
             redo: Vec::new(),
             gesture: None,
             merge_key: None,
-            spare: None,
-        };
-        doc.prepare_spare();
-        doc
+        }
     }
 
     /// The current plan.
@@ -127,7 +114,7 @@ impl Document {
     /// did not change.
     pub fn edit(&mut self, label: &str, change: impl FnOnce(&mut Roadmap)) {
         self.finish_gesture();
-        let before = self.use_spare();
+        let before = Arc::clone(&self.plan);
         change(Arc::make_mut(&mut self.plan));
         if self.plan != before {
             self.record(label, before);
@@ -143,12 +130,12 @@ impl Document {
         self.finish_gesture();
         if self.merge_key.as_deref() == Some(key) && self.redo.is_empty() && !self.undo.is_empty() {
             // The step before the typing is recorded already: change the plan in place
-            // (no copy, unless a worker still reads it). Callers send only real changes.
+            // (copying only the items it changes, if an undo step or a worker holds them). Callers send only real changes.
             change(Arc::make_mut(&mut self.plan));
             self.revision = fresh_revision();
             return;
         }
-        let before = self.use_spare();
+        let before = Arc::clone(&self.plan);
         change(Arc::make_mut(&mut self.plan));
         if self.plan == before {
             self.plan = before;
@@ -162,11 +149,12 @@ impl Document {
     /// before it, and [`Document::end_gesture`] records the whole gesture as one step.
     pub fn gesture_edit(&mut self, change: impl FnOnce(&mut Roadmap)) {
         if self.gesture.is_none() {
-            let before = self.use_spare();
+            let before = Arc::clone(&self.plan);
             self.gesture = Some(Step {
                 label: String::new(),
                 plan: before,
                 revision: self.revision,
+                changed: 0,
             });
         }
         change(Arc::make_mut(&mut self.plan));
@@ -184,12 +172,12 @@ impl Document {
         }
         self.push_undo(Step {
             label: label.to_owned(),
+            changed: changed_items(&start.plan, &self.plan),
             plan: start.plan,
             revision: start.revision,
         });
         self.redo.clear();
         self.merge_key = None;
-        self.prepare_spare();
     }
 
     /// Abandons the current gesture and puts the plan back as it was before it.
@@ -226,6 +214,7 @@ impl Document {
             label: step.label,
             plan: current.0,
             revision: current.1,
+            changed: step.changed,
         });
         self.merge_key = None;
         true
@@ -242,6 +231,7 @@ impl Document {
             label: step.label,
             plan: current.0,
             revision: current.1,
+            changed: step.changed,
         });
         self.merge_key = None;
         true
@@ -253,38 +243,6 @@ impl Document {
         (old_plan, old_revision)
     }
 
-    /// Puts the spare copy of this revision in place of the plan (waiting for the rest of
-    /// it if the worker is not done: less than copying anew), so that changing the plan
-    /// copies nothing in this frame; returns the plan as it was, for undo.
-    fn use_spare(&mut self) -> Arc<Roadmap> {
-        let before = Arc::clone(&self.plan);
-        let ready = self
-            .spare
-            .take()
-            .filter(|spare| spare.revision == self.revision)
-            .and_then(|spare| spare.copy.join().ok());
-        if let Some(copy) = ready {
-            self.plan = Arc::new(copy);
-        }
-        before
-    }
-
-    /// Starts copying a large plan on a worker thread for the next step to change.
-    fn prepare_spare(&mut self) {
-        let current = |s: &Spare| s.revision == self.revision;
-        if self.plan.item_count() <= SPARE_ABOVE || self.spare.as_ref().is_some_and(current) {
-            return;
-        }
-        let plan = Arc::clone(&self.plan);
-        let spawned = std::thread::Builder::new()
-            .name("undo copy".into())
-            .spawn(move || Roadmap::clone(&plan));
-        self.spare = spawned.ok().map(|copy| Spare {
-            revision: self.revision,
-            copy,
-        });
-    }
-
     fn finish_gesture(&mut self) {
         if self.gesture.is_some() {
             self.end_gesture("Drag");
@@ -294,44 +252,47 @@ impl Document {
     fn record(&mut self, label: &str, before: Arc<Roadmap>) {
         let step = Step {
             label: label.to_owned(),
+            changed: changed_items(&before, &self.plan),
             plan: before,
             revision: self.revision,
         };
         self.push_undo(step);
         self.redo.clear();
         self.revision = fresh_revision();
-        self.prepare_spare();
     }
 
+    /// Adds `step`, dropping the oldest steps beyond [`MAX_STEPS`] or [`MAX_ITEMS_KEPT`].
     fn push_undo(&mut self, step: Step) {
-        let per_step = step.plan.item_count().max(1);
-        let kept = (MAX_ITEMS_KEPT / per_step).clamp(MIN_STEPS, MAX_STEPS);
         self.undo.push(step);
-        if self.undo.len() > kept {
-            let excess = self.undo.len() - kept;
-            self.undo.drain(..excess);
+        let mut kept: usize = self.undo.iter().map(|s| s.changed).sum();
+        let mut dropped = 0;
+        while self.undo.len() - dropped > MIN_STEPS
+            && (self.undo.len() - dropped > MAX_STEPS || kept > MAX_ITEMS_KEPT)
+        {
+            kept -= self.undo[dropped].changed;
+            dropped += 1;
         }
+        self.undo.drain(..dropped);
     }
+}
+
+/// How many items `after` does not share with `before`: what keeping both costs beyond one.
+fn changed_items(before: &Roadmap, after: &Roadmap) -> usize {
+    fn changed<T>(before: &[Shared<T>], after: &[Shared<T>]) -> usize {
+        let kept = before.iter().zip(after).filter(|(a, b)| Shared::same(a, b));
+        after.len().max(before.len()) - kept.count()
+    }
+    changed(&before.dependencies, &after.dependencies)
+        + changed(&before.investments, &after.investments)
+        + changed(&before.milestones, &after.milestones)
+        + after.layers.len()
+        + after.stops.len()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::{Horizon, Month};
-
-    #[test]
-    fn a_large_plan_keeps_fewer_undo_steps() {
-        let mut doc = Document::new(crate::generate::large_plan(10_000, 1), None);
-        for k in 0..80 {
-            doc.edit("Rename", |p| p.title = format!("v{k}"));
-        }
-        let mut undone = 0;
-        while doc.undo() {
-            undone += 1;
-        }
-        assert_eq!(undone, MAX_ITEMS_KEPT / doc.plan().item_count());
-        assert_eq!(doc.plan().title, "v29", "the oldest steps were dropped");
-    }
 
     fn plan() -> Roadmap {
         let m = |s: &str| s.parse::<Month>().unwrap();
@@ -422,38 +383,31 @@ mod tests {
 }
 
 #[cfg(test)]
-mod spare_tests {
+mod sharing_tests {
     use super::*;
     use crate::generate::large_plan;
 
-    /// Waits until the worker has made the spare copy; where its items are.
-    fn wait_for_spare(doc: &mut Document) -> *const crate::model::Investment {
-        let spare = doc.spare.take().expect("a spare copy is being made");
-        let copy = spare.copy.join().expect("the copy is made");
-        let items = copy.investments.as_ptr();
-        doc.spare = Some(Spare {
-            revision: spare.revision,
-            copy: std::thread::spawn(move || copy),
-        });
-        items
-    }
-
-    fn retitle(doc: &mut Document, title: &str) {
-        doc.edit("Rename", |p| p.investments[0].title = title.into());
-    }
-
     #[test]
-    fn an_edit_of_a_large_plan_changes_the_spare_copy_and_undo_still_has_the_plan_before() {
+    fn an_edit_shares_every_item_it_did_not_change_with_the_step_before() {
         let original = large_plan(3_000, 1);
         let mut doc = Document::new(original.clone(), None);
-        let spare = wait_for_spare(&mut doc);
-        retitle(&mut doc, "Renamed");
-        assert_eq!(
-            doc.plan().investments.as_ptr(),
-            spare,
-            "the edit took the copy made on the worker"
+        doc.edit("Rename", |p| p.investments[0].title = "Renamed".into());
+        let before = &doc.undo.last().expect("one step").plan;
+        let now = doc.plan();
+        assert!(!Shared::same(&before.investments[0], &now.investments[0]));
+        assert!(
+            before.investments[1..]
+                .iter()
+                .zip(&now.investments[1..])
+                .all(|(a, b)| Shared::same(a, b))
         );
-        assert_eq!(doc.plan().investments[0].title, "Renamed");
+        assert!(
+            before
+                .milestones
+                .iter()
+                .zip(&now.milestones)
+                .all(|(a, b)| Shared::same(a, b))
+        );
         assert!(doc.undo());
         assert_eq!(doc.plan(), &original);
         assert!(doc.redo());
@@ -461,27 +415,23 @@ mod spare_tests {
     }
 
     #[test]
-    fn a_spare_copy_of_an_earlier_revision_is_never_changed_instead_of_the_plan() {
-        let mut doc = Document::new(large_plan(3_000, 1), None);
-        wait_for_spare(&mut doc);
-        doc.edit_merging("Edit title", "title", |p| p.title = "A".into());
-        let stale = wait_for_spare(&mut doc);
-        // Typing on changes the plan in place: the spare is now a revision behind.
-        doc.edit_merging("Edit title", "title", |p| p.title = "AB".into());
-        retitle(&mut doc, "Renamed");
-        assert_ne!(doc.plan().investments.as_ptr(), stale);
-        assert_eq!(doc.plan().title, "AB", "the typing is kept");
-        assert_eq!(doc.plan().investments[0].title, "Renamed");
-        assert!(doc.undo());
-        assert_eq!(doc.plan().title, "AB");
-        assert!(doc.undo());
-        assert_eq!(doc.plan().title, large_plan(3_000, 1).title);
-    }
-
-    #[test]
-    fn a_small_plan_makes_no_spare_copy() {
-        let mut doc = Document::new(large_plan(200, 1), None);
-        retitle(&mut doc, "Renamed");
-        assert!(doc.spare.is_none());
+    fn small_edits_of_a_large_plan_keep_every_step_and_edits_of_every_item_fewer() {
+        let mut doc = Document::new(large_plan(10_000, 1), None);
+        for k in 0..80 {
+            doc.edit("Rename", |p| p.title = format!("v{k}"));
+        }
+        assert_eq!(doc.undo.len(), 80, "a rename shares all items");
+        for _ in 0..80 {
+            doc.edit("Raise budgets", |p| {
+                p.investments.iter_mut().for_each(|i| i.budget += 1)
+            });
+        }
+        let per_step = doc.plan().investments.len() + doc.plan().layers.len();
+        let mut undone = 0;
+        while doc.undo() {
+            undone += 1;
+        }
+        assert_eq!(undone, MAX_ITEMS_KEPT / per_step);
+        assert_eq!(doc.plan().title, "v79", "the renames were dropped first");
     }
 }

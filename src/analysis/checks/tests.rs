@@ -9,19 +9,22 @@ use crate::model::ControlLevel::*;
 /// launch (07) removes closed-llm. Both layers used; every date in order.
 fn clean_plan() -> Roadmap {
     let mut plan = plan();
-    plan.dependencies = vec![dep("closed-llm", "models", Licensed, 5)];
+    plan.dependencies = vec![dep("closed-llm", "models", Licensed, 5).into()];
     plan.investments = vec![
-        inv("cluster", "compute", "2026-01", "2026-03", 10, &[]),
-        inv("model", "models", "2026-04", "2026-06", 20, &["cluster"]),
+        inv("cluster", "compute", "2026-01", "2026-03", 10, &[]).into(),
+        inv("model", "models", "2026-04", "2026-06", 20, &["cluster"]).into(),
     ];
-    plan.milestones = vec![ms(
-        "launch",
-        "models",
-        "2026-07",
-        &["model"],
-        &["closed-llm"],
-        &[],
-    )];
+    plan.milestones = vec![
+        ms(
+            "launch",
+            "models",
+            "2026-07",
+            &["model"],
+            &["closed-llm"],
+            &[],
+        )
+        .into(),
+    ];
     plan.milestones[0].evidence = vec![crate::model::Evidence {
         source: "Acceptance test report".into(),
         date: m("2026-05"),
@@ -132,9 +135,9 @@ fn duplicate_ids_across_kinds_are_reported_once() {
     // A milestone and an investment share "cluster"; a third item too.
     let mut plan = clean_plan();
     plan.milestones
-        .push(ms("cluster", "compute", "2026-08", &[], &[], &[]));
+        .push(ms("cluster", "compute", "2026-08", &[], &[], &[]).into());
     plan.milestones
-        .push(ms("cluster", "compute", "2026-09", &[], &[], &[]));
+        .push(ms("cluster", "compute", "2026-09", &[], &[], &[]).into());
     let f = only(&plan, "duplicate-id");
     assert_eq!(f.ids, ["cluster"]);
     assert!(f.message.contains("3 items"), "{}", f.message);
@@ -208,7 +211,8 @@ fn investment_starting_before_its_after_ends() {
 #[test]
 fn dependency_never_removed_is_info() {
     let mut plan = clean_plan();
-    plan.dependencies.push(dep("cloud", "compute", BlackBox, 2));
+    plan.dependencies
+        .push(dep("cloud", "compute", BlackBox, 2).into());
     let f = only(&plan, "never-removed");
     assert_eq!(
         (f.severity, f.ids.as_slice()),
@@ -251,7 +255,7 @@ fn criticality_outside_one_to_five() {
 fn trade_is_a_warning_naming_both_dependencies() {
     let mut plan = clean_plan();
     plan.dependencies
-        .push(dep("api-llm", "models", BlackBox, 4));
+        .push(dep("api-llm", "models", BlackBox, 4).into());
     plan.milestones[0].introduces.push("api-llm".into());
     let f = only(&plan, "trade");
     assert_eq!(f.severity, Warning);
@@ -271,10 +275,10 @@ fn removal_before_introduction_is_warned() {
     // launch (07) removes api-llm, which `late` introduces in 2026-09.
     let mut plan = clean_plan();
     plan.dependencies
-        .push(dep("api-llm", "models", BlackBox, 4));
+        .push(dep("api-llm", "models", BlackBox, 4).into());
     plan.milestones[0].removes.push("api-llm".into());
     plan.milestones
-        .push(ms("late", "models", "2026-09", &[], &[], &["api-llm"]));
+        .push(ms("late", "models", "2026-09", &[], &[], &["api-llm"]).into());
     assert_eq!(
         only(&plan, "removed-before-introduced").ids,
         ["launch", "api-llm"]
@@ -318,7 +322,8 @@ fn assessment_level_above_4_is_an_error() {
 #[test]
 fn errors_come_before_warnings_and_infos() {
     let mut plan = clean_plan();
-    plan.dependencies.push(dep("cloud", "compute", BlackBox, 2)); // info
+    plan.dependencies
+        .push(dep("cloud", "compute", BlackBox, 2).into()); // info
     plan.investments[0].title.clear(); // warning
     plan.investments[1].after.push("ghost".into()); // error
     let severities: Vec<Severity> = checks(&plan).iter().map(|f| f.severity).collect();
@@ -331,9 +336,9 @@ fn hostile_plan_does_not_panic() {
     let mut plan = clean_plan();
     plan.horizon.end = m("2020-01");
     plan.investments
-        .push(inv("", "", "2026-01", "2026-01", u64::MAX, &["", "x", "x"]));
+        .push(inv("", "", "2026-01", "2026-01", u64::MAX, &["", "x", "x"]).into());
     plan.milestones
-        .push(ms("x", "x", "2026-01", &["x", "x"], &["x"], &["x"]));
+        .push(ms("x", "x", "2026-01", &["x", "x"], &["x"], &["x"]).into());
     let found = checks(&plan);
     assert!(found.iter().any(|f| f.code == "empty-id"));
     assert!(

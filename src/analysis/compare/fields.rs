@@ -6,7 +6,7 @@ use crate::analysis::format::{money_symbol, signed_money_symbol};
 
 use crate::model::{
     Assessment, Colour, ControlLevel, Dependency, Evidence, Investment, Layer, Milestone, Month,
-    Stop,
+    Shared, Stop,
 };
 
 /// The kinds of item two plans are compared by.
@@ -75,6 +75,19 @@ pub trait Item {
     fn label(&self) -> &str;
     /// Every field but the id, in file order.
     fn fields(&self) -> Vec<Field>;
+}
+
+impl<T: Item> Item for Shared<T> {
+    const KIND: Kind = T::KIND;
+    fn key(&self) -> &str {
+        (**self).key()
+    }
+    fn label(&self) -> &str {
+        (**self).label()
+    }
+    fn fields(&self) -> Vec<Field> {
+        (**self).fields()
+    }
 }
 
 fn text(s: &str) -> Value {

@@ -10,18 +10,11 @@ use crate::model::ControlLevel::*;
 fn base() -> Roadmap {
     let mut plan = plan();
     plan.dependencies = vec![
-        dep("gpus", "compute", BlackBox, 4),
-        dep("cloud", "compute", Licensed, 2),
+        dep("gpus", "compute", BlackBox, 4).into(),
+        dep("cloud", "compute", Licensed, 2).into(),
     ];
-    plan.investments = vec![inv("dc", "compute", "2026-01", "2026-06", 1200, &[])];
-    plan.milestones = vec![ms(
-        "own-cloud",
-        "compute",
-        "2026-07",
-        &["dc"],
-        &["cloud"],
-        &[],
-    )];
+    plan.investments = vec![inv("dc", "compute", "2026-01", "2026-06", 1200, &[]).into()];
+    plan.milestones = vec![ms("own-cloud", "compute", "2026-07", &["dc"], &["cloud"], &[]).into()];
     plan
 }
 
@@ -108,7 +101,8 @@ fn a_dependency_only_b_removes_is_newly_retired() {
 fn a_closed_replacement_in_b_is_a_trade_gained() {
     // B's own-cloud introduces a black-box service in compute instead of cloud: a trade.
     let mut b = base();
-    b.dependencies.push(dep("region", "compute", BlackBox, 2));
+    b.dependencies
+        .push(dep("region", "compute", BlackBox, 2).into());
     b.milestones[0].introduces.push("region".into());
     let c = run(&base(), &b);
     let trade = Trade {
@@ -160,7 +154,7 @@ fn budget_is_compared_per_layer_per_year_and_in_total() {
     let mut b = base();
     b.horizon.end = m("2027-12");
     b.investments
-        .push(inv("lab", "models", "2026-01", "2027-12", 240, &[]));
+        .push(inv("lab", "models", "2026-01", "2027-12", 240, &[]).into());
     let budget = run(&base(), &b).consequences.budget;
     assert_eq!(budget.total.difference, Some(240));
     let models = budget
@@ -260,7 +254,7 @@ fn a_new_need_changes_the_critical_path_and_is_its_cause() {
     // lab now fixes the date; the causes are the new need and the added lab.
     let mut b = base();
     b.investments
-        .push(inv("lab", "compute", "2026-02", "2026-08", 10, &[]));
+        .push(inv("lab", "compute", "2026-02", "2026-08", 10, &[]).into());
     b.milestones[0].needs.push("lab".into());
     b.milestones[0].month = m("2026-09");
     let c = run(&base(), &b);

@@ -103,9 +103,9 @@ struct Header {
 /// The lists of items of a plan.
 struct Items {
     layers: Vec<crate::model::Layer>,
-    dependencies: Vec<crate::model::Dependency>,
-    investments: Vec<crate::model::Investment>,
-    milestones: Vec<crate::model::Milestone>,
+    dependencies: Vec<crate::model::Shared<crate::model::Dependency>>,
+    investments: Vec<crate::model::Shared<crate::model::Investment>>,
+    milestones: Vec<crate::model::Shared<crate::model::Milestone>>,
     stops: Vec<crate::model::Stop>,
     conflicts: Vec<Conflict>,
 }

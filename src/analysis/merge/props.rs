@@ -112,31 +112,37 @@ fn apply(plan: &mut Roadmap, base: &Roadmap, side: Side, n: usize, edit: Edit) {
     let layer = base.layers[target % base.layers.len()].id.clone();
     let month = base.horizon.start.plus(target as i32 % 100);
     match op {
-        Op::AddInvestment => plan.investments.push(Investment {
-            id: tag.clone(),
-            title: format!("New {tag}"),
-            layer,
-            start: month,
-            end: month.plus(amount.abs()),
-            budget: target as u64 * 1000,
-            owner: side.name().into(),
-            notes: String::new(),
-            after: base
-                .investments
-                .first()
-                .map(|i| i.id.clone())
-                .into_iter()
-                .collect(),
-        }),
-        Op::AddMilestone => plan.milestones.push(Milestone {
-            removes: base
-                .dependencies
-                .first()
-                .map(|d| d.id.clone())
-                .into_iter()
-                .collect(),
-            ..Milestone::new(tag.clone(), format!("New {tag}"), month, layer)
-        }),
+        Op::AddInvestment => plan.investments.push(
+            Investment {
+                id: tag.clone(),
+                title: format!("New {tag}"),
+                layer,
+                start: month,
+                end: month.plus(amount.abs()),
+                budget: target as u64 * 1000,
+                owner: side.name().into(),
+                notes: String::new(),
+                after: base
+                    .investments
+                    .first()
+                    .map(|i| i.id.clone())
+                    .into_iter()
+                    .collect(),
+            }
+            .into(),
+        ),
+        Op::AddMilestone => plan.milestones.push(
+            Milestone {
+                removes: base
+                    .dependencies
+                    .first()
+                    .map(|d| d.id.clone())
+                    .into_iter()
+                    .collect(),
+                ..Milestone::new(tag.clone(), format!("New {tag}"), month, layer)
+            }
+            .into(),
+        ),
         Op::DeleteInvestment => {
             if let Some(id) = side.owned(&base.investments, target) {
                 plan.investments.retain(|i| i.id != id);

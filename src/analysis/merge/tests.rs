@@ -7,12 +7,12 @@ use crate::model::{Assessment, Colour, Confidence, ControlLevel, Evidence, Stop}
 /// Two investments ("a" then "b" after "a") and a milestone needing "b".
 fn base() -> Roadmap {
     let mut plan = plan();
-    plan.dependencies = vec![dep("llm", "models", ControlLevel::Licensed, 4)];
+    plan.dependencies = vec![dep("llm", "models", ControlLevel::Licensed, 4).into()];
     plan.investments = vec![
-        inv("a", "compute", "2026-01", "2026-03", 10, &[]),
-        inv("b", "compute", "2026-04", "2026-06", 20, &["a"]),
+        inv("a", "compute", "2026-01", "2026-03", 10, &[]).into(),
+        inv("b", "compute", "2026-04", "2026-06", 20, &["a"]).into(),
     ];
-    plan.milestones = vec![ms("m", "models", "2026-08", &["b"], &["llm"], &[])];
+    plan.milestones = vec![ms("m", "models", "2026-08", &["b"], &["llm"], &[]).into()];
     plan
 }
 
@@ -112,13 +112,13 @@ fn resolving_a_conflict_takes_it_off_the_plan() {
 fn additions_on_both_sides_come_ours_first_then_theirs_in_order() {
     let (mut ours, mut theirs) = (base(), base());
     ours.investments
-        .push(inv("o1", "compute", "2026-01", "2026-02", 1, &[]));
+        .push(inv("o1", "compute", "2026-01", "2026-02", 1, &[]).into());
     theirs
         .investments
-        .push(inv("t1", "compute", "2026-01", "2026-02", 1, &[]));
+        .push(inv("t1", "compute", "2026-01", "2026-02", 1, &[]).into());
     theirs
         .investments
-        .insert(0, inv("t0", "compute", "2026-01", "2026-02", 1, &[]));
+        .insert(0, inv("t0", "compute", "2026-01", "2026-02", 1, &[]).into());
     let merged = merge(&base(), &ours, &theirs);
     assert_eq!(ids(&merged.plan.investments), ["a", "b", "o1", "t0", "t1"]);
     assert!(merged.is_clean());
@@ -163,7 +163,7 @@ fn deleted_by_us_and_changed_by_them_stays_deleted_with_their_item_kept_in_the_c
     };
     assert!(conflict.ours.is_empty());
     let kept: crate::model::Investment = ron::from_str(&conflict.theirs).unwrap();
-    assert_eq!(kept, theirs.investments[0]);
+    assert_eq!(kept, *theirs.investments[0]);
 }
 
 #[test]
@@ -230,10 +230,10 @@ fn stops_are_matched_by_title() {
 fn the_same_id_added_on_both_sides_merges_its_fields_without_a_base() {
     let (mut ours, mut theirs) = (base(), base());
     ours.investments
-        .push(inv("new", "compute", "2026-01", "2026-02", 1, &[]));
+        .push(inv("new", "compute", "2026-01", "2026-02", 1, &[]).into());
     theirs
         .investments
-        .push(inv("new", "compute", "2026-01", "2026-05", 1, &[]));
+        .push(inv("new", "compute", "2026-01", "2026-05", 1, &[]).into());
     let merged = merge(&base(), &ours, &theirs);
     assert_eq!(ids(&merged.plan.investments), ["a", "b", "new"]);
     let [conflict] = merged.conflicts.as_slice() else {
@@ -257,7 +257,7 @@ fn a_recoloured_layer_is_taken() {
 fn a_cycle_made_by_two_clean_edits_is_a_merge_problem() {
     let mut base = base();
     base.investments
-        .push(inv("c", "compute", "2026-07", "2026-07", 1, &[]));
+        .push(inv("c", "compute", "2026-07", "2026-07", 1, &[]).into());
     let (mut ours, mut theirs) = (base.clone(), base.clone());
     ours.investments[0].after = vec!["c".into()];
     theirs.investments[2].after = vec!["b".into()];
@@ -271,7 +271,7 @@ fn a_cycle_made_by_two_clean_edits_is_a_merge_problem() {
 fn a_link_to_an_item_the_other_side_deleted_is_a_merge_problem() {
     let (mut ours, mut theirs) = (base(), base());
     ours.investments
-        .push(inv("d", "compute", "2026-07", "2026-07", 1, &["a"]));
+        .push(inv("d", "compute", "2026-07", "2026-07", 1, &["a"]).into());
     theirs.investments.remove(0);
     theirs.investments[0].after.clear();
     let merged = merge(&base(), &ours, &theirs);

@@ -18,14 +18,14 @@ fn ladder() -> Roadmap {
     let mut p = plan();
     p.horizon.end = month("2030-12");
     p.dependencies = vec![
-        dep("bb", "compute", BlackBox, 3),
-        dep("lic", "compute", Licensed, 2),
-        dep("open", "models", OpenForeign, 4),
+        dep("bb", "compute", BlackBox, 3).into(),
+        dep("lic", "compute", Licensed, 2).into(),
+        dep("open", "models", OpenForeign, 4).into(),
     ];
     p.milestones = vec![
-        ms("m1", "compute", "2027-01", &[], &["bb"], &[]),
-        ms("m2", "compute", "2028-01", &[], &["lic"], &[]),
-        ms("m3", "models", "2027-06", &[], &[], &["open"]),
+        ms("m1", "compute", "2027-01", &[], &["bb"], &[]).into(),
+        ms("m2", "compute", "2028-01", &[], &["lic"], &[]).into(),
+        ms("m3", "models", "2027-06", &[], &[], &["open"]).into(),
     ];
     p
 }
@@ -117,16 +117,16 @@ fn shock_with_a_never_removed_dependency() {
     let mut p = ladder();
     with_jurisdictions(&mut p, &["US", "US", "US"]);
     p.investments = vec![
-        inv("gpu", "compute", "2026-01", "2027-12", 10, &[]),
-        inv("done", "compute", "2026-01", "2026-12", 10, &[]),
-        inv("train", "models", "2027-01", "2029-12", 10, &["gpu"]),
+        inv("gpu", "compute", "2026-01", "2027-12", 10, &[]).into(),
+        inv("done", "compute", "2026-01", "2026-12", 10, &[]).into(),
+        inv("train", "models", "2027-01", "2029-12", 10, &["gpu"]).into(),
     ];
     p.milestones
-        .push(ms("model-live", "models", "2030-01", &["train"], &[], &[]));
+        .push(ms("model-live", "models", "2030-01", &["train"], &[], &[]).into());
     p.milestones
-        .push(ms("early", "compute", "2026-12", &["gpu"], &[], &[]));
+        .push(ms("early", "compute", "2026-12", &["gpu"], &[], &[]).into());
     p.milestones
-        .push(ms("old-work", "compute", "2028-06", &["done"], &[], &[]));
+        .push(ms("old-work", "compute", "2028-06", &["done"], &[], &[]).into());
     let a = Analysis::of(&p);
     let f = framework();
     let s = Sovereignty::new(&p, &a, &f);

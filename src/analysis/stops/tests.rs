@@ -24,9 +24,9 @@ fn decade() -> Roadmap {
 fn defaults_are_overview_milestones_by_date_then_summary() {
     let mut p = decade();
     p.milestones = vec![
-        milestone("late", "2031-06"),
-        milestone("early", "2027-03"),
-        milestone("middle", "2029-01"),
+        milestone("late", "2031-06").into(),
+        milestone("early", "2027-03").into(),
+        milestone("middle", "2029-01").into(),
     ];
     let slides = slides_of(&p);
     let focus: Vec<_> = slides.iter().map(|s| s.stop.focus.as_deref()).collect();
@@ -85,7 +85,7 @@ fn plan_without_milestones_has_overview_and_summary() {
 #[test]
 fn saved_stops_replace_the_defaults_in_their_order() {
     let mut p = decade();
-    p.milestones = vec![milestone("a", "2027-01")];
+    p.milestones = vec![milestone("a", "2027-01").into()];
     let saved = |title: &str, focus: Option<&str>| Stop {
         title: title.into(),
         from: m("2027-01"),
@@ -104,7 +104,7 @@ fn saved_stops_replace_the_defaults_in_their_order() {
 #[test]
 fn date_of_a_milestone_stop_is_the_milestone_month() {
     let mut p = decade();
-    p.milestones = vec![milestone("a", "2030-02")];
+    p.milestones = vec![milestone("a", "2030-02").into()];
     let slides = slides_of(&p);
     assert_eq!(slides[1].date(&p), m("2030-02"));
     assert_eq!(slides[2].date(&p), m("2035-12"));
@@ -116,18 +116,21 @@ fn milestone_facts_strike_removals_and_mark_trades() {
     use crate::model::ControlLevel;
     let mut p = decade();
     p.dependencies = vec![
-        dep("cloud", "compute", ControlLevel::BlackBox, 5),
-        dep("other-cloud", "compute", ControlLevel::BlackBox, 3),
-        dep("gpu", "compute", ControlLevel::Licensed, 2),
+        dep("cloud", "compute", ControlLevel::BlackBox, 5).into(),
+        dep("other-cloud", "compute", ControlLevel::BlackBox, 3).into(),
+        dep("gpu", "compute", ControlLevel::Licensed, 2).into(),
     ];
-    p.milestones = vec![ms(
-        "swap",
-        "compute",
-        "2028-01",
-        &[],
-        &["cloud"],
-        &["other-cloud"],
-    )];
+    p.milestones = vec![
+        ms(
+            "swap",
+            "compute",
+            "2028-01",
+            &[],
+            &["cloud"],
+            &["other-cloud"],
+        )
+        .into(),
+    ];
     let analysis = Analysis::of(&p);
     let slides = slides_of(&p);
     let f = facts(&p, &analysis, &slides[1]);
@@ -155,14 +158,14 @@ fn summary_facts_give_exposure_remaining_and_budget() {
     use crate::model::ControlLevel;
     let mut p = decade();
     p.dependencies = vec![
-        dep("a", "compute", ControlLevel::BlackBox, 4),
-        dep("b", "models", ControlLevel::Licensed, 1),
+        dep("a", "compute", ControlLevel::BlackBox, 4).into(),
+        dep("b", "models", ControlLevel::Licensed, 1).into(),
     ];
     p.investments = vec![
-        inv("x", "compute", "2026-01", "2027-12", 2_000_000_000, &[]),
-        inv("y", "models", "2026-01", "2027-12", 500_000_000, &[]),
+        inv("x", "compute", "2026-01", "2027-12", 2_000_000_000, &[]).into(),
+        inv("y", "models", "2026-01", "2027-12", 500_000_000, &[]).into(),
     ];
-    p.milestones = vec![ms("m", "compute", "2029-01", &["x"], &["a"], &[])];
+    p.milestones = vec![ms("m", "compute", "2029-01", &["x"], &["a"], &[]).into()];
     let analysis = Analysis::of(&p);
     let slides = slides_of(&p);
     let f = facts(&p, &analysis, slides.last().unwrap());
@@ -182,13 +185,13 @@ fn three_jurisdictions() -> Roadmap {
     let mut weights = dep("weights", "models", ControlLevel::OpenForeign, 3);
     weights.jurisdiction = "CN".into();
     p.dependencies = vec![
-        dep("gpu", "compute", ControlLevel::BlackBox, 4),
-        cloud,
-        weights,
+        dep("gpu", "compute", ControlLevel::BlackBox, 4).into(),
+        cloud.into(),
+        weights.into(),
     ];
     p.milestones = vec![
-        ms("chips", "compute", "2030-01", &[], &["gpu"], &[]),
-        ms("cloud-off", "compute", "2031-01", &[], &["cloud"], &[]),
+        ms("chips", "compute", "2030-01", &[], &["gpu"], &[]).into(),
+        ms("cloud-off", "compute", "2031-01", &[], &["cloud"], &[]).into(),
     ];
     p
 }
@@ -305,9 +308,9 @@ fn a_milestone_slide_shows_only_the_layers_it_touches() {
     use crate::model::ControlLevel;
     let mut p = decade();
     p.layers = crate::model::default_layers();
-    p.dependencies = vec![dep("cloud", "compute", ControlLevel::BlackBox, 5)];
-    p.investments = vec![inv("x", "data", "2026-01", "2027-12", 10, &[])];
-    p.milestones = vec![ms("m", "models", "2028-01", &["x"], &["cloud"], &[])];
+    p.dependencies = vec![dep("cloud", "compute", ControlLevel::BlackBox, 5).into()];
+    p.investments = vec![inv("x", "data", "2026-01", "2027-12", 10, &[]).into()];
+    p.milestones = vec![ms("m", "models", "2028-01", &["x"], &["cloud"], &[]).into()];
     let analysis = Analysis::of(&p);
     let slides = slides_of(&p);
     let mut layers = slides[1].layers(&p, &analysis);

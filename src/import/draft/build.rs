@@ -6,7 +6,7 @@ use super::*;
 use crate::analysis::{self, Severity};
 use crate::import::ImportReport;
 use crate::import::date::month_of;
-use crate::model::{Horizon, Investment, Layer, Milestone, Month, Roadmap, default_layers};
+use crate::model::{Horizon, Investment, Layer, Milestone, Month, Roadmap, Shared, default_layers};
 
 /// What a task became.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,7 +28,7 @@ pub fn build(draft: Draft, report: &mut ImportReport) -> Roadmap {
     if let Some(currency) = draft.currency.as_ref().filter(|c| !c.trim().is_empty()) {
         plan.currency = currency.trim().to_owned();
     }
-    plan.dependencies = draft.dependencies.clone();
+    plan.dependencies = Shared::all(draft.dependencies.iter().cloned());
     for d in &mut plan.dependencies {
         let named = |l: &&Layer| l.id == d.layer || l.name.eq_ignore_ascii_case(d.layer.trim());
         if let Some(layer) = layers.iter().find(named) {
@@ -228,12 +228,15 @@ fn add_item(
                 task.place
             ));
         }
-        plan.milestones.push(Milestone {
-            removes: task.removes.clone(),
-            introduces: task.introduces.clone(),
-            notes: task.notes.trim().to_owned(),
-            ..Milestone::new(id, title, start, layer)
-        });
+        plan.milestones.push(
+            Milestone {
+                removes: task.removes.clone(),
+                introduces: task.introduces.clone(),
+                notes: task.notes.trim().to_owned(),
+                ..Milestone::new(id, title, start, layer)
+            }
+            .into(),
+        );
         return Some(Node::Milestone(plan.milestones.len() - 1));
     }
     let end = if end < start {
@@ -245,17 +248,20 @@ fn add_item(
     } else {
         end
     };
-    plan.investments.push(Investment {
-        id,
-        title,
-        layer: layer.to_owned(),
-        start,
-        end,
-        budget: budget(task, report),
-        owner: task.owner.trim().to_owned(),
-        notes: task.notes.trim().to_owned(),
-        after: Vec::new(),
-    });
+    plan.investments.push(
+        Investment {
+            id,
+            title,
+            layer: layer.to_owned(),
+            start,
+            end,
+            budget: budget(task, report),
+            owner: task.owner.trim().to_owned(),
+            notes: task.notes.trim().to_owned(),
+            after: Vec::new(),
+        }
+        .into(),
+    );
     Some(Node::Investment(plan.investments.len() - 1))
 }
 

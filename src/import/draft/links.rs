@@ -84,10 +84,10 @@ pub(super) fn apply_links(
         ));
         plan.milestones[s].needs.extend(needs);
     }
-    for inv in &mut plan.investments {
+    for inv in plan.investments.iter_mut().map(|i| &mut **i) {
         dedup(&mut inv.after, &inv.id);
     }
-    for m in &mut plan.milestones {
+    for m in plan.milestones.iter_mut().map(|m| &mut **m) {
         dedup(&mut m.needs, &m.id);
     }
     kept

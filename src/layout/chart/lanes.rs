@@ -81,28 +81,40 @@ impl<'a> Chart<'a> {
     /// Every shown layer as a swimlane.
     pub(super) fn lanes(&mut self) {
         let plan = self.plan;
+        // The milestones and investments of each layer, in plan order, in one pass.
+        let mut members: HashMap<&str, (Vec<usize>, Vec<usize>)> = HashMap::new();
+        for (i, m) in plan.milestones.iter().enumerate() {
+            members.entry(m.layer.as_str()).or_default().0.push(i);
+        }
+        for (i, inv) in plan.investments.iter().enumerate() {
+            members.entry(inv.layer.as_str()).or_default().1.push(i);
+        }
         let shown = plan.layers.iter().filter(|l| self.view.shows_layer(&l.id));
         for (n, layer) in shown.enumerate() {
-            self.lane(n, layer);
+            let (milestones, investments) = members
+                .get(layer.id.as_str())
+                .map_or((&[][..], &[][..]), |(m, i)| (m.as_slice(), i.as_slice()));
+            self.lane(n, layer, milestones, investments);
         }
     }
 
-    /// One swimlane: milestone rows on top, stacked investment rows below.
-    fn lane(&mut self, n: usize, layer: &'a crate::model::Layer) {
+    /// One swimlane: milestone rows on top, stacked investment rows below (`milestones` and
+    /// `investments` are the positions of the layer's items in the plan).
+    fn lane(
+        &mut self,
+        n: usize,
+        layer: &'a crate::model::Layer,
+        milestones: &[usize],
+        investments: &[usize],
+    ) {
         let plan = self.plan;
         let view = self.view;
         let row_h = view.row_height;
         let colour = Rgba::from(layer.colour);
-        let milestones: Vec<usize> = (0..plan.milestones.len())
-            .filter(|&i| plan.milestones[i].layer == layer.id)
-            .collect();
-        let investments: Vec<usize> = (0..plan.investments.len())
-            .filter(|&i| plan.investments[i].layer == layer.id)
-            .collect();
         if view.is_collapsed(&layer.id) {
-            return self.summary_lane(n, layer, &milestones, &investments);
+            return self.summary_lane(n, layer, milestones, investments);
         }
-        let placed = self.place_milestones(&milestones);
+        let placed = self.place_milestones(milestones);
         let m_rows = placed.iter().map(|p| p.row + 1).max().unwrap_or(0);
         let spans: Vec<(i64, i64)> = investments
             .iter()

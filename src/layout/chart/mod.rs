@@ -1,6 +1,8 @@
 //! The roadmap chart: ruler, swimlanes with bars and diamonds, links, the dependency lane.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use foldhash::{HashMap, HashMapExt};
 
 use super::scene::{Anchor, Band, Item, Point, Rect, Rgba, Scene, Shape, Stroke, Tag};
 use super::scene::{TextRun, Weight};
@@ -90,7 +92,7 @@ struct Chart<'a> {
     view: &'a View,
     focus: Option<HashSet<String>>,
     /// Items Find matched.
-    highlight: HashSet<&'a str>,
+    highlight: foldhash::HashSet<&'a str>,
     out: Layers,
     bands: Vec<Band>,
     breaks: Vec<f32>,
@@ -117,7 +119,7 @@ impl<'a> Chart<'a> {
             out: Layers::default(),
             bands: Vec::new(),
             breaks: vec![RULER_HEIGHT],
-            ends: HashMap::new(),
+            ends: HashMap::with_capacity(plan.investments.len() + plan.milestones.len()),
             diamonds: HashMap::new(),
             y: RULER_HEIGHT,
             label_size,

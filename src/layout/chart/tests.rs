@@ -33,32 +33,35 @@ fn plan() -> Roadmap {
     };
     let mut plan = Roadmap::blank("Test", horizon);
     plan.investments = vec![
-        investment("a", "compute", "2026-01", "2026-12"),
-        investment("b", "compute", "2026-06", "2027-06"),
-        investment("c", "compute", "2027-01", "2027-12"),
-        investment("d", "models", "2029-01", "2030-06"),
+        investment("a", "compute", "2026-01", "2026-12").into(),
+        investment("b", "compute", "2026-06", "2027-06").into(),
+        investment("c", "compute", "2027-01", "2027-12").into(),
+        investment("d", "models", "2029-01", "2030-06").into(),
     ];
     plan.investments[2].after = vec!["a".into()];
     let mut m = milestone("m1", "models", "2028-06");
     m.needs = vec!["c".into()];
     m.removes = vec!["dep".into()];
     plan.milestones = vec![
-        m,
-        milestone("m2", "models", "2028-07"),
-        milestone("m3", "models", "2028-08"),
+        m.into(),
+        milestone("m2", "models", "2028-07").into(),
+        milestone("m3", "models", "2028-08").into(),
     ];
-    plan.dependencies = vec![Dependency {
-        id: "dep".into(),
-        name: "Imported accelerators".into(),
-        layer: "compute".into(),
-        controller: "Vendor".into(),
-        jurisdiction: String::new(),
-        control: ControlLevel::BlackBox,
-        criticality: 4,
-        notes: String::new(),
-        evidence: Vec::new(),
-        assessment: Vec::new(),
-    }];
+    plan.dependencies = vec![
+        Dependency {
+            id: "dep".into(),
+            name: "Imported accelerators".into(),
+            layer: "compute".into(),
+            controller: "Vendor".into(),
+            jurisdiction: String::new(),
+            control: ControlLevel::BlackBox,
+            criticality: 4,
+            notes: String::new(),
+            evidence: Vec::new(),
+            assessment: Vec::new(),
+        }
+        .into(),
+    ];
     plan
 }
 
@@ -93,6 +96,43 @@ fn stack_reuses_the_first_free_row() {
     assert_eq!(st.next[1], None);
 }
 
+/// First fit by looking at every row: what [`stack`] must do, however it does it.
+fn first_fit(spans: &[(i64, i64)]) -> (Vec<usize>, Vec<Option<i64>>, usize) {
+    let mut order: Vec<usize> = (0..spans.len()).collect();
+    order.sort_by_key(|&i| (spans[i].0, spans[i].1, i));
+    let (mut row_end, mut row_last) = (Vec::<i64>::new(), Vec::<usize>::new());
+    let (mut row, mut next) = (vec![0; spans.len()], vec![None; spans.len()]);
+    for i in order {
+        let (start, end) = spans[i];
+        let r = row_end
+            .iter()
+            .position(|&e| e <= start)
+            .unwrap_or(row_end.len());
+        if r == row_end.len() {
+            row_end.push(i64::MIN);
+            row_last.push(usize::MAX);
+        }
+        if let Some(prev) = next.get_mut(row_last[r]) {
+            *prev = Some(start);
+        }
+        row_end[r] = end.max(start + 1);
+        row_last[r] = i;
+        row[i] = r;
+    }
+    (row, next, row_end.len())
+}
+
+proptest::proptest! {
+    #[test]
+    fn stack_puts_each_span_in_the_first_row_free_for_it(
+        spans in proptest::collection::vec((-50i64..150, -5i64..60), 0..300)
+    ) {
+        let spans: Vec<(i64, i64)> = spans.into_iter().map(|(s, d)| (s, s + d)).collect();
+        let st = stack(&spans);
+        proptest::prop_assert_eq!((st.row, st.next, st.rows), first_fit(&spans));
+    }
+}
+
 #[test]
 fn labels_never_overlap() {
     let mut plan = plan();
@@ -102,10 +142,10 @@ fn labels_never_overlap() {
         let mut inv = investment(&format!("x{i}"), "data", "2026-01", "2026-01");
         inv.start = start;
         inv.end = end;
-        plan.investments.push(inv);
+        plan.investments.push(inv.into());
         let mut m = milestone(&format!("y{i}"), "talent", "2026-01");
         m.month = start.plus(i % 3);
-        plan.milestones.push(m);
+        plan.milestones.push(m.into());
     }
     for zoom in [3.0, 8.0, 12.0, 30.0] {
         let mut view = View::whole(&plan);

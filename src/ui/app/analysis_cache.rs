@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
-use crate::analysis::Analysis;
+use crate::analysis::{self, Analysis};
 use crate::model::Roadmap;
 
 use crate::ui::history::Document;
@@ -41,14 +41,14 @@ impl Shape {
 /// A finished analysis and the plan it describes.
 struct Done {
     revision: u64,
-    shape: Shape,
+    plan: Arc<Roadmap>,
     analysis: Arc<Analysis>,
 }
 
-/// An analysis under way on a worker thread.
+/// An analysis under way on a worker thread, and the plan it analyses.
 struct Running {
     revision: u64,
-    shape: Shape,
+    plan: Arc<Roadmap>,
     answer: Receiver<Analysis>,
 }
 
@@ -92,7 +92,7 @@ impl AnalysisCache {
             && running.revision == doc.revision()
             && let Ok(answer) = running.answer.recv()
         {
-            return self.keep(running.revision, running.shape, answer);
+            return self.keep(running.revision, running.plan, answer);
         }
         self.analyse_here(doc)
     }
@@ -107,11 +107,11 @@ impl AnalysisCache {
         }
         let shape = Shape::of(doc.plan());
         // The worker starts once the plan has stood still for a frame (not during a drag,
-        // nor while keys are typed or held): a worker holding the plan would make each
-        // further edit copy it, and compete with the frames for the cores.
+        // nor while keys are typed or held): a worker would compete with the frames for the
+        // cores, and its answer would be stale before it came.
         let settled = self.still_for(doc.revision()) >= SETTLE;
         match &self.done {
-            Some(done) if shape.items() > self.large && done.shape == shape => {
+            Some(done) if shape.items() > self.large && Shape::of(&done.plan) == shape => {
                 let late = done.analysis.clone();
                 if self.running.is_none() && settled && !doc.in_gesture() {
                     self.start(doc);
@@ -132,11 +132,13 @@ impl AnalysisCache {
                 .is_some_and(|d| d.revision != doc.revision())
     }
 
-    /// Whether the analysis last shown describes an earlier revision than the document's.
-    pub fn is_late(&self, doc: &Document) -> bool {
-        self.done
-            .as_ref()
-            .is_none_or(|d| d.revision != doc.revision())
+    /// Whether the dependency spans of the analysis last shown may differ from those of the
+    /// document's plan: it describes an earlier revision, and not one with the very same
+    /// dependencies and milestones (a drag of a bar keeps the spans).
+    pub fn spans_are_late(&self, doc: &Document) -> bool {
+        self.done.as_ref().is_none_or(|d| {
+            d.revision != doc.revision() && !analysis::same_spans(&d.plan, doc.plan())
+        })
     }
 
     /// How long `revision` has been the newest one asked about.
@@ -164,20 +166,20 @@ impl AnalysisCache {
         };
         match running.answer.try_recv() {
             Ok(answer) => {
-                let (revision, shape) = (running.revision, running.shape);
-                self.running = None;
-                self.keep(revision, shape, answer);
+                if let Some(running) = self.running.take() {
+                    self.keep(running.revision, running.plan, answer);
+                }
             }
             Err(TryRecvError::Empty) => {}
             Err(TryRecvError::Disconnected) => self.running = None,
         }
     }
 
-    fn keep(&mut self, revision: u64, shape: Shape, analysis: Analysis) -> Arc<Analysis> {
+    fn keep(&mut self, revision: u64, plan: Arc<Roadmap>, analysis: Analysis) -> Arc<Analysis> {
         let analysis = Arc::new(analysis);
         self.done = Some(Done {
             revision,
-            shape,
+            plan,
             analysis: analysis.clone(),
         });
         analysis
@@ -185,12 +187,13 @@ impl AnalysisCache {
 
     fn analyse_here(&mut self, doc: &Document) -> Arc<Analysis> {
         let answer = Analysis::of(doc.plan());
-        self.keep(doc.revision(), Shape::of(doc.plan()), answer)
+        self.keep(doc.revision(), doc.shared_plan(), answer)
     }
 
     /// Starts a worker on the document as it is now; analyses here if no thread can start.
     fn start(&mut self, doc: &Document) {
         let plan = doc.shared_plan();
+        let analysed = Arc::clone(&plan);
         let (send, answer) = mpsc::channel();
         let spawned = std::thread::Builder::new()
             .name("analysis".into())
@@ -200,7 +203,7 @@ impl AnalysisCache {
         if spawned.is_ok() {
             self.running = Some(Running {
                 revision: doc.revision(),
-                shape: Shape::of(doc.plan()),
+                plan: analysed,
                 answer,
             });
         } else {
@@ -270,9 +273,17 @@ mod tests {
             "the frame shows the last analysis"
         );
         assert!(cache.is_behind(&doc));
-        assert!(cache.is_late(&doc), "the frame is told it is late");
+        assert!(
+            !cache.spans_are_late(&doc),
+            "moving a bar changes when no dependency lives"
+        );
+        doc.edit("Move", |p| {
+            p.milestones[0].month = p.milestones[0].month.plus(1)
+        });
+        cache.analysis_for(&doc);
+        assert!(cache.spans_are_late(&doc), "moving a milestone may");
         let now = cache.current(&doc);
-        assert!(!cache.is_late(&doc));
+        assert!(!cache.spans_are_late(&doc));
         assert!(
             !Arc::ptr_eq(&first, &now),
             "the current analysis is worked out"

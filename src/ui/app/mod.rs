@@ -271,7 +271,7 @@ impl StackplanApp {
         let cx = Context {
             document: &session.doc,
             analysis: &analysis,
-            analysis_is_late: session.analysis.is_late(&session.doc),
+            spans_are_late: session.analysis.spans_are_late(&session.doc),
             view,
             compared: compared(session, comparison.as_deref()),
             name: session.name(),

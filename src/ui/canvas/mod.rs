@@ -410,11 +410,11 @@ fn ensure_scene(app: &mut Pass, view: &layout::View) {
     if app.st.scene.as_ref().is_some_and(|(k, _)| *k == key) {
         return;
     }
-    // While a worker is late with the analysis of a large plan's edit, the bars of the
-    // dependencies are worked out here: the canvas follows the plan at once.
+    // While a worker is late with the analysis of a large plan's edit that changed when
+    // dependencies live, their bars are worked out here: the canvas follows the plan at once.
     let fresh = app
         .cx
-        .analysis_is_late
+        .spans_are_late
         .then(|| crate::analysis::dependency_spans(app.plan()));
     let spans = fresh.as_deref().unwrap_or(app.cx.analysis.spans());
     let mut scene = layout::layout(app.plan(), spans, view);
