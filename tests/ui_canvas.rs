@@ -9,7 +9,7 @@ use common::{click, example_app, example_plan, harness, press, press_with, selec
 use egui::{Pos2, Vec2, pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use stackplan::model::{ItemKind, Month, Roadmap};
+use stackplan::model::{Horizon, Investment, ItemKind, Month, Roadmap};
 use stackplan::ui::{DataFolder, Selection, StackplanApp};
 
 /// The title of the bar the tests drag ("cluster-1" of the example plan).
@@ -475,6 +475,57 @@ mod painted {
         h.hover_at(pos2(5.0, 5.0));
         h.run();
     }
+}
+
+/// A compute lane where "mover" (2026-01 to 2026-06) sits in the top row and forty bars
+/// from 2026-08 to 2027-12, all overlapping, fill the rows below it.
+fn crowded_plan() -> Roadmap {
+    let horizon = Horizon {
+        start: month("2026-01"),
+        end: month("2028-12"),
+    };
+    let mut plan = Roadmap::blank("Crowded", horizon);
+    let bar = |id: String, start: &str, end: &str| Investment {
+        title: id.clone(),
+        id,
+        layer: "compute".into(),
+        start: month(start),
+        end: month(end),
+        budget: 0,
+        owner: String::new(),
+        notes: String::new(),
+        after: Vec::new(),
+    };
+    plan.investments
+        .push(bar("mover".into(), "2026-01", "2026-06").into());
+    for k in 0..40 {
+        let filler = bar(format!("filler-{k}"), "2026-08", "2027-12");
+        plan.investments.push(filler.into());
+    }
+    plan
+}
+
+#[test]
+fn a_bar_dragged_into_a_crowded_stretch_of_its_lane_is_scrolled_into_view_on_release() {
+    let data = tempfile::tempdir().unwrap();
+    let app = StackplanApp::with_plan(crowded_plan(), DataFolder::at(data.path()));
+    let mut h = harness(app);
+    zoom(&mut h);
+    let blue = painted::layer_rgb(&h, "compute");
+    assert!(
+        painted::investment(&h, blue, "mover"),
+        "drawn in the top row"
+    );
+    let from = h.get_by_label("mover").rect().center();
+    drag(&mut h, from, vec2(PPM * 9.0 + 4.0, 0.0));
+    painted::move_away(&mut h);
+    h.run();
+    assert_eq!(investment(&h, "mover").start, month("2026-10"));
+    assert!(
+        painted::investment(&h, blue, "mover"),
+        "stacked below the forty bars it now overlaps, it is scrolled into view"
+    );
+    assert!(h.state().view().scroll_y > 0.0);
 }
 
 #[test]

@@ -113,7 +113,7 @@ pub enum Content {
     /// A text page, drawn at the content area's top left.
     Text(Scene),
     /// A chart page, drawn with the legend below it.
-    Chart(ChartPage),
+    Chart(Box<ChartPage>),
 }
 
 /// A chart tile ready to draw: the band of rows shown (clipped to `clip`, moved up by
@@ -172,7 +172,7 @@ pub fn document(
     pages.extend(
         charts
             .iter()
-            .map(|tile| (tile.caption(), Content::Chart(tile.page(setup)))),
+            .map(|tile| (tile.caption(), Content::Chart(Box::new(tile.page(setup))))),
     );
     pages.extend(text("Report", reports));
     pages.extend(text("Sovereignty", sovereignty));

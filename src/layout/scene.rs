@@ -529,6 +529,10 @@ pub struct Scene {
     pub header_width: f32,
     /// The y positions between rows where a page may be cut without cutting an item.
     pub breaks: Vec<f32>,
+    /// The selected bar or diamond (its id) and where it lies, also when it is outside the
+    /// visible band and so has no item here (the editor scrolls to it after a drag restacked
+    /// its lane).
+    pub selected: Option<(String, Rect)>,
 }
 
 impl Scene {

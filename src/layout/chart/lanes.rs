@@ -308,6 +308,10 @@ impl<'a> Chart<'a> {
                 end: Point::new(x + half, cy),
             },
         );
+        self.locate(
+            &m.id,
+            Rect::new(x - half, cy - half, 2.0 * half, 2.0 * half),
+        );
         if m.month < view.from || m.month > view.to {
             return;
         }
@@ -374,6 +378,7 @@ impl<'a> Chart<'a> {
                 end: Point::new(x1, cy),
             },
         );
+        self.locate(&inv.id, Rect::new(x0, row_y, x1 - x0, row_h));
         let left = x0.max(view.chart_left());
         let right = x1.min(view.chart_right());
         if right <= left {

@@ -103,6 +103,8 @@ struct Chart<'a> {
     label_size: f32,
     /// The cut-off marked, if any.
     shock: Option<ShockMarks<'a>>,
+    /// The selected item and where it lies, in view or not.
+    selected: Option<(String, Rect)>,
 }
 
 impl<'a> Chart<'a> {
@@ -124,6 +126,14 @@ impl<'a> Chart<'a> {
             y: RULER_HEIGHT,
             label_size,
             shock: view.shock.as_ref().map(ShockMarks::of),
+            selected: None,
+        }
+    }
+
+    /// Notes where item `id` lies when it is the selected one.
+    fn locate(&mut self, id: &str, at: Rect) {
+        if self.view.selection.as_deref() == Some(id) {
+            self.selected = Some((id.to_owned(), at));
         }
     }
 
@@ -294,6 +304,7 @@ impl<'a> Chart<'a> {
             ruler_height: RULER_HEIGHT,
             header_width: view.header_width,
             breaks: self.breaks,
+            selected: self.selected,
         }
     }
 }

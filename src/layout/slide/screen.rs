@@ -244,6 +244,7 @@ fn scaled(scene: &Scene, k: f32, header: f32) -> Scene {
         ruler_height: scene.ruler_height * k,
         header_width: scene.header_width * k,
         breaks: Vec::new(),
+        selected: None,
     }
 }
 

@@ -45,27 +45,33 @@ pub(super) fn reveal_selection(app: &mut Pass, rect: Rect) {
         return;
     };
     let plan = app.plan();
-    let (month, tag) = match sel.kind {
+    let (months, tag) = match sel.kind {
         ItemKind::Investment => (
-            plan.investment(&sel.id).map(|i| i.start),
+            plan.investment(&sel.id).map(|i| (i.start, i.end.plus(1))),
             Tag::Investment(sel.id.clone()),
         ),
         ItemKind::Milestone => (
-            plan.milestone(&sel.id).map(|m| m.month),
+            plan.milestone(&sel.id).map(|m| (m.month, m.month.plus(1))),
             Tag::Milestone(sel.id.clone()),
         ),
         ItemKind::Dependency => (None, Tag::Dependency(sel.id.clone())),
         _ => return,
     };
-    if let Some(m) = month {
+    if let Some((from, until)) = months {
+        // Panned to only when no part of it is in view: a bar just dragged, or a long one
+        // whose start is left of the view, stays where the planner sees it.
         let width = rect.width() - HEADER_WIDTH;
-        app.change(ViewChange::ShowMonth(m.index() as f32, width));
+        let (from, until) = (from.index() as f32, until.index() as f32);
+        if app.view.x_of(until) <= 0.0 || app.view.x_of(from) >= width {
+            app.change(ViewChange::ShowMonth(from, width));
+        }
     }
     reveal_vertically(app, &tag, rect.height());
 }
 
 /// Scrolls the lanes so that the item `tag` is in view: its own rectangle when the last
-/// scene laid it out, else its lane (and once that is in view, the item, next frame).
+/// scene laid it out or located it as the selected item, else its lane (and once that is in
+/// view, the item, next frame).
 pub(super) fn reveal_vertically(app: &mut Pass, tag: &Tag, height: f32) {
     let Some((_, scene)) = &app.st.scene else {
         return;
@@ -76,7 +82,12 @@ pub(super) fn reveal_vertically(app: &mut Pass, tag: &Tag, height: f32) {
         .filter(|i| i.tag == *tag && !matches!(i.shape, layout::Shape::Text(_)))
         .map(|i| i.shape.bounds())
         .map(|b| (b.y, b.y + b.h))
-        .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)));
+        .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)))
+        // Outside the band laid out, the selected item still has its place in the scene.
+        .or_else(|| {
+            let (id, r) = scene.selected.as_ref()?;
+            (tag.id() == Some(id.as_str())).then_some((r.y, r.y + r.h))
+        });
     let layer = match tag {
         Tag::Investment(id) => app.plan().investment(id).map(|i| Some(i.layer.clone())),
         Tag::Milestone(id) => app.plan().milestone(id).map(|m| Some(m.layer.clone())),
@@ -429,6 +440,10 @@ pub(super) fn placed(item: &Moved, delta: i32) -> Placed {
 }
 
 pub(super) fn finish_drag(app: &mut Pass, drag: &Drag, at: Option<layout::Point>, scene: &Scene) {
+    if matches!(drag, Drag::Move { .. } | Drag::Resize { .. }) {
+        // In a crowded lane the item may now stack in a row out of view: scroll to it.
+        app.change(ViewChange::Reveal);
+    }
     let end = |label: String| Action::EndGesture(label);
     match drag {
         Drag::Move { others, .. } if !others.is_empty() => app
